@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random numbers: sfc32 (Chris Doty-Humphrey's Small Fast Counting
  * generator, 128-bit state, passes PractRand), seeded through splitmix32 so that
- * nearby seeds give unrelated streams. Nothing in gradlab uses `Math.random`.
+ * nearby seeds give unrelated streams. There is no global generator: every random draw comes from an Rng passed in.
  */
 export interface Rng {
 	/** A uniform double in [0, 1) with 53 random bits. */

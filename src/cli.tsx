@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/** gradlab's entry point: parse the command line, run one command, exit with its code. */
+import {parseCli} from './cli/args.js';
+import {check, list, runCommand} from './cli/commands.js';
+import {describeFailure} from './cli/errors.js';
+import {detectLanguage} from './cli/language.js';
+import {USAGE} from './cli/usage.js';
+import {packageVersion} from './paths.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+	const options = parseCli(argv);
+	const language = detectLanguage(options.lang);
+	switch (options.command) {
+		case 'help':
+			process.stdout.write(USAGE);
+			return 0;
+		case 'version':
+			process.stdout.write(`${packageVersion()}\n`);
+			return 0;
+		case 'list':
+			return list(options, language, process.stdout);
+		case 'check':
+			return check(options, process.stdout, process.stderr);
+		case 'run':
+			if (options.headless) return runCommand(options, process.stdout, process.stderr);
+			break;
+		case 'dashboard':
+		case 'tour':
+			break;
+	}
+	const {startDashboard} = await import('./cli/dashboard.js');
+	return startDashboard(options, language);
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	const failure = describeFailure(error);
+	process.stderr.write(`${failure.message}\n`);
+	process.exitCode = failure.code;
+}

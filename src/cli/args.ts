@@ -1,0 +1,125 @@
+/**
+ * Command-line parsing with Node's built-in `util.parseArgs`, plus the checks it does not do:
+ * numbers, enumerations, and a suggestion for a mistyped flag.
+ */
+import {parseArgs} from 'node:util';
+import {suggest as nearestName} from '../scenarios/suggest.js';
+import type {Language} from '../scenarios/types.js';
+
+export type OutputFormat = 'table' | 'jsonl' | 'csv';
+export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'tour' | 'help' | 'version';
+
+export interface CliOptions {
+	readonly command: CommandName;
+	/** Scenario names or files (run/dashboard: at most one; check: any number). */
+	readonly targets: readonly string[];
+	readonly headless: boolean;
+	readonly steps?: number;
+	readonly seed?: number;
+	readonly every?: number;
+	readonly format: OutputFormat;
+	readonly out?: string;
+	readonly saveWeights?: string;
+	readonly lang?: Language;
+	readonly fps: number;
+	readonly duration?: number;
+	readonly ascii: boolean;
+	readonly color: boolean;
+	readonly dirs: readonly string[];
+}
+
+/** A mistake in the command line: shown with a hint to `--help`, exit code 2. */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
+
+const OPTIONS = {
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+	headless: {type: 'boolean'},
+	steps: {type: 'string'},
+	seed: {type: 'string'},
+	every: {type: 'string'},
+	format: {type: 'string'},
+	out: {type: 'string', short: 'o'},
+	'save-weights': {type: 'string'},
+	lang: {type: 'string'},
+	fps: {type: 'string'},
+	duration: {type: 'string'},
+	ascii: {type: 'boolean'},
+	'no-color': {type: 'boolean'},
+	color: {type: 'boolean'},
+	dir: {type: 'string', multiple: true},
+} as const;
+
+const COMMANDS: readonly string[] = ['run', 'list', 'check', 'tour', 'help'];
+
+function integer(flag: string, text: string | undefined, min: number): number | undefined {
+	if (text === undefined) return undefined;
+	const value = Number(text);
+	if (!Number.isInteger(value) || value < min) throw new UsageError(`--${flag}: got "${text}", expected an integer ≥ ${min}`);
+	return value;
+}
+
+function positive(flag: string, text: string | undefined): number | undefined {
+	if (text === undefined) return undefined;
+	const value = Number(text);
+	if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${flag}: got "${text}", expected a number > 0`);
+	return value;
+}
+
+function oneOf<T extends string>(flag: string, text: string | undefined, allowed: readonly T[]): T | undefined {
+	if (text === undefined) return undefined;
+	if ((allowed as readonly string[]).includes(text)) return text as T;
+	const near = nearestName(text, allowed);
+	throw new UsageError(`--${flag}: got "${text}", expected one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`);
+}
+
+/** Parses argv (without node and the script). Throws UsageError for anything it cannot accept. */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+	let parsed;
+	try {
+		parsed = parseArgs({args: [...argv], options: OPTIONS, allowPositionals: true, strict: true});
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+		if (unknown) {
+			const near = nearestName(unknown.replace(/^-+/, ''), Object.keys(OPTIONS));
+			throw new UsageError(`unknown option ${unknown}${near ? ` (did you mean --${near}?)` : ''}`);
+		}
+		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
+	}
+	const {values, positionals} = parsed;
+	let command: CommandName = 'dashboard';
+	let targets = positionals;
+	if (values.help) command = 'help';
+	else if (values.version) command = 'version';
+	else if (positionals[0] !== undefined && COMMANDS.includes(positionals[0])) {
+		command = positionals[0] as CommandName;
+		targets = positionals.slice(1);
+	}
+	if (command === 'run' && targets.length !== 1) throw new UsageError('run needs exactly one scenario name or file, e.g. gradlab run vanishing-gradients --headless');
+	if (command === 'check' && targets.length === 0) throw new UsageError('check needs at least one scenario file, e.g. gradlab check my-lesson.yaml');
+	if (command === 'dashboard' && targets.length > 1) {
+		const near = nearestName(targets[0]!, COMMANDS);
+		throw new UsageError(`expected one scenario, got ${targets.length}: ${targets.join(' ')}${near ? ` (did you mean "gradlab ${near}"?)` : ''}`);
+	}
+	const noColor = values['no-color'] === true || (env.NO_COLOR !== undefined && env.NO_COLOR !== '' && values.color !== true);
+	return {
+		command,
+		targets,
+		headless: values.headless === true,
+		steps: integer('steps', values.steps, 1),
+		seed: integer('seed', values.seed, 0),
+		every: integer('every', values.every, 1),
+		format: oneOf('format', values.format, ['table', 'jsonl', 'csv'] as const) ?? 'table',
+		out: values.out,
+		saveWeights: values['save-weights'],
+		lang: oneOf('lang', values.lang, ['en', 'ko'] as const),
+		fps: positive('fps', values.fps) ?? 15,
+		duration: positive('duration', values.duration),
+		ascii: values.ascii === true,
+		color: !noColor,
+		dirs: values.dir ?? [],
+	};
+}

@@ -1,0 +1,53 @@
+/** The non-interactive commands: list, check, run --headless. */
+import {createWriteStream} from 'node:fs';
+import type {Writable} from 'node:stream';
+import {runHeadless} from '../headless/run.js';
+import {findScenario, listScenarios, loadScenarioFile} from '../scenarios/load.js';
+import type {Language} from '../scenarios/types.js';
+import type {CliOptions} from './args.js';
+import {describeFailure} from './errors.js';
+
+export function list(options: CliOptions, language: Language, out: Writable): number {
+	const scenarios = listScenarios(options.dirs);
+	const width = Math.max(...scenarios.map((s) => s.id.length));
+	for (const s of scenarios) out.write(`${s.id.padEnd(width)}  ${s.title[language]}\n${' '.repeat(width)}  ${s.summary[language]}\n`);
+	return 0;
+}
+
+/** Validates each file; prints "ok" or every problem found. Exit 2 if any file is bad. */
+export function check(options: CliOptions, out: Writable, err: Writable): number {
+	let code = 0;
+	for (const file of options.targets) {
+		try {
+			const scenario = loadScenarioFile(file);
+			out.write(`${file}: ok (${scenario.runs.length} runs)\n`);
+		} catch (error) {
+			const failure = describeFailure(error);
+			err.write(`${failure.message}\n`);
+			code = Math.max(code, failure.code);
+		}
+	}
+	return code;
+}
+
+/** `run --headless`: trains to the budget, writes records, exits 130 if interrupted by Ctrl-C. */
+export async function runCommand(options: CliOptions, out: Writable, err: Writable): Promise<number> {
+	const scenario = loadScenarioFile(findScenario(options.targets[0]!, options.dirs));
+	const target = options.out ? createWriteStream(options.out) : out;
+	const abort = new AbortController();
+	const onSigint = (): void => abort.abort();
+	process.on('SIGINT', onSigint);
+	try {
+		const result = await runHeadless(
+			scenario,
+			{steps: options.steps, seed: options.seed, every: options.every, format: options.format, saveWeights: options.saveWeights, signal: abort.signal},
+			target,
+		);
+		for (const file of result.checkpoints) err.write(`saved ${file}\n`);
+		if (result.interrupted) err.write(`gradlab: interrupted at step ${result.steps}; what was written is complete up to there\n`);
+		return result.interrupted ? 130 : 0;
+	} finally {
+		process.off('SIGINT', onSigint);
+		if (target !== out) await new Promise<void>((resolve) => (target as ReturnType<typeof createWriteStream>).end(resolve));
+	}
+}

@@ -1,0 +1,224 @@
+/**
+ * A multilayer perceptron: dense layers, one hidden activation, a linear last layer.
+ * Parameters are laid out like PyTorch's `nn.Linear` (W is [out][in], row-major; b is [out]).
+ * Buffers for a batch are allocated once (and grown only when a larger batch arrives).
+ */
+import {ACTIVATION_NAMES, type ActivationName} from './activations.js';
+import {activate, deadFraction, multiplyDerivative, saturatedFraction} from './activation-kernels.js';
+import {initLayer} from './init.js';
+import {denseBackwardInput, denseForward, denseWeightGradRows} from './kernels.js';
+import type {Optimizer} from './optim/optimizer.js';
+import type {Rng} from './rng.js';
+import type {Checkpoint, InitSpec, NetworkSpec} from './types.js';
+
+/** Per-layer numbers filled in by `backward`; kept in typed arrays so a step allocates nothing. */
+export interface LayerBuffers {
+	readonly gradNormW: Float64Array;
+	readonly gradNormB: Float64Array;
+	readonly updateRatio: Float64Array;
+	readonly saturated: Float64Array;
+	readonly dead: Float64Array;
+}
+
+export class Network {
+	readonly layers: readonly number[];
+	readonly activation: ActivationName;
+	/** W[l] for dense layer l (0-based): layers[l+1] × layers[l]. */
+	readonly weights: Float64Array[];
+	readonly biases: Float64Array[];
+	readonly gradW: Float64Array[];
+	readonly gradB: Float64Array[];
+	/** Statistics of the last forward/backward pass; NaN where they do not apply. */
+	readonly stats: LayerBuffers;
+	private capacity = 0;
+	/** Z[l] pre-activations and A[l] outputs of layer l (A[0] is the input batch). */
+	private Z: Float64Array[] = [];
+	private A: Float64Array[] = [];
+	/** D[l] = ∂L/∂Z[l]; D[L] is written by the loss. */
+	private D: Float64Array[] = [];
+
+	constructor(spec: NetworkSpec) {
+		if (spec.layers.length < 2) throw new Error('a network needs at least an input and an output layer');
+		for (const size of spec.layers) {
+			if (!Number.isInteger(size) || size < 1) throw new Error(`layer sizes must be positive integers, got ${size}`);
+		}
+		if (!ACTIVATION_NAMES.includes(spec.activation)) throw new Error(`unknown activation "${spec.activation}"`);
+		this.layers = [...spec.layers];
+		this.activation = spec.activation;
+		const depth = this.layers.length - 1;
+		this.weights = [];
+		this.biases = [];
+		this.gradW = [];
+		this.gradB = [];
+		for (let l = 0; l < depth; l++) {
+			const n = this.layers[l]!;
+			const m = this.layers[l + 1]!;
+			this.weights.push(new Float64Array(m * n));
+			this.biases.push(new Float64Array(m));
+			this.gradW.push(new Float64Array(m * n));
+			this.gradB.push(new Float64Array(m));
+		}
+		this.stats = {
+			gradNormW: new Float64Array(depth),
+			gradNormB: new Float64Array(depth),
+			updateRatio: new Float64Array(depth),
+			saturated: new Float64Array(depth).fill(Number.NaN),
+			dead: new Float64Array(depth).fill(Number.NaN),
+		};
+	}
+
+	/** Number of dense layers. */
+	get depth(): number {
+		return this.layers.length - 1;
+	}
+
+	/** Sizes of the optimizer slots: W₁, b₁, W₂, b₂, … (slot 2l is W[l], 2l+1 is b[l]). */
+	slotSizes(): number[] {
+		return this.weights.flatMap((w, l) => [w.length, this.biases[l]!.length]);
+	}
+
+	initialise(spec: InitSpec, rng: Rng): void {
+		for (let l = 0; l < this.depth; l++) initLayer(spec, this.weights[l]!, this.biases[l]!, this.layers[l]!, this.layers[l + 1]!, rng);
+	}
+
+	/** Makes room for batches of `rows` rows. */
+	reserve(rows: number): void {
+		if (rows <= this.capacity) return;
+		this.capacity = rows;
+		this.Z = this.layers.map((size) => new Float64Array(rows * size));
+		this.A = this.layers.map((size) => new Float64Array(rows * size));
+		this.D = this.layers.map((size) => new Float64Array(rows * size));
+	}
+
+	/**
+	 * Forward pass over `rows` rows of `x` (row-major, `layers[0]` wide), picked by `index[start…]`
+	 * (or taken in order from row `start` when index is null). Returns the logits buffer (rows × out).
+	 * With `collectStats`, records each hidden layer's saturation or dead fraction.
+	 */
+	forward(x: Float64Array, index: Uint32Array | null, start: number, rows: number, collectStats: boolean): Float64Array {
+		this.reserve(rows);
+		const n0 = this.layers[0]!;
+		const input = this.A[0]!;
+		if (index) {
+			for (let b = 0; b < rows; b++) {
+				const src = index[start + b]! * n0;
+				for (let i = 0; i < n0; i++) input[b * n0 + i] = x[src + i]!;
+			}
+		} else {
+			input.set(x.subarray(start * n0, (start + rows) * n0));
+		}
+		const depth = this.depth;
+		for (let l = 0; l < depth; l++) {
+			const n = this.layers[l]!;
+			const m = this.layers[l + 1]!;
+			const Z = this.Z[l + 1]!;
+			denseForward(this.A[l]!, this.weights[l]!, this.biases[l]!, Z, rows, n, m);
+			if (l === depth - 1) break;
+			const A = this.A[l + 1]!;
+			activate(this.activation, Z, A, rows * m);
+			if (collectStats) {
+				this.stats.saturated[l] = saturatedFraction(this.activation, A, rows * m) ?? Number.NaN;
+				this.stats.dead[l] = deadFraction(this.activation, A, rows, m) ?? Number.NaN;
+			}
+		}
+		return this.Z[depth]!;
+	}
+
+	/** The buffer the loss writes ∂L/∂logits into before `backward`. */
+	outputGradient(): Float64Array {
+		return this.D[this.depth]!;
+	}
+
+	/**
+	 * Backpropagates the loss gradient in `outputGradient()` through the last forward pass,
+	 * filling gradW/gradB and the gradient norms. With an optimizer, each row pair of W is
+	 * updated as soon as its gradient is final (after its gradient has flowed to the layer below,
+	 * which needs the old W). Returns false when a parameter became non-finite.
+	 */
+	backward(rows: number, optimizer: Optimizer | null): boolean {
+		const act = this.activation;
+		let finite = true;
+		for (let l = this.depth - 1; l >= 0; l--) {
+			const n = this.layers[l]!;
+			const m = this.layers[l + 1]!;
+			const D = this.D[l + 1]!;
+			const W = this.weights[l]!;
+			const bias = this.biases[l]!;
+			const gW = this.gradW[l]!;
+			const gB = this.gradB[l]!;
+			if (l > 0) {
+				const below = this.D[l]!;
+				denseBackwardInput(D, W, below, rows, n, m);
+				multiplyDerivative(act, this.Z[l]!, this.A[l]!, below, rows * n);
+			}
+			const Aprev = this.A[l]!;
+			let gradSq = 0;
+			let deltaSq = 0;
+			let weightSq = 0;
+			for (let o = 0; o < m; o += 2) {
+				const two = o + 1 < m;
+				denseWeightGradRows(D, Aprev, gW, rows, n, m, o, two);
+				const start = o * n;
+				const end = start + (two ? 2 * n : n);
+				for (let k = start; k < end; k++) gradSq += gW[k]! * gW[k]!;
+				if (optimizer) {
+					deltaSq += optimizer.update(2 * l, W, gW, start, end);
+					for (let k = start; k < end; k++) weightSq += W[k]! * W[k]!;
+				}
+			}
+			let biasSq = 0;
+			for (let o = 0; o < m; o++) {
+				let s = 0;
+				for (let b = 0; b < rows; b++) s += D[b * m + o]!;
+				gB[o] = s;
+				biasSq += s * s;
+			}
+			if (optimizer) {
+				optimizer.update(2 * l + 1, bias, gB, 0, m);
+				let bSq = 0;
+				for (let o = 0; o < m; o++) bSq += bias[o]! * bias[o]!;
+				if (!Number.isFinite(weightSq) || !Number.isFinite(bSq)) finite = false;
+			}
+			this.stats.gradNormW[l] = Math.sqrt(gradSq);
+			this.stats.gradNormB[l] = Math.sqrt(biasSq);
+			this.stats.updateRatio[l] = weightSq > 0 ? Math.sqrt(deltaSq / weightSq) : 0;
+		}
+		return finite;
+	}
+
+	/** The parameters as plain arrays, W as [out][in]. */
+	getParameters(): {W: number[][]; b: number[]}[] {
+		return this.weights.map((w, l) => {
+			const n = this.layers[l]!;
+			const m = this.layers[l + 1]!;
+			const W: number[][] = [];
+			for (let o = 0; o < m; o++) W.push(Array.from(w.subarray(o * n, (o + 1) * n)));
+			return {W, b: Array.from(this.biases[l]!)};
+		});
+	}
+
+	/** Overwrites the parameters from plain arrays; throws if a shape does not match. */
+	setParameters(params: readonly {readonly W: readonly (readonly number[])[]; readonly b: readonly number[]}[]): void {
+		if (params.length !== this.depth) throw new Error(`expected ${this.depth} layers of weights, got ${params.length}`);
+		params.forEach((layer, l) => {
+			const n = this.layers[l]!;
+			const m = this.layers[l + 1]!;
+			if (layer.W.length !== m || layer.b.length !== m) throw new Error(`layer ${l + 1}: expected W with ${m} rows and b of length ${m}`);
+			layer.W.forEach((row, o) => {
+				if (row.length !== n) throw new Error(`layer ${l + 1}: W row ${o} has ${row.length} entries, expected ${n}`);
+				this.weights[l]!.set(row, o * n);
+			});
+			this.biases[l]!.set(layer.b);
+		});
+	}
+
+	toCheckpoint(): Checkpoint {
+		return {layers: [...this.layers], activation: this.activation, weights: this.getParameters()};
+	}
+
+	static fromCheckpoint(checkpoint: Checkpoint): Network {
+		const net = new Network({layers: checkpoint.layers, activation: checkpoint.activation});
+		net.setParameters(checkpoint.weights);
+		return net;
+	}
+}

@@ -1,0 +1,49 @@
+import {allocateSlots, type ResolvedOptions} from './config.js';
+import type {Optimizer, OptimizerName} from './optimizer.js';
+
+/**
+ * Adagrad, as `torch.optim.Adagrad` computes it (eps outside the square root):
+ *   g ← g + wd·p
+ *   clr = lr / (1 + (t − 1)·lr_decay)
+ *   s ← s + g²            (s starts at initial_accumulator_value)
+ *   p ← p − clr·g / (√s + eps)
+ */
+export class Adagrad implements Optimizer {
+	private readonly lr: number;
+	private readonly lrDecay: number;
+	private readonly wd: number;
+	private readonly eps: number;
+	private readonly sum: Float64Array[];
+	private t = 0;
+	private negClr = 0;
+
+	constructor(readonly name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
+		this.lr = o.lr;
+		this.lrDecay = o.lrDecay;
+		this.wd = o.weightDecay;
+		this.eps = o.eps;
+		this.sum = allocateSlots(slotSizes, o.initialAccumulatorValue);
+	}
+
+	beginStep(): void {
+		this.t++;
+		this.negClr = -(this.lr / (1 + (this.t - 1) * this.lrDecay));
+	}
+
+	update(slot: number, p: Float64Array, g: Float64Array, start: number, end: number): number {
+		const {negClr, wd, eps} = this;
+		const sum = this.sum[slot]!;
+		let sq = 0;
+		for (let i = start; i < end; i++) {
+			const old = p[i]!;
+			const gi = g[i]! + wd * old;
+			const s = sum[i]! + gi * gi;
+			sum[i] = s;
+			const next = old + (negClr * gi) / (Math.sqrt(s) + eps);
+			p[i] = next;
+			const d = next - old;
+			sq += d * d;
+		}
+		return sq;
+	}
+}

@@ -1,0 +1,113 @@
+/**
+ * Headless mode: the same Session the dashboard's worker drives, stepped on this thread, with
+ * records written as it goes. Yields to the event loop every few milliseconds so Ctrl-C (an
+ * aborted signal) stops it between steps with everything written so far flushed.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {performance} from 'node:perf_hooks';
+import type {Writable} from 'node:stream';
+import {Session} from '../runner/session.js';
+import type {Scenario} from '../scenarios/types.js';
+import {csvHeader, finiteOrNull, formatTable, toCsvRow, toJsonLine, type RunSummary, type StepRecord} from './records.js';
+
+export type OutputFormat = 'table' | 'jsonl' | 'csv';
+
+export interface HeadlessOptions {
+	readonly steps?: number;
+	readonly seed?: number;
+	/** Log every K steps (jsonl/csv); the last step of each run is always logged. */
+	readonly every?: number;
+	readonly format: OutputFormat;
+	/** Folder for one checkpoint per network run. */
+	readonly saveWeights?: string;
+	readonly signal?: AbortSignal;
+}
+
+export interface HeadlessResult {
+	readonly interrupted: boolean;
+	readonly steps: number;
+	readonly summaries: readonly RunSummary[];
+	readonly checkpoints: readonly string[];
+}
+
+/** Default logging interval for jsonl/csv. */
+export const DEFAULT_EVERY = 10;
+const YIELD_MS = 20;
+
+async function write(out: Writable, text: string): Promise<void> {
+	if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+}
+
+/** A file-name-safe form of a run label. */
+export function slug(text: string): string {
+	return text.toLowerCase().replace(/[^a-z0-9가-힣]+/g, '-').replace(/^-|-$/g, '') || 'run';
+}
+
+export async function runHeadless(scenario: Scenario, options: HeadlessOptions, out: Writable): Promise<HeadlessResult> {
+	const session = new Session(scenario, {seed: options.seed, steps: options.steps, clock: () => performance.now()});
+	const every = options.every ?? DEFAULT_EVERY;
+	const surface = scenario.kind === 'surface';
+	const depth = Math.max(0, ...session.runs.map((d) => d.layers.length), ...(scenario.kind === 'network' ? scenario.runs.map((r) => r.model.hidden.length + 1) : []));
+	if (options.format === 'csv') await write(out, csvHeader(depth, surface));
+	let step = 0;
+	let interrupted = false;
+	let lastYield = performance.now();
+	while (!session.finished) {
+		if (options.signal?.aborted) {
+			interrupted = true;
+			break;
+		}
+		session.stepAll();
+		step++;
+		if (options.format !== 'table') {
+			let chunk = '';
+			for (const run of session.runs) {
+				// Log on the interval, and once more on a run's last step or its divergence.
+				const last = run.step === step && (run.diverged || run.step >= run.budget);
+				if (run.step !== step || (step % every !== 0 && !last)) continue;
+				const record: StepRecord = {
+					run: run.label,
+					step: run.step,
+					epoch: run.epoch,
+					samples: run.samples,
+					loss: finiteOrNull(run.loss),
+					accuracy: finiteOrNull(run.accuracy),
+					testLoss: finiteOrNull(run.testLoss),
+					testAccuracy: finiteOrNull(run.testAccuracy),
+					diverged: run.diverged,
+					divergedAt: run.divergedAt,
+					...(run.position ? {x: run.position[0], y: run.position[1]} : {}),
+					layers: run.layers,
+				};
+				chunk += options.format === 'jsonl' ? toJsonLine(record) : toCsvRow(record, depth, surface);
+			}
+			if (chunk) await write(out, chunk);
+		}
+		const now = performance.now();
+		if (now - lastYield > YIELD_MS) {
+			await new Promise<void>((resolve) => setImmediate(resolve));
+			lastYield = performance.now();
+		}
+	}
+	const summaries: RunSummary[] = session.runs.map((run) => ({
+		run: run.label,
+		steps: run.step,
+		loss: run.loss,
+		accuracy: run.accuracy,
+		testAccuracy: run.testAccuracy,
+		stepsPerSecond: run.busyMs > 0 ? (run.step * 1000) / run.busyMs : 0,
+		divergedAt: run.divergedAt,
+	}));
+	if (options.format === 'table') await write(out, formatTable(summaries));
+	const checkpoints: string[] = [];
+	if (options.saveWeights) {
+		mkdirSync(options.saveWeights, {recursive: true});
+		for (const {label, checkpoint} of session.checkpoints()) {
+			const file = join(options.saveWeights, `${scenario.id}-${slug(label)}.json`);
+			writeFileSync(file, JSON.stringify(checkpoint) + '\n');
+			checkpoints.push(file);
+		}
+	}
+	return {interrupted, steps: step, summaries, checkpoints};
+}

@@ -1,0 +1,230 @@
+/**
+ * A scenario's runs, trained in lockstep: one step of each unfinished run per `stepAll()`.
+ * Pure and synchronous (no worker, no timers), so the worker and the headless CLI share it and
+ * tests can drive it directly. All runs share the data split and the data order (same seed);
+ * runs with the same shape and initialiser therefore start from identical weights.
+ */
+import {createOptimizer} from '../core/optim/index.js';
+import {SURFACES, createSurfaceRun} from '../core/surfaces.js';
+import {Trainer} from '../core/trainer.js';
+import type {Checkpoint, DataSplit, LayerStats} from '../core/types.js';
+import {buildDataSplit, buildTrainConfig, loadCheckpointFile} from '../scenarios/data.js';
+import type {NetworkScenario, Scenario, SurfaceScenario} from '../scenarios/types.js';
+import {DecimatedHistory} from './history.js';
+import type {HistoryPoint, RunState} from './protocol.js';
+
+export interface SessionOptions {
+	/** Overrides every run's seed. */
+	readonly seed?: number;
+	/** Overrides every run's step budget. */
+	readonly steps?: number;
+	/** Points kept per run before the history halves itself. */
+	readonly historyCapacity?: number;
+	/** A millisecond clock; when given, each run's own training time is measured. */
+	readonly clock?: () => number;
+}
+
+/** One run as the session drives it: a network trainer or a point on a surface. */
+interface RunDriver {
+	readonly label: string;
+	readonly budget: number;
+	readonly history: DecimatedHistory<HistoryPoint>;
+	step: number;
+	samples: number;
+	epoch: number;
+	loss: number;
+	accuracy: number;
+	testLoss: number;
+	testAccuracy: number;
+	layers: readonly LayerStats[];
+	diverged: boolean;
+	divergedAt: number | null;
+	position?: [number, number];
+	/** Advances one step; false once finished or diverged. */
+	advance(seconds: number): boolean;
+	/** The trainer behind a network run, for checkpoints and evaluation. */
+	readonly trainer?: Trainer;
+	/** Milliseconds this run spent in `advance` (only with a clock). */
+	busyMs: number;
+}
+
+/** Test loss/accuracy are computed this many times over a run's budget. */
+const EVALUATIONS_PER_RUN = 200;
+
+export class Session {
+	readonly scenario: Scenario;
+	private readonly options: SessionOptions;
+	private drivers: RunDriver[] = [];
+	private trainingSeconds = 0;
+
+	constructor(scenario: Scenario, options: SessionOptions = {}) {
+		this.scenario = scenario;
+		this.options = options;
+		this.restart();
+	}
+
+	get runs(): readonly RunDriver[] {
+		return this.drivers;
+	}
+
+	/** True when every run has used its budget or diverged. */
+	get finished(): boolean {
+		return this.drivers.every((d) => d.diverged || d.step >= d.budget);
+	}
+
+	/** Rebuilds every run from its seed: the same initial weights, data and order as before. */
+	restart(): void {
+		this.trainingSeconds = 0;
+		this.drivers = this.scenario.kind === 'network' ? networkDrivers(this.scenario, this.options) : surfaceDrivers(this.scenario, this.options);
+	}
+
+	/**
+	 * One step of every unfinished run. `seconds` is the training time so far (for the seconds
+	 * axis); the caller measures it so this module stays clock-free. Returns how many runs moved.
+	 */
+	stepAll(seconds = this.trainingSeconds): number {
+		this.trainingSeconds = seconds;
+		let moved = 0;
+		const clock = this.options.clock;
+		for (const driver of this.drivers) {
+			if (driver.step >= driver.budget || driver.diverged) continue;
+			const start = clock?.() ?? 0;
+			if (driver.advance(seconds)) moved++;
+			if (clock) driver.busyMs += clock() - start;
+		}
+		return moved;
+	}
+
+	/** The latest state of every run, with the history points added since the last call. */
+	states(): RunState[] {
+		return this.drivers.map((d) => ({
+			label: d.label,
+			step: d.step,
+			epoch: d.epoch,
+			samples: d.samples,
+			loss: d.loss,
+			accuracy: d.accuracy,
+			testLoss: d.testLoss,
+			testAccuracy: d.testAccuracy,
+			layers: d.layers,
+			diverged: d.diverged,
+			divergedAt: d.divergedAt,
+			...(d.position ? {position: [d.position[0], d.position[1]] as const} : {}),
+			newPoints: d.history.take(),
+		}));
+	}
+
+	/** Checkpoints of the network runs, by label. */
+	checkpoints(): {label: string; checkpoint: Checkpoint}[] {
+		return this.drivers.flatMap((d) => (d.trainer ? [{label: d.label, checkpoint: d.trainer.network.toCheckpoint()}] : []));
+	}
+}
+
+function networkDrivers(scenario: NetworkScenario, options: SessionOptions): RunDriver[] {
+	const splits = new Map<string, DataSplit>();
+	return scenario.runs.map((spec) => {
+		const seed = options.seed ?? spec.train.seed;
+		const key = JSON.stringify([spec.dataset, seed]);
+		let data = splits.get(key);
+		if (!data) {
+			data = buildDataSplit(spec.dataset, seed);
+			splits.set(key, data);
+		}
+		const config = {...buildTrainConfig(spec, data), seed};
+		const initial = spec.model.weights ? loadCheckpointFile(spec.model.weights) : undefined;
+		const trainer = new Trainer(config, data, initial);
+		const budget = options.steps ?? spec.train.steps;
+		const evalEvery = Math.max(1, Math.ceil(budget / EVALUATIONS_PER_RUN));
+		const driver: RunDriver = {
+			label: spec.label,
+			budget,
+			history: new DecimatedHistory<HistoryPoint>(options.historyCapacity),
+			step: 0,
+			samples: 0,
+			epoch: 0,
+			loss: Number.NaN,
+			accuracy: Number.NaN,
+			testLoss: Number.NaN,
+			testAccuracy: Number.NaN,
+			layers: [],
+			diverged: false,
+			divergedAt: null,
+			busyMs: 0,
+			trainer,
+			advance(seconds) {
+				const report = trainer.next();
+				this.step = report.step;
+				this.samples = report.samples;
+				this.epoch = report.epoch;
+				this.loss = report.loss;
+				this.accuracy = report.accuracy;
+				this.layers = report.layers;
+				this.diverged = report.diverged;
+				this.divergedAt = report.divergedAt;
+				const evaluate = !report.diverged && (report.step % evalEvery === 0 || report.step === budget);
+				if (evaluate && data.test.n > 0) {
+					const test = trainer.evaluate('test');
+					this.testLoss = test.loss;
+					this.testAccuracy = test.accuracy;
+				}
+				this.history.offer(
+					{
+						step: report.step,
+						epoch: report.epoch,
+						samples: report.samples,
+						seconds,
+						loss: report.loss,
+						accuracy: report.accuracy,
+						testLoss: evaluate ? this.testLoss : Number.NaN,
+						testAccuracy: evaluate ? this.testAccuracy : Number.NaN,
+					},
+					report.diverged || report.step === budget,
+				);
+				return !report.diverged;
+			},
+		};
+		return driver;
+	});
+}
+
+function surfaceDrivers(scenario: SurfaceScenario, options: SessionOptions): RunDriver[] {
+	const surface = SURFACES[scenario.surface];
+	return scenario.runs.map((spec) => {
+		const run = createSurfaceRun(surface, scenario.start, createOptimizer(spec.optimizer, [2]));
+		const budget = options.steps ?? spec.steps;
+		const [x0, y0] = scenario.start;
+		const driver: RunDriver = {
+			label: spec.label,
+			budget,
+			history: new DecimatedHistory<HistoryPoint>(options.historyCapacity),
+			step: 0,
+			samples: 0,
+			epoch: 0,
+			loss: surface.value(x0, y0),
+			accuracy: Number.NaN,
+			testLoss: Number.NaN,
+			testAccuracy: Number.NaN,
+			layers: [],
+			diverged: false,
+			divergedAt: null,
+			busyMs: 0,
+			position: [x0, y0],
+			advance(seconds) {
+				const point = run.step();
+				this.step++;
+				this.loss = point.loss;
+				this.position = [point.x, point.y];
+				if (point.diverged && !this.diverged) {
+					this.diverged = true;
+					this.divergedAt = this.step;
+				}
+				this.history.offer(
+					{step: this.step, epoch: 0, samples: 0, seconds, loss: point.loss, accuracy: Number.NaN, testLoss: Number.NaN, testAccuracy: Number.NaN, x: point.x, y: point.y},
+					this.diverged || this.step === budget,
+				);
+				return !this.diverged;
+			},
+		};
+		return driver;
+	});
+}

@@ -1,0 +1,124 @@
+/**
+ * What a teacher sees when a scenario file is wrong: one line per problem, each naming the
+ * file, the field path (`runs[2].train.optimizer.lr`), the bad value and what is allowed, with
+ * a "did you mean" for near-miss names. No stack traces: the CLI prints `message` and exits 2.
+ */
+import * as path from 'node:path';
+import type * as z from 'zod';
+import {ALLOWED_KEYS_PREFIX} from './schema.js';
+import {didYouMean} from './suggest.js';
+
+/** One thing wrong with a file. */
+export interface Problem {
+	/** Field path like `runs[2].train.optimizer.lr`; '' for the file as a whole. */
+	readonly path: string;
+	/** The offending value as written (undefined when missing or not applicable). */
+	readonly value: unknown;
+	/** What would have been accepted, e.g. "a number > 0" or "one of: sgd, momentum, …". */
+	readonly allowed: string;
+	/** The whole line after the file name: `path: got …, expected …`. */
+	readonly text: string;
+}
+
+/** A scenario that cannot be used. `message` holds every problem, one per line. */
+export class ScenarioError extends Error {
+	override name = 'ScenarioError';
+	/** The process exit code the CLI should use for a bad scenario. */
+	readonly exitCode = 2;
+	/** The file as shown to the user (relative to the working directory when inside it). */
+	readonly file: string;
+	readonly problems: readonly Problem[];
+	/** The first problem's field path, value and allowed values. */
+	readonly path: string;
+	readonly value: unknown;
+	readonly allowed: string;
+
+	constructor(file: string, problems: readonly Problem[]) {
+		const shown = displayPath(file);
+		super(problems.map((p) => `${shown}: ${p.text}`).join('\n'));
+		this.file = shown;
+		this.problems = problems;
+		const first = problems[0];
+		this.path = first?.path ?? '';
+		this.value = first?.value;
+		this.allowed = first?.allowed ?? '';
+	}
+}
+
+/** `file` relative to the working directory when it lies inside it, else as given. */
+export function displayPath(file: string): string {
+	if (!path.isAbsolute(file)) return file;
+	const rel = path.relative(process.cwd(), file);
+	return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** `['runs', 2, 'train', 'lr']` → `runs[2].train.lr`. */
+export function formatPath(parts: readonly PropertyKey[]): string {
+	let out = '';
+	for (const part of parts) {
+		if (typeof part === 'number') out += `[${part}]`;
+		else out += out === '' ? String(part) : `.${String(part)}`;
+	}
+	return out;
+}
+
+/** A value as the user wrote it, short: `-1`, `"adma"`, `[0.9, 2]`, `{…}`. */
+export function showValue(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (typeof value === 'string') return JSON.stringify(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+	let json: string;
+	try {
+		json = JSON.stringify(value, (_k, v: unknown) => (v === undefined ? null : v)).replace(/,/g, ', ').replace(/:/g, ': ');
+	} catch {
+		json = String(value);
+	}
+	return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+/** A problem with a bad value: `path: got X, expected Y`. */
+export function badValue(at: string, value: unknown, allowed: string, hint = ''): Problem {
+	const got = value === undefined ? 'missing' : `got ${showValue(value)}`;
+	return {path: at, value, allowed, text: `${at === '' ? '' : `${at}: `}${got}, expected ${allowed}${hint}`};
+}
+
+/** A problem described in words rather than as got/expected (a rule between fields). */
+export function ruleBroken(at: string, value: unknown, allowed: string, sentence: string): Problem {
+	return {path: at, value, allowed, text: `${at === '' ? '' : `${at}: `}${sentence}`};
+}
+
+/** One problem per zod issue (one per unknown key). */
+export function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): Problem[] {
+	const out: Problem[] = [];
+	for (const issue of issues) {
+		const at = formatPath(issue.path);
+		switch (issue.code) {
+			case 'unrecognized_keys': {
+				const allowed = issue.message.startsWith(ALLOWED_KEYS_PREFIX) ? issue.message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
+				for (const key of issue.keys) {
+					const keyPath = formatPath([...issue.path, key]);
+					const list = allowed.join(', ');
+					out.push(ruleBroken(keyPath, key, list, `unknown field${didYouMean(key, allowed)}; allowed: ${list}`));
+				}
+				break;
+			}
+			case 'invalid_value': {
+				const names = issue.values.map(String);
+				const hint = typeof issue.input === 'string' ? didYouMean(issue.input, names) : '';
+				const allowed = names.length === 1 ? JSON.stringify(names[0]) : `one of: ${names.join(', ')}`;
+				out.push(badValue(at, issue.input, allowed, hint));
+				break;
+			}
+			default:
+				out.push(badValue(at, issue.input, issue.message));
+		}
+	}
+	return out;
+}
+
+/** A YAML syntax problem at a 1-based line and column. */
+export function syntaxProblem(line: number, column: number, message: string): Problem {
+	// The yaml package appends a code excerpt after the first line; the position is enough.
+	const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	return {path: '', value: undefined, allowed: 'valid YAML', text: `line ${line}, column ${column}: ${first}`};
+}

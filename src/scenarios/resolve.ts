@@ -1,0 +1,305 @@
+/**
+ * From a validated file to a Scenario: each run's overrides merged onto the base, defaults
+ * filled, paths resolved, and the rules that span fields checked (betas only on Adam-like
+ * optimizers, std only on `normal`…). Problems are collected, not thrown, so a file's every
+ * mistake is reported at once.
+ */
+import {existsSync} from 'node:fs';
+import * as path from 'node:path';
+import type {ActivationName} from '../core/activations.js';
+import {OPTIMIZER_DEFAULTS, type OptimizerOptions} from '../core/optim/config.js';
+import type {OptimizerConfig, OptimizerName} from '../core/optim/optimizer.js';
+import {SURFACES} from '../core/surfaces.js';
+import type {InitSpec} from '../core/types.js';
+import {loadCheckpointFile} from './data.js';
+import {badValue, displayPath, formatPath, type Problem, ruleBroken, ScenarioError, showValue} from './errors.js';
+import {merge} from './merge.js';
+import {
+	OPTIMIZER_HYPERS,
+	SNAKE_CASE,
+	TOY_ONLY,
+	type DatasetInput,
+	type InitInput,
+	type ModelInput,
+	type NetworkFileInput,
+	type NetworkRunInput,
+	type NoteInput,
+	type OptimizerInput,
+	type SurfaceFileInput,
+	type TextInput,
+	type TrainInput,
+} from './schema.js';
+import type {DatasetSpec, ModelSpec, NetworkRunSpec, NetworkScenario, Note, SurfaceRunSpec, SurfaceScenario, Text, TrainSpec, ViewHints} from './types.js';
+
+/** The defaults of every field a file may leave out. */
+export const DEFAULTS = {
+	dataset: 'spiral',
+	samples: 400,
+	/** Gaussian jitter per coordinate; blobs' value is each blob's spread. */
+	noise: 0.1,
+	blobNoise: 0.3,
+	test: 0.2,
+	hidden: [16, 16] as readonly number[],
+	activation: 'relu' as ActivationName,
+	init: 'pytorch' as InitSpec['name'],
+	optimizer: 'adam' as OptimizerName,
+	batch: 32,
+	steps: 1000,
+	loss: 'cross-entropy',
+	shuffle: true,
+	seed: 0,
+	surface: 'rosenbrock',
+	surfaceSteps: 500,
+	/** A surface file without runs races these three, at step sizes that stay stable everywhere. */
+	surfaceRuns: [
+		{name: 'sgd', lr: 1e-3},
+		{name: 'momentum', lr: 1e-3},
+		{name: 'adam', lr: 1e-2},
+	] as const,
+	view: {x: 'step', loss: 'log'} as ViewHints,
+} as const;
+
+/** Where the scenario came from; problems go to `problems`. */
+export interface Context {
+	readonly id: string;
+	/** Absolute path of the scenario file. */
+	readonly file: string;
+	readonly problems: Problem[];
+}
+
+/** Maps a field path inside a run (`['train', 'optimizer', 'lr']`) to where it was written. */
+type Locate = (parts: readonly (string | number)[]) => string;
+
+type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'notes' | 'view' | 'order'>;
+
+function shared(input: NetworkFileInput | SurfaceFileInput, ctx: Context): Shared {
+	return {
+		id: ctx.id,
+		file: ctx.file,
+		title: toText(input.title) ?? toText({en: humanize(ctx.id)})!,
+		summary: toText(input.summary) ?? {en: '', ko: ''},
+		notes: (input.notes ?? []).map(toNote).sort((a, b) => a.at - b.at),
+		view: {...DEFAULTS.view, ...input.view},
+		...(input.order === undefined ? {} : {order: input.order}),
+	};
+}
+
+/** `vanishing-gradients` → `Vanishing gradients`: a title for files that give none. */
+function humanize(id: string): string {
+	const words = id.replace(/[-_]+/g, ' ').trim();
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function toText(t: TextInput | undefined): Text | undefined {
+	return t === undefined ? undefined : {en: t.en, ko: t.ko ?? t.en};
+}
+
+function toNote(n: NoteInput): Note {
+	return {at: n.at ?? 0, text: {en: n.en, ko: n.ko ?? n.en}};
+}
+
+export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): NetworkScenario {
+	const base: NetworkRunInput = {dataset: input.dataset, model: input.model, train: input.train};
+	if (input.runs !== undefined && input.runs.length === 0) ctx.problems.push(badValue('runs', [], 'at least one run, like [{label: …}]'));
+	const overrides: readonly NetworkRunInput[] = input.runs ?? [{}];
+	const labels = runLabels(
+		overrides.map((o) => o.label),
+		overrides.map((o, i) => (input.runs === undefined ? 'base' : labelFor(o, i))),
+		ctx,
+	);
+	const runs = overrides.map((over, i): NetworkRunSpec => {
+		const locate: Locate = (parts) => (input.runs !== undefined && getIn(over, parts) !== undefined ? formatPath(['runs', i, ...parts]) : formatPath(parts));
+		return {
+			label: labels[i]!,
+			dataset: resolveDataset(merge(base.dataset, over.dataset) ?? {}, locate, ctx),
+			model: resolveModel(merge(base.model, over.model) ?? {}, locate, ctx),
+			train: resolveTrain(merge(base.train, over.train) ?? {}, locate, ctx),
+		};
+	});
+	return {kind: 'network', ...shared(input, ctx), runs};
+}
+
+export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): SurfaceScenario {
+	const surface = input.surface ?? DEFAULTS.surface;
+	const steps = input.steps ?? DEFAULTS.surfaceSteps;
+	if (input.runs !== undefined && input.runs.length === 0) ctx.problems.push(badValue('runs', [], 'at least one run, like [{optimizer: adam}]'));
+	const given = input.runs ?? DEFAULTS.surfaceRuns.map((optimizer) => ({optimizer}));
+	const labels = runLabels(
+		given.map((r) => ('label' in r ? r.label : undefined)),
+		given.map((r) => r.optimizer.name ?? 'run'),
+		ctx,
+	);
+	const runs = given.map((run, i): SurfaceRunSpec => {
+		const at = (key: string): string => formatPath(['runs', i, 'optimizer', key]);
+		return {
+			label: labels[i]!,
+			optimizer: resolveOptimizer(run.optimizer, at, ctx.problems, true),
+			steps: ('steps' in run ? run.steps : undefined) ?? steps,
+		};
+	});
+	return {
+		kind: 'surface',
+		...shared(input, ctx),
+		surface,
+		start: input.start ?? SURFACES[surface].start,
+		runs,
+		seed: input.seed ?? DEFAULTS.seed,
+	};
+}
+
+/** A run's label when it gives none: what its single change is (`adam`, `batch 8`), else `run N`. */
+function labelFor(over: NetworkRunInput, i: number): string {
+	const changes = leaves(over, []).filter(([parts]) => parts[0] !== 'label');
+	if (changes.length === 1) {
+		const [parts, value] = changes[0]!;
+		return typeof value === 'string' ? value : `${String(parts[parts.length - 1])} ${showValue(value)}`;
+	}
+	return over.train?.optimizer?.name ?? `run ${i + 1}`;
+}
+
+function leaves(value: unknown, parts: string[]): [string[], unknown][] {
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return [[parts, value]];
+	return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : leaves(v, [...parts, k])));
+}
+
+/** Labels in order: given ones must be unique (a copy-paste slip otherwise); derived ones are numbered apart. */
+function runLabels(given: readonly (string | undefined)[], derived: readonly string[], ctx: Context): string[] {
+	const seen = new Map<string, number>();
+	given.forEach((label, i) => {
+		if (label === undefined) return;
+		const first = seen.get(label);
+		if (first !== undefined) ctx.problems.push(badValue(formatPath(['runs', i, 'label']), label, `a label no other run has (runs[${first}] is also "${label}")`));
+		else seen.set(label, i);
+	});
+	const used = new Set(given.filter((l): l is string => l !== undefined));
+	return given.map((label, i) => {
+		if (label !== undefined) return label;
+		let candidate = derived[i]!;
+		for (let n = 2; used.has(candidate); n++) candidate = `${derived[i]!} (${n})`;
+		used.add(candidate);
+		return candidate;
+	});
+}
+
+function getIn(value: unknown, parts: readonly (string | number)[]): unknown {
+	let v = value;
+	for (const p of parts) {
+		if (v === null || typeof v !== 'object') return undefined;
+		v = (v as Record<string | number, unknown>)[p];
+	}
+	return v;
+}
+
+const TOY_LIST = 'spiral, circles, xor, moons, blobs';
+
+function resolveDataset(d: DatasetInput, locate: Locate, ctx: Context): DatasetSpec {
+	const test = d.test ?? DEFAULTS.test;
+	const problems = ctx.problems;
+	if (d.csv !== undefined) {
+		if (d.name !== undefined) {
+			problems.push(ruleBroken(locate(['dataset', 'name']), d.name, 'name or csv', 'give either name (a built-in data set) or csv (your own file), not both'));
+		}
+		for (const key of TOY_ONLY) {
+			if (d[key] !== undefined) problems.push(ruleBroken(locate(['dataset', key]), d[key], TOY_LIST, `a CSV data set has no ${key}; only the built-in toys take it (${TOY_LIST})`));
+		}
+		const file = path.resolve(path.dirname(ctx.file), d.csv);
+		if (!existsSync(file)) problems.push(badValue(locate(['dataset', 'csv']), d.csv, 'a CSV file that exists', ` (no file at ${displayPath(file)})`));
+		return {kind: 'csv', path: file, label: d.label ?? null, test};
+	}
+	const name = d.name ?? DEFAULTS.dataset;
+	if (d.label !== undefined) problems.push(ruleBroken(locate(['dataset', 'label']), d.label, 'csv', `${name} has no label column; label goes with csv: your own file`));
+	if (name === 'digits') {
+		for (const key of TOY_ONLY) {
+			if (d[key] !== undefined) problems.push(ruleBroken(locate(['dataset', key]), d[key], TOY_LIST, `digits has no ${key}; only the built-in toys take it (${TOY_LIST})`));
+		}
+		return {kind: 'digits', test};
+	}
+	const variable = name === 'spiral' || name === 'blobs';
+	if (d.classes !== undefined && !variable && d.classes !== 2) {
+		problems.push(ruleBroken(locate(['dataset', 'classes']), d.classes, '2', `${name} always has 2 classes; only spiral and blobs take other counts`));
+	}
+	return {
+		kind: 'toy',
+		name,
+		samples: d.samples ?? DEFAULTS.samples,
+		noise: d.noise ?? (name === 'blobs' ? DEFAULTS.blobNoise : DEFAULTS.noise),
+		classes: d.classes ?? (name === 'blobs' ? 3 : 2),
+		test,
+	};
+}
+
+function resolveInit(init: InitInput, locate: Locate, problems: Problem[]): InitSpec {
+	const name = init.name ?? DEFAULTS.init;
+	if (init.std !== undefined && name !== 'normal') problems.push(ruleBroken(locate(['model', 'init', 'std']), init.std, 'normal', `${name} has no std; only normal takes it`));
+	if (init.a !== undefined && name !== 'uniform') problems.push(ruleBroken(locate(['model', 'init', 'a']), init.a, 'uniform', `${name} has no a; only uniform takes it`));
+	return {name, ...(name === 'normal' ? {std: init.std ?? 1} : {}), ...(name === 'uniform' ? {a: init.a ?? 1} : {})};
+}
+
+function resolveModel(m: ModelInput, locate: Locate, ctx: Context): ModelSpec {
+	let hidden = m.hidden ?? DEFAULTS.hidden;
+	let activation = m.activation ?? DEFAULTS.activation;
+	const init = resolveInit(m.init ?? {}, locate, ctx.problems);
+	if (m.weights === undefined || m.weights === null) return {hidden, activation, init, weights: null};
+
+	const where = locate(['model', 'weights']);
+	const file = path.resolve(path.dirname(ctx.file), m.weights);
+	if (!existsSync(file)) {
+		ctx.problems.push(badValue(where, m.weights, 'a checkpoint file that exists', ` (no file at ${displayPath(file)})`));
+		return {hidden, activation, init, weights: file};
+	}
+	try {
+		// The checkpoint fixes the architecture; hidden and activation may be left out.
+		const checkpoint = loadCheckpointFile(file);
+		const sizes = checkpoint.layers.slice(1, -1);
+		if (m.hidden !== undefined && m.hidden.join() !== sizes.join()) {
+			ctx.problems.push(ruleBroken(locate(['model', 'hidden']), m.hidden, showValue(sizes), `got ${showValue(m.hidden)}, but the checkpoint ${displayPath(file)} has hidden layers ${showValue(sizes)}; leave hidden out to take the checkpoint's`));
+		}
+		if (m.activation !== undefined && m.activation !== checkpoint.activation) {
+			ctx.problems.push(ruleBroken(locate(['model', 'activation']), m.activation, checkpoint.activation, `got "${m.activation}", but the checkpoint ${displayPath(file)} uses ${checkpoint.activation}; leave activation out to take the checkpoint's`));
+		}
+		hidden = sizes;
+		activation = checkpoint.activation;
+	} catch (error) {
+		if (!(error instanceof ScenarioError)) throw error;
+		for (const line of error.message.split('\n')) ctx.problems.push(ruleBroken(where, m.weights, 'a gradlab checkpoint', line));
+	}
+	return {hidden, activation, init, weights: file};
+}
+
+/**
+ * The optimizer with torch's defaults filled in. A hyperparameter the named optimizer does not
+ * take is an error naming the optimizers that do. `needName`: there is no base to inherit from.
+ */
+function resolveOptimizer(o: OptimizerInput, at: (key: string) => string, problems: Problem[], needName = false): OptimizerConfig {
+	if (needName && o.name === undefined) problems.push(badValue(at('name'), undefined, 'an optimizer name: one of: sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamw, nadam'));
+	const name = o.name ?? DEFAULTS.optimizer;
+	const takes = OPTIMIZER_HYPERS[name];
+	const options: {-readonly [K in keyof OptimizerOptions]?: OptimizerOptions[K]} = {...OPTIMIZER_DEFAULTS[name]};
+	for (const camel of Object.keys(SNAKE_CASE) as (keyof OptimizerOptions)[]) {
+		const key = SNAKE_CASE[camel];
+		const value = o[key];
+		if (value === undefined) continue;
+		if (!takes.includes(key)) {
+			const users = Object.entries(OPTIMIZER_HYPERS)
+				.filter(([, keys]) => keys.includes(key))
+				.map(([n]) => n);
+			problems.push(ruleBroken(at(key), value, `one of: ${takes.join(', ')}`, `${name} has no ${key}; ${key} is for ${users.join(', ')} (${name} takes ${takes.join(', ')})`));
+			continue;
+		}
+		Object.assign(options, {[camel]: value});
+	}
+	if (name === 'nesterov' && o.momentum === 0) problems.push(badValue(at('momentum'), 0, 'a number > 0 (Nesterov momentum needs momentum)'));
+	if (name === 'nesterov' && o.dampening !== undefined && o.dampening !== 0) problems.push(badValue(at('dampening'), o.dampening, '0 (Nesterov momentum takes no dampening)'));
+	return {name, ...options};
+}
+
+function resolveTrain(t: TrainInput, locate: Locate, ctx: Context): TrainSpec {
+	return {
+		optimizer: resolveOptimizer(t.optimizer ?? {}, (key) => locate(['train', 'optimizer', key]), ctx.problems),
+		batch: t.batch ?? DEFAULTS.batch,
+		steps: t.steps ?? DEFAULTS.steps,
+		loss: t.loss ?? DEFAULTS.loss,
+		shuffle: t.shuffle ?? DEFAULTS.shuffle,
+		seed: t.seed ?? DEFAULTS.seed,
+	};
+}

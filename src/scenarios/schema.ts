@@ -1,0 +1,225 @@
+/**
+ * The scenario file format, as zod schemas. They check the shape of what a teacher wrote —
+ * types, ranges, names, unknown keys — and normalise shorthands (`optimizer: adam` →
+ * `{name: adam}`), but fill no defaults: a run's sections are partial overrides, so defaults
+ * and cross-field rules (betas only on adam…) are applied after merging, in resolve.ts.
+ *
+ * Every leaf carries its "expected …" phrase as its error message; errors.ts turns issues into
+ * `path: got X, expected <phrase>` lines.
+ */
+import * as z from 'zod';
+import {ACTIVATION_NAMES} from '../core/activations.js';
+import {TOY_NAMES} from '../core/data/index.js';
+import {INIT_NAMES} from '../core/init.js';
+import {OPTIMIZER_DEFAULTS, type OptimizerOptions} from '../core/optim/config.js';
+import {OPTIMIZER_NAMES, type OptimizerName} from '../core/optim/optimizer.js';
+import {SURFACE_NAMES} from '../core/surfaces.js';
+
+/** Marks an unknown-key issue's message as the list of allowed keys (errors.ts reads it back). */
+export const ALLOWED_KEYS_PREFIX = 'allowed-keys:';
+
+/** A strict object: unknown keys fail, and the message lists the keys that are allowed. */
+function strict<T extends z.core.$ZodLooseShape>(shape: T, expected?: string) {
+	const keys = Object.keys(shape);
+	return z.strictObject(shape, {
+		error: (issue) => {
+			if (issue.code === 'unrecognized_keys') return ALLOWED_KEYS_PREFIX + keys.join(', ');
+			if (issue.code === 'invalid_type') return expected ?? `a mapping with the fields ${keys.join(', ')}`;
+			return undefined;
+		},
+	});
+}
+
+/** A number that passes `test`; every failure reads "expected <expected>". */
+function num(expected: string, test: (v: number) => boolean) {
+	return z.number({error: expected}).refine(test, {error: expected});
+}
+
+const positive = () => num('a number > 0', (v) => v > 0);
+const nonNegative = () => num('a number ≥ 0', (v) => v >= 0);
+const fraction = () => num('a number from 0 to 1 (1 excluded)', (v) => v >= 0 && v < 1);
+const unit = () => num('a number from 0 to 1', (v) => v >= 0 && v <= 1);
+const positiveInt = () => num('a whole number > 0', (v) => Number.isInteger(v) && v > 0);
+const naturalInt = () => num('a whole number ≥ 0', (v) => Number.isInteger(v) && v >= 0);
+const bool = () => z.boolean({error: 'true or false'});
+const text = (expected = 'text') => z.string({error: expected});
+const nonEmpty = (expected: string) => z.string({error: expected}).refine((s) => s.trim() !== '', {error: expected});
+
+/** `x` → `{[key]: x}` for the shorthand forms (a bare name, a bare caption). */
+function shorthand<S extends z.ZodType>(key: string, schema: S) {
+	return z.preprocess((v) => (typeof v === 'string' ? {[key]: v} : v), schema);
+}
+
+/** Plain text for both languages, or `{en, ko}`. */
+export const textSchema = shorthand('en', strict({en: text(), ko: text().optional()}, 'text, or {en: …, ko: …}'));
+
+/**
+ * Optimizer hyperparameters as written in files: torch's snake_case names. Ranges follow the
+ * checks `torch.optim` makes, except `lr`, which must be > 0 here (0 would make a run that
+ * never moves — surely a mistake in a lesson).
+ */
+const hyperShape = {
+	lr: positive().optional(),
+	momentum: nonNegative().optional(),
+	dampening: unit().optional(),
+	weight_decay: nonNegative().optional(),
+	betas: z
+		.tuple([fraction(), fraction()], {error: 'two numbers from 0 to 1 (1 excluded), like [0.9, 0.999]'})
+		.optional(),
+	eps: nonNegative().optional(),
+	alpha: nonNegative().optional(),
+	centered: bool().optional(),
+	rho: unit().optional(),
+	lr_decay: nonNegative().optional(),
+	initial_accumulator_value: nonNegative().optional(),
+	amsgrad: bool().optional(),
+	momentum_decay: nonNegative().optional(),
+};
+
+export type HyperName = keyof typeof hyperShape;
+
+export const HYPER_NAMES = Object.keys(hyperShape) as HyperName[];
+
+/** The file's snake_case name for each OptimizerConfig field. */
+export const SNAKE_CASE: Readonly<Record<keyof OptimizerOptions, HyperName>> = {
+	lr: 'lr',
+	momentum: 'momentum',
+	dampening: 'dampening',
+	weightDecay: 'weight_decay',
+	betas: 'betas',
+	eps: 'eps',
+	alpha: 'alpha',
+	centered: 'centered',
+	rho: 'rho',
+	lrDecay: 'lr_decay',
+	initialAccumulatorValue: 'initial_accumulator_value',
+	amsgrad: 'amsgrad',
+	momentumDecay: 'momentum_decay',
+};
+
+/** Which hyperparameters each optimizer takes: the keys of its torch defaults. */
+export const OPTIMIZER_HYPERS: Readonly<Record<OptimizerName, readonly HyperName[]>> = hypersByOptimizer();
+
+function hypersByOptimizer(): Record<OptimizerName, HyperName[]> {
+	const out = {} as Record<OptimizerName, HyperName[]>;
+	for (const name of OPTIMIZER_NAMES) {
+		const defaults: OptimizerOptions = OPTIMIZER_DEFAULTS[name];
+		out[name] = (Object.keys(defaults) as (keyof OptimizerOptions)[]).map((k) => SNAKE_CASE[k]);
+	}
+	return out;
+}
+
+/** `sgd` or `{name: sgd, lr: 0.1, …}`. The name may be left out in a run that only changes `lr`. */
+export const optimizerSchema = shorthand('name', strict({name: z.enum(OPTIMIZER_NAMES).optional(), ...hyperShape}, 'an optimizer name, or {name: …, lr: …}'));
+
+/** `he-normal` or `{name: normal, std: 0.01}`. */
+export const initSchema = shorthand(
+	'name',
+	strict({name: z.enum(INIT_NAMES).optional(), std: positive().optional(), a: positive().optional()}, 'an initializer name, or {name: normal, std: …}'),
+);
+
+export const DATASET_NAMES = [...TOY_NAMES, 'digits'] as const;
+
+/** Toy options that only the 2-D toys take. */
+export const TOY_ONLY = ['samples', 'noise', 'classes'] as const;
+
+/** A built-in data set by name (`spiral` or `{name: spiral, noise: 0.2}`), or `{csv: file, label: column}`. */
+export const datasetSchema = shorthand(
+	'name',
+	strict(
+		{
+			name: z.enum(DATASET_NAMES).optional(),
+			csv: nonEmpty('a path to a CSV file').optional(),
+			label: z.union([z.string(), naturalInt()], {error: 'a column name or a 0-based column number'}).optional(),
+			samples: num('a whole number ≥ 2', (v) => Number.isInteger(v) && v >= 2).optional(),
+			noise: nonNegative().optional(),
+			classes: num('a whole number ≥ 2', (v) => Number.isInteger(v) && v >= 2).optional(),
+			test: fraction().optional(),
+		},
+		'a data set name, or {name: …} or {csv: …}',
+	),
+);
+
+export const modelSchema = strict({
+	hidden: z.array(positiveInt(), {error: 'a list of hidden layer sizes, like [16, 16] ([] for none)'}).optional(),
+	activation: z.enum(ACTIVATION_NAMES).optional(),
+	init: initSchema.optional(),
+	/** null undoes a `weights` inherited from the base: fresh seeded weights. */
+	weights: nonEmpty('a path to a checkpoint (.json), or null').nullable().optional(),
+});
+
+export const LOSS_NAMES = ['cross-entropy', 'mse'] as const;
+
+export const trainSchema = strict({
+	optimizer: optimizerSchema.optional(),
+	batch: z.union([z.literal('full'), positiveInt()], {error: 'a whole number > 0, or "full"'}).optional(),
+	steps: positiveInt().optional(),
+	loss: z.enum(LOSS_NAMES).optional(),
+	shuffle: bool().optional(),
+	seed: naturalInt().optional(),
+});
+
+export const noteSchema = shorthand('en', strict({at: naturalInt().optional(), en: text(), ko: text().optional()}, 'a caption: {at: step, en: …, ko: …}'));
+
+export const X_AXES = ['step', 'epoch', 'samples', 'seconds'] as const;
+
+export const viewSchema = strict({x: z.enum(X_AXES).optional(), loss: z.enum(['log', 'linear']).optional()});
+
+/** The fields both kinds share. */
+const common = {
+	kind: z.enum(['network', 'surface']).optional(),
+	title: textSchema.optional(),
+	summary: textSchema.optional(),
+	/** Position in the lesson list (lower first); files without one follow, by name. */
+	order: z.number({error: 'a number'}).optional(),
+	notes: z.array(noteSchema, {error: 'a list of captions, like [{at: 0, en: …, ko: …}]'}).optional(),
+	view: viewSchema.optional(),
+};
+
+export const networkRunSchema = strict({
+	label: nonEmpty('a non-empty label').optional(),
+	dataset: datasetSchema.optional(),
+	model: modelSchema.optional(),
+	train: trainSchema.optional(),
+});
+
+export const networkFileSchema = strict(
+	{
+		...common,
+		dataset: datasetSchema.optional(),
+		model: modelSchema.optional(),
+		train: trainSchema.optional(),
+		runs: z.array(networkRunSchema, {error: 'a list of runs, like [{label: …}, …]'}).optional(),
+	},
+	'a mapping of scenario fields (title, dataset, model, train, runs, …)',
+);
+
+export const surfaceRunSchema = strict({
+	label: nonEmpty('a non-empty label').optional(),
+	optimizer: optimizerSchema,
+	steps: positiveInt().optional(),
+});
+
+export const surfaceFileSchema = strict(
+	{
+		...common,
+		surface: z.enum(SURFACE_NAMES).optional(),
+		start: z.tuple([z.number({error: 'a number'}), z.number({error: 'a number'})], {error: 'a point [x, y]'}).optional(),
+		steps: positiveInt().optional(),
+		seed: naturalInt().optional(),
+		runs: z.array(surfaceRunSchema, {error: 'a list of runs, like [{optimizer: adam}, …]'}).optional(),
+	},
+	'a mapping of scenario fields (title, surface, start, runs, …)',
+);
+
+export type OptimizerInput = z.output<typeof optimizerSchema>;
+export type InitInput = z.output<typeof initSchema>;
+export type DatasetInput = z.output<typeof datasetSchema>;
+export type ModelInput = z.output<typeof modelSchema>;
+export type TrainInput = z.output<typeof trainSchema>;
+export type TextInput = z.output<typeof textSchema>;
+export type NoteInput = z.output<typeof noteSchema>;
+export type NetworkRunInput = z.output<typeof networkRunSchema>;
+export type NetworkFileInput = z.output<typeof networkFileSchema>;
+export type SurfaceRunInput = z.output<typeof surfaceRunSchema>;
+export type SurfaceFileInput = z.output<typeof surfaceFileSchema>;

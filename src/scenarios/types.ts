@@ -1,0 +1,89 @@
+/** A scenario after loading and validation: every default filled in, every run fully expanded. */
+import type {ActivationName} from '../core/activations.js';
+import type {OptimizerConfig} from '../core/optim/optimizer.js';
+import type {SurfaceName} from '../core/surfaces.js';
+import type {InitSpec, LossName} from '../core/types.js';
+
+/** Text shown to people: English always, Korean when given. */
+export interface Text {
+	readonly en: string;
+	readonly ko: string;
+}
+
+export type Language = 'en' | 'ko';
+
+export type DatasetSpec =
+	| {readonly kind: 'toy'; readonly name: 'spiral' | 'circles' | 'xor' | 'moons' | 'blobs'; readonly samples: number; readonly noise: number; readonly classes: number; readonly test: number}
+	| {readonly kind: 'digits'; readonly test: number}
+	/** `path` is absolute (resolved against the scenario file's folder). */
+	| {readonly kind: 'csv'; readonly path: string; readonly label: string | number | null; readonly test: number};
+
+export interface ModelSpec {
+	readonly hidden: readonly number[];
+	readonly activation: ActivationName;
+	readonly init: InitSpec;
+	/** Absolute path of a checkpoint to start from, or null for seeded initial weights. */
+	readonly weights: string | null;
+}
+
+export interface TrainSpec {
+	readonly optimizer: OptimizerConfig;
+	readonly batch: number | 'full';
+	readonly steps: number;
+	readonly loss: LossName;
+	readonly shuffle: boolean;
+	readonly seed: number;
+}
+
+/** One network run: the base settings with its overrides merged in. */
+export interface NetworkRunSpec {
+	readonly label: string;
+	readonly dataset: DatasetSpec;
+	readonly model: ModelSpec;
+	readonly train: TrainSpec;
+}
+
+/** One optimizer on a 2-D surface. */
+export interface SurfaceRunSpec {
+	readonly label: string;
+	readonly optimizer: OptimizerConfig;
+	readonly steps: number;
+}
+
+export interface Note {
+	readonly at: number;
+	readonly text: Text;
+}
+
+export type XAxis = 'step' | 'epoch' | 'samples' | 'seconds';
+
+export interface ViewHints {
+	readonly x: XAxis;
+	readonly loss: 'log' | 'linear';
+}
+
+interface ScenarioBase {
+	/** File name without extension: what `gradlab run NAME` takes. */
+	readonly id: string;
+	/** Absolute path of the file it came from. */
+	readonly file: string;
+	readonly title: Text;
+	readonly summary: Text;
+	readonly notes: readonly Note[];
+	readonly view: ViewHints;
+}
+
+export interface NetworkScenario extends ScenarioBase {
+	readonly kind: 'network';
+	readonly runs: readonly NetworkRunSpec[];
+}
+
+export interface SurfaceScenario extends ScenarioBase {
+	readonly kind: 'surface';
+	readonly surface: SurfaceName;
+	readonly start: readonly [number, number];
+	readonly runs: readonly SurfaceRunSpec[];
+	readonly seed: number;
+}
+
+export type Scenario = NetworkScenario | SurfaceScenario;
