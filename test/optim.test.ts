@@ -101,7 +101,7 @@ describe('optimizers against torch.optim trajectories', () => {
 				const scale = Math.max(...want.map((v, i) => Math.abs(v - prevTorch[i]!)));
 				got.forEach((v, i) => {
 					const err = Math.abs(v - prevOurs[i]! - (want[i]! - prevTorch[i]!)) / scale;
-					if (err > 1e-8) expect.fail(`step ${t + 1}, Δ of value ${i}: rel. error ${err}`);
+					if (err > 1e-10) expect.fail(`step ${t + 1}, Δ of value ${i}: rel. error ${err}`);
 				});
 				prevOurs = got;
 				prevTorch = want;

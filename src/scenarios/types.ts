@@ -1,5 +1,6 @@
 /** A scenario after loading and validation: every default filled in, every run fully expanded. */
 import type {ActivationName} from '../core/activations.js';
+import type {ToyName} from '../core/data/index.js';
 import type {OptimizerConfig} from '../core/optim/optimizer.js';
 import type {SurfaceName} from '../core/surfaces.js';
 import type {InitSpec, LossName} from '../core/types.js';
@@ -13,7 +14,7 @@ export interface Text {
 export type Language = 'en' | 'ko';
 
 export type DatasetSpec =
-	| {readonly kind: 'toy'; readonly name: 'spiral' | 'circles' | 'xor' | 'moons' | 'blobs'; readonly samples: number; readonly noise: number; readonly classes: number; readonly test: number}
+	| {readonly kind: 'toy'; readonly name: ToyName; readonly samples: number; readonly noise: number; readonly classes: number; readonly test: number}
 	| {readonly kind: 'digits'; readonly test: number}
 	/** `path` is absolute (resolved against the scenario file's folder). */
 	| {readonly kind: 'csv'; readonly path: string; readonly label: string | number | null; readonly test: number};
@@ -71,6 +72,8 @@ interface ScenarioBase {
 	readonly summary: Text;
 	readonly notes: readonly Note[];
 	readonly view: ViewHints;
+	/** Position in the lesson list (lower first); lessons without one follow, by id. */
+	readonly order?: number;
 }
 
 export interface NetworkScenario extends ScenarioBase {

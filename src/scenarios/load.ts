@@ -1,0 +1,150 @@
+/**
+ * Finding, reading and validating scenario files. YAML (JSON is YAML too) is parsed with the
+ * `yaml` package, checked with the zod schemas, then expanded into runs by resolve.ts. Any
+ * problem throws one ScenarioError listing all of them.
+ */
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import * as path from 'node:path';
+import {type Document, isNode, parseDocument} from 'yaml';
+import {packageRoot} from '../paths.js';
+import {reason} from './data.js';
+import {problemsFromIssues, type Problem, ruleBroken, ScenarioError, syntaxProblem} from './errors.js';
+import {resolveNetworkScenario, resolveSurfaceScenario, type Context} from './resolve.js';
+import {networkFileSchema, surfaceFileSchema} from './schema.js';
+import {didYouMean} from './suggest.js';
+import type {Scenario} from './types.js';
+
+const EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** The built-in lessons: the top-level `scenarios/` folder of the package (from src/ and dist/src/ alike). */
+export function builtinDir(): string {
+	return path.join(packageRoot(), 'scenarios');
+}
+
+/** A scenario's id: its file name without the extension. */
+function idOf(file: string): string {
+	const base = path.basename(file);
+	const ext = EXTENSIONS.find((e) => base.toLowerCase().endsWith(e));
+	return ext ? base.slice(0, -ext.length) : base;
+}
+
+/** Reads, validates and expands one scenario file. Throws ScenarioError listing every problem. */
+export function loadScenarioFile(file: string): Scenario {
+	const abs = path.resolve(file);
+	let text: string;
+	try {
+		text = readFileSync(abs, 'utf8');
+	} catch (error) {
+		throw new ScenarioError(file, [ruleBroken('', undefined, 'a readable scenario file', `cannot read the scenario (${reason(error)})`)]);
+	}
+	return parseScenario(text, abs, file);
+}
+
+/** Validates scenario text as if read from `abs` (paths in it resolve against its folder). */
+export function parseScenario(text: string, abs: string, shown: string = abs): Scenario {
+	const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true});
+	if (doc.errors.length > 0) {
+		throw new ScenarioError(
+			shown,
+			doc.errors.map((e) => syntaxProblem(e.linePos?.[0]?.line ?? 1, e.linePos?.[0]?.col ?? 1, e.message)),
+		);
+	}
+	if (text.trim() === '' || doc.contents === null) {
+		throw new ScenarioError(shown, [ruleBroken('', undefined, 'a mapping of scenario fields', 'the file is empty; a scenario needs at least a data set and runs')]);
+	}
+	const raw: unknown = doc.toJS();
+	const problems: Problem[] = [];
+	const ctx: Context = {id: idOf(abs), file: abs, problems};
+	let scenario: Scenario | undefined;
+	if (isSurface(raw)) {
+		const parsed = surfaceFileSchema.safeParse(raw, {reportInput: true});
+		if (parsed.success) scenario = resolveSurfaceScenario(parsed.data, ctx);
+		else problems.push(...problemsFromIssues(parsed.error.issues));
+	} else {
+		const parsed = networkFileSchema.safeParse(raw, {reportInput: true});
+		if (parsed.success) scenario = resolveNetworkScenario(parsed.data, ctx);
+		else problems.push(...problemsFromIssues(parsed.error.issues));
+	}
+	if (problems.length > 0 || scenario === undefined) throw new ScenarioError(shown, inFileOrder(unique(problems), doc));
+	return scenario;
+}
+
+/** Problems sorted by where their field is written, so the list reads top to bottom like the file. */
+function inFileOrder(problems: readonly Problem[], doc: Document): Problem[] {
+	const offset = (p: Problem): number => {
+		const parts = p.path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+		// A missing or unknown field has no node: use its nearest written ancestor.
+		for (let n = parts.length; n >= 0; n--) {
+			const node: unknown = doc.getIn(parts.slice(0, n), true);
+			if (isNode(node) && node.range) return node.range[0];
+		}
+		return 0;
+	};
+	return problems
+		.map((p, i) => ({p, i, at: offset(p)}))
+		.sort((a, b) => a.at - b.at || a.i - b.i)
+		.map((e) => e.p);
+}
+
+/** `kind: surface`, or no kind but a `surface` field. */
+function isSurface(raw: unknown): boolean {
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+	const kind = (raw as {kind?: unknown}).kind;
+	return kind === 'surface' || (kind === undefined && 'surface' in raw);
+}
+
+/** A base field inherited by several runs reports its problem once. */
+function unique(problems: readonly Problem[]): Problem[] {
+	const seen = new Set<string>();
+	return problems.filter((p) => {
+		if (seen.has(p.text)) return false;
+		seen.add(p.text);
+		return true;
+	});
+}
+
+/** Scenario files directly inside `dir`, by file name. */
+function filesIn(dir: string): string[] {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return [];
+	}
+	return names
+		.filter((n) => EXTENSIONS.some((e) => n.toLowerCase().endsWith(e)))
+		.sort()
+		.map((n) => path.join(dir, n));
+}
+
+/**
+ * The file for a lesson id (`vanishing-gradients`), a path, or a name found in one of `dirs`
+ * (built-ins are searched first). An unknown name throws, listing the lessons and the nearest.
+ */
+export function findScenario(nameOrPath: string, dirs: readonly string[] = []): string {
+	const looksLikePath = /[\\/]/.test(nameOrPath) || EXTENSIONS.some((e) => nameOrPath.toLowerCase().endsWith(e));
+	if (existsSync(nameOrPath) && statSync(nameOrPath).isFile()) return path.resolve(nameOrPath);
+	const folders = [builtinDir(), ...dirs.map((d) => path.resolve(d))];
+	if (!looksLikePath) {
+		for (const folder of folders) {
+			for (const ext of EXTENSIONS) {
+				const candidate = path.join(folder, nameOrPath + ext);
+				if (existsSync(candidate)) return candidate;
+			}
+		}
+	}
+	const ids = [...new Set(folders.flatMap(filesIn).map(idOf))];
+	const hint = looksLikePath ? '' : didYouMean(nameOrPath, ids);
+	const what = looksLikePath ? 'no such file' : 'no such lesson or file';
+	throw new ScenarioError(nameOrPath, [ruleBroken('', nameOrPath, `one of: ${ids.join(', ')}`, `${what}${hint}; the lessons are: ${ids.join(', ')}`)]);
+}
+
+/** Every scenario: the built-ins first, then each of `dirs`; within a folder by `order`, then by id. */
+export function listScenarios(dirs: readonly string[] = []): Scenario[] {
+	const folders = [builtinDir(), ...dirs.map((d) => path.resolve(d))];
+	return folders.flatMap((folder) =>
+		filesIn(folder)
+			.map(loadScenarioFile)
+			.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+	);
+}

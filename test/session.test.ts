@@ -1,0 +1,96 @@
+import {PassThrough} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {runHeadless} from '../src/headless/run.js';
+import {Session} from '../src/runner/session.js';
+import {divergingScenario, surfaceScenario, tinyScenario} from './helpers/scenarios.js';
+
+async function headless(scenario: Parameters<typeof runHeadless>[0], format: 'jsonl' | 'csv' | 'table', extra: {seed?: number; steps?: number; every?: number} = {}) {
+	const out = new PassThrough();
+	const chunks: Buffer[] = [];
+	out.on('data', (c: Buffer) => chunks.push(c));
+	const result = await runHeadless(scenario, {format, ...extra}, out);
+	return {text: Buffer.concat(chunks).toString('utf8'), result};
+}
+
+describe('Session', () => {
+	it('steps all runs in lockstep from identical data, and restarts to the same numbers', () => {
+		const session = new Session(tinyScenario());
+		for (let k = 0; k < 50; k++) session.stepAll();
+		const [a, b] = session.runs;
+		expect(a!.step).toBe(50);
+		expect(b!.step).toBe(50);
+		expect(a!.samples).toBe(b!.samples);
+		const before = session.states().map((s) => s.loss);
+		session.restart();
+		for (let k = 0; k < 50; k++) session.stepAll();
+		expect(session.states().map((s) => s.loss)).toEqual(before);
+	});
+
+	it('runs with the same shape and initialiser start from the same weights', () => {
+		const scenario = tinyScenario();
+		const same = {...scenario, runs: [scenario.runs[0]!, {...scenario.runs[0]!, label: 'copy', train: {...scenario.runs[0]!.train, optimizer: {name: 'sgd' as const, lr: 0.1}}}]};
+		const session = new Session(same);
+		const [a, b] = session.runs;
+		expect(a!.trainer!.network.weights).toEqual(b!.trainer!.network.weights);
+	});
+
+	it('stops a diverged run while the others go on', () => {
+		const session = new Session(divergingScenario());
+		while (!session.finished) session.stepAll();
+		const [good, bad] = session.runs;
+		expect(bad!.diverged).toBe(true);
+		expect(bad!.divergedAt).toBeGreaterThan(0);
+		expect(bad!.step).toBe(bad!.divergedAt);
+		expect(good!.diverged).toBe(false);
+		expect(good!.step).toBe(good!.budget);
+	});
+
+	it('drives surface runs and reports positions', () => {
+		const session = new Session(surfaceScenario());
+		for (let k = 0; k < 200; k++) session.stepAll();
+		const [sgd, adam] = session.states();
+		expect(sgd!.position).toHaveLength(2);
+		expect(adam!.newPoints.at(-1)!.x).toBe(adam!.position![0]);
+		expect(session.finished).toBe(true);
+	});
+
+	it('keeps memory flat: history stays bounded over a long run', () => {
+		const session = new Session(tinyScenario({steps: 200_000}), {historyCapacity: 500});
+		for (let k = 0; k < 200_000; k++) session.stepAll();
+		for (const run of session.runs) expect(run.history.length).toBeLessThan(500);
+	});
+});
+
+describe('headless output', () => {
+	it('is byte-identical for the same seed and differs for another', async () => {
+		const a = await headless(tinyScenario(), 'jsonl', {seed: 3});
+		const b = await headless(tinyScenario(), 'jsonl', {seed: 3});
+		const c = await headless(tinyScenario(), 'jsonl', {seed: 4});
+		expect(a.text).toBe(b.text);
+		expect(a.text).not.toBe(c.text);
+		const lines = a.text.trim().split('\n').map((l) => JSON.parse(l));
+		// Every 10th step of 300, per run.
+		expect(lines).toHaveLength(60);
+		expect(lines[0]).toMatchObject({run: 'adam', step: 10});
+		expect(lines[0].layers).toHaveLength(3);
+		expect(Object.keys(lines[0].layers[0]).sort()).toEqual(['dead', 'gradNormB', 'gradNormW', 'saturated', 'updateRatio']);
+	});
+
+	it('logs the diverged step with nulls, and csv has a header and a row per record', async () => {
+		const {text} = await headless(divergingScenario(), 'jsonl', {every: 1000});
+		const records = text.trim().split('\n').map((l) => JSON.parse(l));
+		const diverged = records.find((r) => r.diverged);
+		expect(diverged).toMatchObject({run: 'too large', loss: null});
+		const csv = await headless(tinyScenario(), 'csv', {every: 100});
+		const rows = csv.text.trim().split('\n');
+		expect(rows[0]).toMatch(/^run,step,epoch,samples,loss,accuracy,test_loss,test_accuracy,diverged,diverged_at,grad_norm_w_1,/);
+		expect(rows).toHaveLength(1 + 6);
+		expect(rows[1]!.split(',')).toHaveLength(rows[0]!.split(',').length);
+	});
+
+	it('prints a summary table', async () => {
+		const {text} = await headless(divergingScenario(), 'table');
+		expect(text).toMatch(/^run\s+steps\s+loss\s+train acc\s+test acc\s+steps\/s\s+diverged at/);
+		expect(text).toMatch(/too large\s+\d+\s+—.*step \d+/);
+	});
+});
