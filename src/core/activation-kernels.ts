@@ -98,10 +98,14 @@ export function multiplyDerivative(name: ActivationName, Z: Float64Array, A: Flo
 /** Saturation margin: a sigmoid/tanh output this close to a bound counts as saturated. */
 export const SATURATION_MARGIN = 0.02;
 
-/** Fraction of the rows×m outputs in A within the margin of the activation's bounds; null if unbounded. */
-export function saturatedFraction(name: ActivationName, A: Float64Array, count: number): number | null {
+/**
+ * Outputs among A[0…count) within the margin of the activation's bounds, or −1 if it is unbounded.
+ * Counts are small integers, so they come back unboxed even when the call is not inlined (a
+ * fraction returned as a double would allocate a heap number per call).
+ */
+export function saturatedCount(name: ActivationName, A: Float64Array, count: number): number {
 	const bounds = ACTIVATIONS[name].bounds;
-	if (!bounds || count === 0) return null;
+	if (!bounds) return -1;
 	const lo = bounds[0] + SATURATION_MARGIN;
 	const hi = bounds[1] - SATURATION_MARGIN;
 	let saturated = 0;
@@ -109,17 +113,31 @@ export function saturatedFraction(name: ActivationName, A: Float64Array, count: 
 		const y = A[k]!;
 		if (y < lo || y > hi) saturated++;
 	}
-	return saturated / count;
+	return saturated;
 }
 
-/** Fraction of the m units whose output was never positive on the rows; null if units cannot die. */
-export function deadFraction(name: ActivationName, A: Float64Array, rows: number, m: number): number | null {
-	if (!ACTIVATIONS[name].canDie || rows === 0) return null;
+/** Fraction of the rows×m outputs in A within the margin of the activation's bounds; null if unbounded. */
+export function saturatedFraction(name: ActivationName, A: Float64Array, count: number): number | null {
+	if (count === 0) return null;
+	const saturated = saturatedCount(name, A, count);
+	return saturated < 0 ? null : saturated / count;
+}
+
+/** Units among the m whose output was never positive on the rows, or −1 if units cannot die. */
+export function deadCount(name: ActivationName, A: Float64Array, rows: number, m: number): number {
+	if (!ACTIVATIONS[name].canDie) return -1;
 	let dead = 0;
 	for (let o = 0; o < m; o++) {
 		let alive = false;
 		for (let b = 0; b < rows && !alive; b++) alive = A[b * m + o]! > 0;
 		if (!alive) dead++;
 	}
-	return dead / m;
+	return dead;
+}
+
+/** Fraction of the m units whose output was never positive on the rows; null if units cannot die. */
+export function deadFraction(name: ActivationName, A: Float64Array, rows: number, m: number): number | null {
+	if (rows === 0) return null;
+	const dead = deadCount(name, A, rows, m);
+	return dead < 0 ? null : dead / m;
 }

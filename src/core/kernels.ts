@@ -1,6 +1,15 @@
 /**
- * Dense-layer loops, register-blocked: each inner loop walks contiguous memory and keeps
- * several independent accumulators in registers, which lets V8's optimiser pipeline them.
+ * Dense-layer loops, register-blocked: each inner loop keeps several independent sums in
+ * registers, which lets V8's optimiser pipeline them. Two shapes:
+ * - row loops (two rows × four terms per inner iteration) straight over the row-major operands;
+ * - for wide layers in the backward pass, a 3 × 3 micro-kernel over packed panels. A panel holds
+ *   three vectors of length K interleaved (panel[3k + lane] = vector_lane[k]); the micro-kernel
+ *   walks a left and a right panel, both in one scratch array, with two moving indices. One array,
+ *   two indices and no stores in the inner loop keep V8's per-access work (bounds check, index
+ *   arithmetic) and register pressure low: about 5 GFLOP/s, 4.6–4.8 with the packing, where the
+ *   backward row loops (which store into dA or dW every iteration) reach 4.2–4.4 on wide layers.
+ *   It sums in plain k order, so its results round differently from the row loops' grouped sums;
+ *   which loop a layer uses depends only on its sizes.
  * All arrays are row-major Float64Array; nothing here allocates.
  */
 
@@ -56,8 +65,116 @@ export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Arra
 	}
 }
 
-/** dA[b,i] = Σₒ D[b,o]·W[o,i] (the gradient flowing to the layer's input). D: rows×m, dA: rows×n. */
-export function denseBackwardInput(D: Float64Array, W: Float64Array, dA: Float64Array, rows: number, n: number, m: number): void {
+/** Doubles of scratch the backward kernels need for a layer of n inputs and m outputs on `rows` rows. */
+export function scratchSize(rows: number, n: number, m: number): number {
+	const panels = (k: number, count: number) => 3 * k * Math.ceil(count / 3);
+	return Math.max(3 * m + panels(m, n), 3 * rows + panels(rows, n));
+}
+
+/** S[at + 3k + r] = X[(r0 + r)·width + k] for r < count (≤ 3), k < width; missing lanes are zero. */
+function packRows(X: Float64Array, width: number, r0: number, count: number, S: Float64Array, at: number): void {
+	const x0 = r0 * width;
+	const x1 = x0 + width;
+	const x2 = x1 + width;
+	if (count === 3) {
+		for (let k = 0, p = at; k < width; k++, p += 3) {
+			S[p] = X[x0 + k]!;
+			S[p + 1] = X[x1 + k]!;
+			S[p + 2] = X[x2 + k]!;
+		}
+		return;
+	}
+	// Zeros, not stale values, in the unused lanes: a stale denormal would slow every multiply.
+	for (let k = 0, p = at; k < width; k++, p += 3) {
+		S[p] = X[x0 + k]!;
+		S[p + 1] = count === 2 ? X[x1 + k]! : 0;
+		S[p + 2] = 0;
+	}
+}
+
+/** S[at + 3k + j] = X[k·width + c0 + j] for j < count (≤ 3), k < height; missing lanes are zero. */
+function packColumns(X: Float64Array, width: number, height: number, c0: number, count: number, S: Float64Array, at: number): void {
+	if (count === 3) {
+		for (let k = 0, p = at, x = c0; k < height; k++, p += 3, x += width) {
+			S[p] = X[x]!;
+			S[p + 1] = X[x + 1]!;
+			S[p + 2] = X[x + 2]!;
+		}
+		return;
+	}
+	for (let k = 0, p = at, x = c0; k < height; k++, p += 3, x += width) {
+		S[p] = X[x]!;
+		S[p + 1] = count === 2 ? X[x + 1]! : 0;
+		S[p + 2] = 0;
+	}
+}
+
+/**
+ * out[at + r·stride + j] = Σ_{k<K} S[p + 3k + r]·S[q + 3k + j] for r < rCount, j < cCount: one
+ * 3 × 3 block, each sum taken in k order.
+ */
+function block(S: Float64Array, p: number, q: number, K: number, out: Float64Array, at: number, stride: number, rCount: number, cCount: number): void {
+	let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
+	const end = p + 3 * K;
+	for (; p < end; p += 3, q += 3) {
+		const x0 = S[p]!;
+		const x1 = S[p + 1]!;
+		const x2 = S[p + 2]!;
+		const v0 = S[q]!;
+		const v1 = S[q + 1]!;
+		const v2 = S[q + 2]!;
+		s00 += x0 * v0; s01 += x0 * v1; s02 += x0 * v2;
+		s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2;
+		s20 += x2 * v0; s21 += x2 * v1; s22 += x2 * v2;
+	}
+	if (rCount === 3 && cCount === 3) {
+		const r1 = at + stride;
+		const r2 = r1 + stride;
+		out[at] = s00; out[at + 1] = s01; out[at + 2] = s02;
+		out[r1] = s10; out[r1 + 1] = s11; out[r1 + 2] = s12;
+		out[r2] = s20; out[r2 + 1] = s21; out[r2 + 2] = s22;
+		return;
+	}
+	out[at] = s00;
+	if (cCount > 1) out[at + 1] = s01;
+	if (cCount > 2) out[at + 2] = s02;
+	if (rCount > 1) {
+		const r1 = at + stride;
+		out[r1] = s10;
+		if (cCount > 1) out[r1 + 1] = s11;
+		if (cCount > 2) out[r1 + 2] = s12;
+	}
+	if (rCount > 2) {
+		const r2 = at + 2 * stride;
+		out[r2] = s20;
+		if (cCount > 1) out[r2 + 1] = s21;
+		if (cCount > 2) out[r2 + 2] = s22;
+	}
+}
+
+/** Input widths from which denseBackwardInput uses the packed micro-kernel (no faster on narrow ones). */
+const PACKED_INPUT_MIN = 64;
+
+/**
+ * dA[b,i] = Σₒ D[b,o]·W[o,i] (the gradient flowing to the layer's input). D: rows×m, dA: rows×n,
+ * S: scratchSize(rows, n, m) doubles.
+ */
+export function denseBackwardInput(D: Float64Array, W: Float64Array, dA: Float64Array, rows: number, n: number, m: number, S: Float64Array): void {
+	if (n < PACKED_INPUT_MIN) {
+		backwardInputRows(D, W, dA, rows, n, m);
+		return;
+	}
+	const right = 3 * m;
+	for (let i = 0, q = right; i < n; i += 3, q += 3 * m) packColumns(W, n, m, i, Math.min(3, n - i), S, q);
+	for (let b = 0; b < rows; b += 3) {
+		const count = Math.min(3, rows - b);
+		packRows(D, m, b, count, S, 0);
+		for (let i = 0, q = right; i < n; i += 3, q += 3 * m) block(S, 0, q, m, dA, b * n + i, n, count, Math.min(3, n - i));
+	}
+}
+
+/** denseBackwardInput for narrow inputs: two rows × four outputs of D per pass over a row of dA. */
+function backwardInputRows(D: Float64Array, W: Float64Array, dA: Float64Array, rows: number, n: number, m: number): void {
 	dA.fill(0, 0, rows * n);
 	let b = 0;
 	for (; b + 1 < rows; b += 2) {
@@ -104,11 +221,57 @@ export function denseBackwardInput(D: Float64Array, W: Float64Array, dA: Float64
 	}
 }
 
+/** Output counts from which the weight gradient uses the packed micro-kernel (no faster on few outputs). */
+const PACKED_OUTPUT_MIN = 64;
+
+/** Rows of dW that one denseWeightGradRows call finishes for a layer with m outputs: 3 packed, else 2. */
+export function weightGradBlock(m: number): number {
+	return m < PACKED_OUTPUT_MIN ? 2 : 3;
+}
+
+/** Prepares the layer input A (rows×n) for denseWeightGradRows; once per layer and step, first. */
+export function prepareWeightGrad(A: Float64Array, rows: number, n: number, m: number, S: Float64Array): void {
+	if (m < PACKED_OUTPUT_MIN) return;
+	const right = 3 * rows;
+	for (let i = 0, q = right; i < n; i += 3, q += 3 * rows) packColumns(A, n, rows, i, Math.min(3, n - i), S, q);
+}
+
 /**
- * dW rows o0 and o0+1 (or just o0 when `two` is false): dW[o,i] = Σ_b D[b,o]·A[b,i],
- * four batch rows per inner iteration. Lets the caller finish a row pair and update it at once.
+ * Rows o0 … o0+count−1 (count ≤ weightGradBlock(m)) of the weight gradient, dW[o,i] = Σ_b D[b,o]·A[b,i],
+ * and the same entries of the bias gradient, dB[o] = Σ_b D[b,o] (in b order). Lets the caller
+ * finish a few rows and update them at once. A: rows×n, after prepareWeightGrad.
  */
-export function denseWeightGradRows(D: Float64Array, A: Float64Array, dW: Float64Array, rows: number, n: number, m: number, o0: number, two: boolean): void {
+export function denseWeightGradRows(D: Float64Array, A: Float64Array, S: Float64Array, dW: Float64Array, dB: Float64Array, rows: number, n: number, m: number, o0: number, count: number): void {
+	if (m < PACKED_OUTPUT_MIN) {
+		weightGradPair(D, A, dW, rows, n, m, o0, count === 2);
+		for (let o = o0; o < o0 + count; o++) {
+			let s = 0;
+			for (let b = 0, d = o; b < rows; b++, d += m) s += D[d]!;
+			dB[o] = s;
+		}
+		return;
+	}
+	// Pack D's columns o0… as the left panel and sum them in the same pass.
+	let t0 = 0, t1 = 0, t2 = 0;
+	for (let b = 0, p = 0, d = o0; b < rows; b++, p += 3, d += m) {
+		const g0 = D[d]!;
+		const g1 = count > 1 ? D[d + 1]! : 0;
+		const g2 = count > 2 ? D[d + 2]! : 0;
+		S[p] = g0;
+		S[p + 1] = g1;
+		S[p + 2] = g2;
+		t0 += g0;
+		t1 += g1;
+		t2 += g2;
+	}
+	dB[o0] = t0;
+	if (count > 1) dB[o0 + 1] = t1;
+	if (count > 2) dB[o0 + 2] = t2;
+	for (let i = 0, q = 3 * rows; i < n; i += 3, q += 3 * rows) block(S, 0, q, rows, dW, o0 * n + i, n, count, Math.min(3, n - i));
+}
+
+/** Weight-gradient rows o0 and o0+1 (or just o0) for few outputs: four batch rows per inner iteration. */
+function weightGradPair(D: Float64Array, A: Float64Array, dW: Float64Array, rows: number, n: number, m: number, o0: number, two: boolean): void {
 	const g0 = o0 * n;
 	const g1 = g0 + n;
 	dW.fill(0, g0, two ? g1 + n : g1);

@@ -4,9 +4,9 @@
  * Buffers for a batch are allocated once (and grown only when a larger batch arrives).
  */
 import {ACTIVATION_NAMES, type ActivationName} from './activations.js';
-import {activate, deadFraction, multiplyDerivative, saturatedFraction} from './activation-kernels.js';
+import {activate, deadCount, multiplyDerivative, saturatedCount} from './activation-kernels.js';
 import {initLayer} from './init.js';
-import {denseBackwardInput, denseForward, denseWeightGradRows} from './kernels.js';
+import {denseBackwardInput, denseForward, denseWeightGradRows, prepareWeightGrad, scratchSize, weightGradBlock} from './kernels.js';
 import type {Optimizer} from './optim/optimizer.js';
 import type {Rng} from './rng.js';
 import type {Checkpoint, InitSpec, NetworkSpec} from './types.js';
@@ -36,6 +36,10 @@ export class Network {
 	private A: Float64Array[] = [];
 	/** D[l] = ∂L/∂Z[l]; D[L] is written by the loss. */
 	private D: Float64Array[] = [];
+	/** The backward kernels' packed panels, sized for the widest layer at the current capacity. */
+	private scratch = new Float64Array(0);
+	/** One layer's running sums in backward: W's ‖g‖², Σ(Δp)², ‖p‖², then the same for b. */
+	private readonly sums = new Float64Array(6);
 
 	constructor(spec: NetworkSpec) {
 		if (spec.layers.length < 2) throw new Error('a network needs at least an input and an output layer');
@@ -88,6 +92,9 @@ export class Network {
 		this.Z = this.layers.map((size) => new Float64Array(rows * size));
 		this.A = this.layers.map((size) => new Float64Array(rows * size));
 		this.D = this.layers.map((size) => new Float64Array(rows * size));
+		let size = 0;
+		for (let l = 0; l < this.depth; l++) size = Math.max(size, scratchSize(rows, this.layers[l]!, this.layers[l + 1]!));
+		this.scratch = new Float64Array(size);
 	}
 
 	/**
@@ -117,8 +124,12 @@ export class Network {
 			const A = this.A[l + 1]!;
 			activate(this.activation, Z, A, rows * m);
 			if (collectStats) {
-				this.stats.saturated[l] = saturatedFraction(this.activation, A, rows * m) ?? Number.NaN;
-				this.stats.dead[l] = deadFraction(this.activation, A, rows, m) ?? Number.NaN;
+				// Counts, not fractions, cross the call: a returned double would allocate every step.
+				const count = rows * m;
+				const saturated = count === 0 ? -1 : saturatedCount(this.activation, A, count);
+				this.stats.saturated[l] = saturated < 0 ? Number.NaN : saturated / count;
+				const dead = rows === 0 ? -1 : deadCount(this.activation, A, rows, m);
+				this.stats.dead[l] = dead < 0 ? Number.NaN : dead / m;
 			}
 		}
 		return this.Z[depth]!;
@@ -131,12 +142,13 @@ export class Network {
 
 	/**
 	 * Backpropagates the loss gradient in `outputGradient()` through the last forward pass,
-	 * filling gradW/gradB and the gradient norms. With an optimizer, each row pair of W is
+	 * filling gradW/gradB and the gradient norms. With an optimizer, each block of rows of W is
 	 * updated as soon as its gradient is final (after its gradient has flowed to the layer below,
 	 * which needs the old W). Returns false when a parameter became non-finite.
 	 */
 	backward(rows: number, optimizer: Optimizer | null): boolean {
 		const act = this.activation;
+		const S = this.scratch;
 		let finite = true;
 		for (let l = this.depth - 1; l >= 0; l--) {
 			const n = this.layers[l]!;
@@ -148,42 +160,49 @@ export class Network {
 			const gB = this.gradB[l]!;
 			if (l > 0) {
 				const below = this.D[l]!;
-				denseBackwardInput(D, W, below, rows, n, m);
+				denseBackwardInput(D, W, below, rows, n, m, S);
 				multiplyDerivative(act, this.Z[l]!, this.A[l]!, below, rows * n);
 			}
 			const Aprev = this.A[l]!;
-			let gradSq = 0;
-			let deltaSq = 0;
-			let weightSq = 0;
-			for (let o = 0; o < m; o += 2) {
-				const two = o + 1 < m;
-				denseWeightGradRows(D, Aprev, gW, rows, n, m, o, two);
-				const start = o * n;
-				const end = start + (two ? 2 * n : n);
-				for (let k = start; k < end; k++) gradSq += gW[k]! * gW[k]!;
-				if (optimizer) {
-					deltaSq += optimizer.update(2 * l, W, gW, start, end);
-					for (let k = start; k < end; k++) weightSq += W[k]! * W[k]!;
-				}
+			prepareWeightGrad(Aprev, rows, n, m, S);
+			const blockRows = weightGradBlock(m);
+			const sums = this.sums;
+			sums.fill(0);
+			// W a few rows at a time, then b: each piece's gradient is final, so it is normed and
+			// updated while hot. One call site for both pieces keeps the optimizer's update inlined.
+			const blocks = Math.ceil(m / blockRows);
+			for (let k = 0; k <= blocks; k++) {
+				const isW = k < blocks;
+				const o = k * blockRows;
+				const count = Math.min(blockRows, m - o);
+				if (isW) denseWeightGradRows(D, Aprev, S, gW, gB, rows, n, m, o, count);
+				this.finish(isW ? 2 * l : 2 * l + 1, isW ? W : bias, isW ? gW : gB, isW ? o * n : 0, isW ? (o + count) * n : m, optimizer, isW ? 0 : 3);
 			}
-			let biasSq = 0;
-			for (let o = 0; o < m; o++) {
-				let s = 0;
-				for (let b = 0; b < rows; b++) s += D[b * m + o]!;
-				gB[o] = s;
-				biasSq += s * s;
-			}
-			if (optimizer) {
-				optimizer.update(2 * l + 1, bias, gB, 0, m);
-				let bSq = 0;
-				for (let o = 0; o < m; o++) bSq += bias[o]! * bias[o]!;
-				if (!Number.isFinite(weightSq) || !Number.isFinite(bSq)) finite = false;
-			}
-			this.stats.gradNormW[l] = Math.sqrt(gradSq);
-			this.stats.gradNormB[l] = Math.sqrt(biasSq);
-			this.stats.updateRatio[l] = weightSq > 0 ? Math.sqrt(deltaSq / weightSq) : 0;
+			const weightSq = sums[2]!;
+			if (optimizer && (!Number.isFinite(weightSq) || !Number.isFinite(sums[5]!))) finite = false;
+			this.stats.gradNormW[l] = Math.sqrt(sums[0]!);
+			this.stats.gradNormB[l] = Math.sqrt(sums[3]!);
+			this.stats.updateRatio[l] = weightSq > 0 ? Math.sqrt(sums[1]! / weightSq) : 0;
 		}
 		return finite;
+	}
+
+	/**
+	 * Adds the squared norm of g[start, end) to sums[at] and, with an optimizer, updates p[start, end)
+	 * and adds Σ(Δp)² and the updated ‖p‖² to sums[at + 1] and sums[at + 2]. A method of its own
+	 * so that the optimizer's update can be inlined into it: a call left out of line returns its
+	 * Σ(Δp)² as a heap number, an allocation per call.
+	 */
+	private finish(slot: number, p: Float64Array, g: Float64Array, start: number, end: number, optimizer: Optimizer | null, at: number): void {
+		const sums = this.sums;
+		let gradSq = sums[at]!;
+		for (let k = start; k < end; k++) gradSq += g[k]! * g[k]!;
+		sums[at] = gradSq;
+		if (!optimizer) return;
+		sums[at + 1] = sums[at + 1]! + optimizer.update(slot, p, g, start, end);
+		let paramSq = sums[at + 2]!;
+		for (let k = start; k < end; k++) paramSq += p[k]! * p[k]!;
+		sums[at + 2] = paramSq;
 	}
 
 	/** The parameters as plain arrays, W as [out][in]. */

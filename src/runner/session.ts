@@ -127,7 +127,7 @@ function networkDrivers(scenario: NetworkScenario, options: SessionOptions): Run
 		const key = JSON.stringify([spec.dataset, seed]);
 		let data = splits.get(key);
 		if (!data) {
-			data = buildDataSplit(spec.dataset, seed);
+			data = buildDataSplit(spec.dataset, seed, scenario.file);
 			splits.set(key, data);
 		}
 		const config = {...buildTrainConfig(spec, data), seed};

@@ -40,7 +40,14 @@ function readCsv(spec: Extract<DatasetSpec, {kind: 'csv'}>, rng: ReturnType<type
 		return parseCsv(text, {label: spec.label ?? undefined, test: spec.test, name}, rng);
 	} catch (error) {
 		if (!(error instanceof CsvError)) throw error;
-		const where = [error.row === undefined ? '' : `row ${error.row}`, error.column === undefined ? '' : `column "${error.column}"`].filter(Boolean).join(', ');
+		// The core's messages usually name the row and column already; add only what they omit.
+		const said = error.message.toLowerCase();
+		const where = [
+			error.row === undefined || said.includes(`row ${error.row}`) ? '' : `row ${error.row}`,
+			error.column === undefined || said.includes(`"${error.column.toLowerCase()}"`) ? '' : `column "${error.column}"`,
+		]
+			.filter(Boolean)
+			.join(', ');
 		const problem = ruleBroken(field, shown, 'a CSV with a header row, numeric features and a label column', `${shown}${where ? ` (${where})` : ''}: ${error.message}`);
 		throw new ScenarioError(scenarioFile, [problem]);
 	}
@@ -77,7 +84,7 @@ const checkpointSchema = z
 			const fanIn = c.layers[l]!;
 			const fanOut = c.layers[l + 1]!;
 			if (w.W.length !== fanOut || w.W.some((row) => row.length !== fanIn)) {
-				ctx.addIssue({code: 'custom', path: ['weights', l, 'W'], message: `a ${fanOut} × ${fanIn} matrix ([out][in])`, input: `${w.W.length} rows`});
+				ctx.addIssue({code: 'custom', path: ['weights', l, 'W'], message: `a ${fanOut} × ${fanIn} matrix ([out][in])`, input: w.W});
 			}
 			if (w.b.length !== fanOut) ctx.addIssue({code: 'custom', path: ['weights', l, 'b'], message: `${fanOut} biases`, input: w.b.length});
 		});

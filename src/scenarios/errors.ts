@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type * as z from 'zod';
 import {ALLOWED_KEYS_PREFIX} from './schema.js';
-import {didYouMean} from './suggest.js';
+import {didYouMean, suggest} from './suggest.js';
 
 /** One thing wrong with a file. */
 export interface Problem {
@@ -87,18 +87,29 @@ export function ruleBroken(at: string, value: unknown, allowed: string, sentence
 	return {path: at, value, allowed, text: `${at === '' ? '' : `${at}: `}${sentence}`};
 }
 
-/** One problem per zod issue (one per unknown key). */
+/**
+ * One problem per zod issue (one per unknown key). A required field reported missing is left
+ * out when an unknown key next to it looks like its misspelling: "did you mean" says it all.
+ */
 export function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): Problem[] {
 	const out: Problem[] = [];
+	const misspelt = new Set<string>();
+	for (const issue of issues) {
+		if (issue.code !== 'unrecognized_keys') continue;
+		const allowed = allowedKeys(issue.message);
+		for (const key of issue.keys) {
+			const near = suggest(key, allowed);
+			if (near !== undefined) misspelt.add(formatPath([...issue.path, near]));
+		}
+	}
 	for (const issue of issues) {
 		const at = formatPath(issue.path);
 		switch (issue.code) {
 			case 'unrecognized_keys': {
-				const allowed = issue.message.startsWith(ALLOWED_KEYS_PREFIX) ? issue.message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
+				const allowed = allowedKeys(issue.message);
+				const list = allowed.join(', ');
 				for (const key of issue.keys) {
-					const keyPath = formatPath([...issue.path, key]);
-					const list = allowed.join(', ');
-					out.push(ruleBroken(keyPath, key, list, `unknown field${didYouMean(key, allowed)}; allowed: ${list}`));
+					out.push(ruleBroken(formatPath([...issue.path, key]), key, list, `unknown field${didYouMean(key, allowed)}; allowed: ${list}`));
 				}
 				break;
 			}
@@ -110,10 +121,16 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): Problem
 				break;
 			}
 			default:
+				if (issue.input === undefined && misspelt.has(at)) break;
 				out.push(badValue(at, issue.input, issue.message));
 		}
 	}
 	return out;
+}
+
+/** The allowed keys schema.ts packs into an unknown-key issue's message. */
+function allowedKeys(message: string): string[] {
+	return message.startsWith(ALLOWED_KEYS_PREFIX) ? message.slice(ALLOWED_KEYS_PREFIX.length).split(', ') : [];
 }
 
 /** A YAML syntax problem at a 1-based line and column. */

@@ -5,14 +5,13 @@
  */
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import * as path from 'node:path';
-import {type Document, isNode, parseDocument} from 'yaml';
+import {parseDocument} from 'yaml';
 import {packageRoot} from '../paths.js';
 import {reason} from './data.js';
-import {problemsFromIssues, type Problem, ruleBroken, ScenarioError, syntaxProblem} from './errors.js';
-import {resolveNetworkScenario, resolveSurfaceScenario, type Context} from './resolve.js';
-import {networkFileSchema, surfaceFileSchema} from './schema.js';
+import {type Problem, ruleBroken, ScenarioError, syntaxProblem} from './errors.js';
 import {didYouMean} from './suggest.js';
 import type {Scenario} from './types.js';
+import {inFileOrder, unique, validate} from './validate.js';
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
@@ -52,55 +51,10 @@ export function parseScenario(text: string, abs: string, shown: string = abs): S
 	if (text.trim() === '' || doc.contents === null) {
 		throw new ScenarioError(shown, [ruleBroken('', undefined, 'a mapping of scenario fields', 'the file is empty; a scenario needs at least a data set and runs')]);
 	}
-	const raw: unknown = doc.toJS();
 	const problems: Problem[] = [];
-	const ctx: Context = {id: idOf(abs), file: abs, problems};
-	let scenario: Scenario | undefined;
-	if (isSurface(raw)) {
-		const parsed = surfaceFileSchema.safeParse(raw, {reportInput: true});
-		if (parsed.success) scenario = resolveSurfaceScenario(parsed.data, ctx);
-		else problems.push(...problemsFromIssues(parsed.error.issues));
-	} else {
-		const parsed = networkFileSchema.safeParse(raw, {reportInput: true});
-		if (parsed.success) scenario = resolveNetworkScenario(parsed.data, ctx);
-		else problems.push(...problemsFromIssues(parsed.error.issues));
-	}
+	const scenario = validate(doc.toJS(), {id: idOf(abs), file: abs, problems});
 	if (problems.length > 0 || scenario === undefined) throw new ScenarioError(shown, inFileOrder(unique(problems), doc));
 	return scenario;
-}
-
-/** Problems sorted by where their field is written, so the list reads top to bottom like the file. */
-function inFileOrder(problems: readonly Problem[], doc: Document): Problem[] {
-	const offset = (p: Problem): number => {
-		const parts = p.path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-		// A missing or unknown field has no node: use its nearest written ancestor.
-		for (let n = parts.length; n >= 0; n--) {
-			const node: unknown = doc.getIn(parts.slice(0, n), true);
-			if (isNode(node) && node.range) return node.range[0];
-		}
-		return 0;
-	};
-	return problems
-		.map((p, i) => ({p, i, at: offset(p)}))
-		.sort((a, b) => a.at - b.at || a.i - b.i)
-		.map((e) => e.p);
-}
-
-/** `kind: surface`, or no kind but a `surface` field. */
-function isSurface(raw: unknown): boolean {
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-	const kind = (raw as {kind?: unknown}).kind;
-	return kind === 'surface' || (kind === undefined && 'surface' in raw);
-}
-
-/** A base field inherited by several runs reports its problem once. */
-function unique(problems: readonly Problem[]): Problem[] {
-	const seen = new Set<string>();
-	return problems.filter((p) => {
-		if (seen.has(p.text)) return false;
-		seen.add(p.text);
-		return true;
-	});
 }
 
 /** Scenario files directly inside `dir`, by file name. */

@@ -26,6 +26,7 @@ import {
 	type NoteInput,
 	type OptimizerInput,
 	type SurfaceFileInput,
+	type SurfaceRunInput,
 	type TextInput,
 	type TrainInput,
 } from './schema.js';
@@ -123,9 +124,9 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 	const surface = input.surface ?? DEFAULTS.surface;
 	const steps = input.steps ?? DEFAULTS.surfaceSteps;
 	if (input.runs !== undefined && input.runs.length === 0) ctx.problems.push(badValue('runs', [], 'at least one run, like [{optimizer: adam}]'));
-	const given = input.runs ?? DEFAULTS.surfaceRuns.map((optimizer) => ({optimizer}));
+	const given: readonly SurfaceRunInput[] = input.runs ?? DEFAULTS.surfaceRuns.map((optimizer) => ({optimizer: {...optimizer}}));
 	const labels = runLabels(
-		given.map((r) => ('label' in r ? r.label : undefined)),
+		given.map((r) => r.label),
 		given.map((r) => r.optimizer.name ?? 'run'),
 		ctx,
 	);
@@ -134,7 +135,7 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 		return {
 			label: labels[i]!,
 			optimizer: resolveOptimizer(run.optimizer, at, ctx.problems, true),
-			steps: ('steps' in run ? run.steps : undefined) ?? steps,
+			steps: run.steps ?? steps,
 		};
 	});
 	return {
@@ -147,14 +148,17 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 	};
 }
 
-/** A run's label when it gives none: what its single change is (`adam`, `batch 8`), else `run N`. */
+/**
+ * A run's label when it gives none: what it changes — the first name it sets (`relu`, `adam`),
+ * else its first value (`batch 8`); `run N` if it changes nothing.
+ */
 function labelFor(over: NetworkRunInput, i: number): string {
 	const changes = leaves(over, []).filter(([parts]) => parts[0] !== 'label');
-	if (changes.length === 1) {
-		const [parts, value] = changes[0]!;
-		return typeof value === 'string' ? value : `${String(parts[parts.length - 1])} ${showValue(value)}`;
-	}
-	return over.train?.optimizer?.name ?? `run ${i + 1}`;
+	const named = changes.find(([, value]) => typeof value === 'string');
+	if (named) return named[1] as string;
+	const first = changes[0];
+	if (first) return `${first[0][first[0].length - 1]!} ${showValue(first[1])}`;
+	return `run ${i + 1}`;
 }
 
 function leaves(value: unknown, parts: string[]): [string[], unknown][] {

@@ -67,7 +67,7 @@ const hyperShape = {
 		.tuple([fraction(), fraction()], {error: 'two numbers from 0 to 1 (1 excluded), like [0.9, 0.999]'})
 		.optional(),
 	eps: nonNegative().optional(),
-	alpha: nonNegative().optional(),
+	alpha: unit().optional(),
 	centered: bool().optional(),
 	rho: unit().optional(),
 	lr_decay: nonNegative().optional(),

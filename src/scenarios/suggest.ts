@@ -27,15 +27,39 @@ export function editDistance(a: string, b: string): number {
 	return prev[n]!;
 }
 
+/** Names people reach for from other tools, which edit distance cannot connect. */
+const ALIASES: Readonly<Record<string, string>> = {
+	learning_rate: 'lr',
+	learningrate: 'lr',
+	beta1: 'betas',
+	beta2: 'betas',
+	batch_size: 'batch',
+	batchsize: 'batch',
+	iterations: 'steps',
+	layers: 'hidden',
+	hidden_layers: 'hidden',
+	optimiser: 'optimizer',
+	xavier: 'xavier-uniform',
+	glorot: 'xavier-uniform',
+	kaiming: 'he-normal',
+	he: 'he-normal',
+	gd: 'sgd',
+	cross_entropy: 'cross-entropy',
+	crossentropy: 'cross-entropy',
+	ce: 'cross-entropy',
+};
+
 /**
  * The allowed name nearest to `input`, or undefined when none is close: within a third of the
  * longer name's length (at least 1), ignoring case and `-`/`_`/space differences; failing that,
- * the first name that starts with the input (`he` → `he-uniform`).
+ * the first name that starts with the input (`leaky` → `leaky_relu`). Known aliases come first (`learning_rate` → `lr`).
  */
 export function suggest(input: string, allowed: readonly string[]): string | undefined {
 	const norm = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '_');
 	const key = norm(input);
 	if (key === '') return undefined;
+	const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+	if (alias !== undefined && allowed.includes(alias)) return alias;
 	let best: string | undefined;
 	let bestDistance = Infinity;
 	for (const name of allowed) {

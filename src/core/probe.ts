@@ -1,0 +1,80 @@
+/**
+ * Read-only looks inside a network for the teaching views: its predicted class over a grid of the
+ * input plane (the decision boundary) and its weight gradients binned by magnitude.
+ */
+import type {Network} from './network.js';
+
+export interface PlaneBounds {
+	readonly xMin: number;
+	readonly xMax: number;
+	readonly yMin: number;
+	readonly yMax: number;
+}
+
+/** The data's extent plus a margin, so the points sit inside the picture. */
+export function planeBounds(x: Float64Array, n: number, margin = 0.1): PlaneBounds {
+	let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+	for (let k = 0; k < n; k++) {
+		const a = x[2 * k]!;
+		const b = x[2 * k + 1]!;
+		if (a < xMin) xMin = a;
+		if (a > xMax) xMax = a;
+		if (b < yMin) yMin = b;
+		if (b > yMax) yMax = b;
+	}
+	if (!(xMax > xMin)) [xMin, xMax] = [xMin - 1, xMin + 1];
+	if (!(yMax > yMin)) [yMin, yMax] = [yMin - 1, yMin + 1];
+	const dx = (xMax - xMin) * margin;
+	const dy = (yMax - yMin) * margin;
+	return {xMin: xMin - dx, xMax: xMax + dx, yMin: yMin - dy, yMax: yMax + dy};
+}
+
+/**
+ * The predicted class at the centre of each cell of a width × height grid over `bounds`, row 0 at
+ * the top (largest y). `scratch` holds the grid's inputs (2·width·height) and is reused by callers.
+ */
+export function predictPlane(net: Network, bounds: PlaneBounds, width: number, height: number, out: Uint8Array, scratch: Float64Array, chunk = 256): void {
+	const cells = width * height;
+	for (let r = 0; r < height; r++) {
+		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
+		for (let c = 0; c < width; c++) {
+			const k = 2 * (r * width + c);
+			scratch[k] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
+			scratch[k + 1] = y;
+		}
+	}
+	const k = net.layers[net.depth]!;
+	for (let start = 0; start < cells; start += chunk) {
+		const rows = Math.min(chunk, cells - start);
+		const logits = net.forward(scratch, null, start, rows, false);
+		for (let b = 0; b < rows; b++) {
+			let arg = 0;
+			if (k === 1) arg = logits[b]! > 0.5 ? 1 : 0;
+			else for (let j = 1; j < k; j++) if (logits[b * k + j]! > logits[b * k + arg]!) arg = j;
+			out[start + b] = arg;
+		}
+	}
+}
+
+/** Decades covered by the gradient histogram: 1e-12 … 1e2, two bins per decade. */
+export const HISTOGRAM_MIN_EXPONENT = -12;
+export const HISTOGRAM_MAX_EXPONENT = 2;
+export const HISTOGRAM_BINS_PER_DECADE = 2;
+export const HISTOGRAM_BINS = (HISTOGRAM_MAX_EXPONENT - HISTOGRAM_MIN_EXPONENT) * HISTOGRAM_BINS_PER_DECADE;
+
+/**
+ * Counts of |∂L/∂W| per layer by log-magnitude: bin 0 also takes everything smaller (exact zeros
+ * included), the last bin everything larger; non-finite values are left out.
+ */
+export function gradientHistograms(net: Network): number[][] {
+	return net.gradW.map((g) => {
+		const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
+		for (let k = 0; k < g.length; k++) {
+			const v = Math.abs(g[k]!);
+			if (!Number.isFinite(v)) continue;
+			const bin = v === 0 ? 0 : Math.floor((Math.log10(v) - HISTOGRAM_MIN_EXPONENT) * HISTOGRAM_BINS_PER_DECADE);
+			counts[Math.min(HISTOGRAM_BINS - 1, Math.max(0, bin))]!++;
+		}
+		return counts;
+	});
+}

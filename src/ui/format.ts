@@ -1,0 +1,176 @@
+/**
+ * Number and text formatting for the dashboard. Widths are terminal columns: Hangul, CJK and
+ * full-width forms take two, combining marks and controls none, everything else one.
+ */
+
+/** [first, last] code points drawn two columns wide (East Asian Wide and Fullwidth). */
+const WIDE: readonly (readonly [number, number])[] = [
+	[0x1100, 0x115f],
+	[0x231a, 0x231b],
+	[0x2329, 0x232a],
+	[0x2e80, 0x303e],
+	[0x3041, 0x33ff],
+	[0x3400, 0x4dbf],
+	[0x4e00, 0x9fff],
+	[0xa000, 0xa4cf],
+	[0xa960, 0xa97f],
+	[0xac00, 0xd7a3],
+	[0xf900, 0xfaff],
+	[0xfe10, 0xfe19],
+	[0xfe30, 0xfe6f],
+	[0xff00, 0xff60],
+	[0xffe0, 0xffe6],
+	[0x1f300, 0x1f64f],
+	[0x1f900, 0x1f9ff],
+	[0x20000, 0x3fffd],
+];
+
+/** Code points that take no column: combining marks, Hangul medial/final jamo, zero-width marks. */
+const ZERO: readonly (readonly [number, number])[] = [
+	[0x0300, 0x036f],
+	[0x1160, 0x11ff],
+	[0x1ab0, 0x1aff],
+	[0x1dc0, 0x1dff],
+	[0x200b, 0x200f],
+	[0x2060, 0x2064],
+	[0x20d0, 0x20ff],
+	[0xd7b0, 0xd7ff],
+	[0xfe00, 0xfe0f],
+	[0xfe20, 0xfe2f],
+];
+
+const inRanges = (cp: number, ranges: readonly (readonly [number, number])[]): boolean => ranges.some(([a, b]) => cp >= a && cp <= b);
+
+/** Columns one code point occupies. */
+export function charWidth(cp: number): 0 | 1 | 2 {
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
+	if (cp < 0x300) return 1;
+	if (inRanges(cp, ZERO)) return 0;
+	return inRanges(cp, WIDE) ? 2 : 1;
+}
+
+/** Columns a string occupies in a terminal (no ANSI escapes expected). */
+export function displayWidth(text: string): number {
+	let width = 0;
+	for (const ch of text) width += charWidth(ch.codePointAt(0)!);
+	return width;
+}
+
+/** Cuts `text` to at most `width` columns, ending with `ellipsis` when something was cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+	if (width <= 0) return '';
+	if (displayWidth(text) <= width) return text;
+	const room = width - displayWidth(ellipsis);
+	if (room < 0) return take(text, width);
+	return take(text, room) + ellipsis;
+}
+
+/** The longest prefix of `text` that fits in `width` columns. */
+function take(text: string, width: number): string {
+	let out = '';
+	let used = 0;
+	for (const ch of text) {
+		const w = charWidth(ch.codePointAt(0)!);
+		if (used + w > width) break;
+		out += ch;
+		used += w;
+	}
+	return out;
+}
+
+/** Pads with spaces on the right to exactly `width` columns (truncating first if longer). */
+export function padEnd(text: string, width: number, ellipsis = '…'): string {
+	const cut = truncate(text, width, ellipsis);
+	return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
+
+/** Pads with spaces on the left to exactly `width` columns (truncating first if longer). */
+export function padStart(text: string, width: number, ellipsis = '…'): string {
+	const cut = truncate(text, width, ellipsis);
+	return ' '.repeat(Math.max(0, width - displayWidth(cut))) + cut;
+}
+
+/** Centres `text` in `width` columns. */
+export function center(text: string, width: number, ellipsis = '…'): string {
+	const cut = truncate(text, width, ellipsis);
+	const left = Math.floor((width - displayWidth(cut)) / 2);
+	return padEnd(' '.repeat(left) + cut, width);
+}
+
+/**
+ * Word-wraps `text` into at most `maxLines` lines of `width` columns. A word longer than a line
+ * is broken; when text is left over, the last line ends with `ellipsis`.
+ */
+export function wrap(text: string, width: number, maxLines = Infinity, ellipsis = '…'): string[] {
+	if (width <= 0 || maxLines <= 0) return [];
+	const lines: string[] = [];
+	let line = '';
+	for (let word of text.split(/\s+/).filter((w) => w.length > 0)) {
+		const joined = line === '' ? word : `${line} ${word}`;
+		if (displayWidth(joined) <= width) {
+			line = joined;
+			continue;
+		}
+		if (line !== '') lines.push(line);
+		while (displayWidth(word) > width) {
+			const head = take(word, width);
+			lines.push(head);
+			word = word.slice(head.length);
+		}
+		line = word;
+	}
+	if (line !== '') lines.push(line);
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	const last = kept[maxLines - 1]!;
+	kept[maxLines - 1] = displayWidth(last) + displayWidth(ellipsis) <= width ? last + ellipsis : truncate(`${last}${ellipsis}${ellipsis}`, width, ellipsis);
+	return kept;
+}
+
+/**
+ * Short scientific notation with a two-digit exponent: `2e-07`, `1.2e-01`, `1e+30`, `1e-300`.
+ * Zero is `0`; NaN and ±Infinity are `dash`.
+ */
+export function formatSci(value: number, dash = '—'): string {
+	if (!Number.isFinite(value)) return dash;
+	if (value === 0) return '0';
+	const [mantissa = '0', exponent = '0'] = value.toExponential(1).split('e');
+	const m = mantissa.endsWith('.0') ? mantissa.slice(0, -2) : mantissa;
+	const e = Number(exponent);
+	return `${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
+/** A loss-like value with three significant digits (0.693, 0.0812, 12.3); scientific outside [0.001, 1000). */
+export function formatValue(value: number, dash = '—'): string {
+	if (!Number.isFinite(value)) return dash;
+	if (value === 0) return '0';
+	const abs = Math.abs(value);
+	if (abs < 1e-3 || abs >= 1e3) return formatSci(value, dash);
+	return value.toPrecision(3);
+}
+
+/** A fraction as a whole percentage (0.5 → `50%`); non-finite → `dash`. */
+export function formatPercent(fraction: number, dash = '—'): string {
+	if (!Number.isFinite(fraction)) return dash;
+	return `${Math.round(fraction * 100)}%`;
+}
+
+/** A count for a status line: 1200, 45.3k, 1.2M. */
+export function formatCount(value: number): string {
+	if (!Number.isFinite(value)) return '—';
+	const abs = Math.abs(value);
+	if (abs < 1e4) return String(Math.round(value));
+	if (abs < 1e6) return `${trimZero((value / 1e3).toFixed(abs < 1e5 ? 1 : 0))}k`;
+	if (abs < 1e9) return `${trimZero((value / 1e6).toFixed(abs < 1e8 ? 1 : 0))}M`;
+	return formatSci(value);
+}
+
+/** Epochs: one decimal below 10, whole numbers above. */
+export function formatEpoch(epoch: number): string {
+	if (!Number.isFinite(epoch)) return '—';
+	return epoch < 10 ? trimZero(epoch.toFixed(1)) : String(Math.floor(epoch));
+}
+
+function trimZero(text: string): string {
+	return text.endsWith('.0') ? text.slice(0, -2) : text;
+}

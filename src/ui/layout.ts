@@ -1,0 +1,56 @@
+/** How the dashboard divides the terminal: pure arithmetic, so tests can check every size. */
+import type {ViewName} from './dashboard-state.js';
+
+/** The smallest terminal the dashboard draws in. */
+export const MIN_SIZE = {columns: 80, rows: 24} as const;
+
+/** From this width the gradients view shows the loss chart beside the bars. */
+export const SIDE_BY_SIDE_COLUMNS = 120;
+
+/** The legend never takes more lines than this (it abbreviates, then counts the rest). */
+export const LEGEND_MAX_LINES = 3;
+
+/** The narrowest loss chart beside the bars. */
+const MIN_CHART = 44;
+
+export interface DashboardLayout {
+	readonly tooSmall: boolean;
+	/** Rows of the main panel(s), borders included. */
+	readonly panelHeight: number;
+	/** Lines for the legend. */
+	readonly legendLines: number;
+	/** Lines for the caption. */
+	readonly captionLines: number;
+	/** Widths of the panels, left to right (one or two). */
+	readonly panels: readonly {readonly content: 'loss' | 'gradients' | 'help'; readonly width: number}[];
+}
+
+/**
+ * Top to bottom: status (1), panel(s), legend (`legendNeeded`, 1 … 3), caption (3, or 4 from 30
+ * rows: the lesson's notes are the point), footer (1). The panel takes what is left.
+ */
+export function dashboardLayout(
+	size: {readonly columns: number; readonly rows: number},
+	view: ViewName,
+	helpOpen: boolean,
+	legendNeeded: number,
+	/** Columns the gradient bars would like beside the chart (borders excluded). */
+	barsWanted = 0,
+): DashboardLayout {
+	const tooSmall = size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
+	const tall = size.rows >= 30;
+	const captionLines = tall ? 4 : 3;
+	const legendLines = Math.max(1, Math.min(LEGEND_MAX_LINES, legendNeeded));
+	const panelHeight = size.rows - 1 - legendLines - captionLines - 1;
+	let panels: DashboardLayout['panels'];
+	if (helpOpen) panels = [{content: 'help', width: size.columns}];
+	else if (view === 'gradients' && size.columns >= SIDE_BY_SIDE_COLUMNS) {
+		// The bars get what they ask for (at least half), the chart keeps at least MIN_CHART columns.
+		const right = Math.min(size.columns - MIN_CHART, Math.max(Math.ceil(size.columns / 2), barsWanted + 2));
+		panels = [
+			{content: 'loss', width: size.columns - right},
+			{content: 'gradients', width: right},
+		];
+	} else panels = [{content: view, width: size.columns}];
+	return {tooSmall, panelHeight, legendLines, captionLines, panels};
+}

@@ -1,0 +1,99 @@
+/**
+ * Drives the real CLI in a real pseudo-terminal through tmux: type keys, read the screen, and ask
+ * tmux about the terminal's state (cursor visibility, alternate screen) after the program exits.
+ */
+import {execFileSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+
+let counter = 0;
+
+export function hasTmux(): boolean {
+	try {
+		execFileSync('tmux', ['-V'], {stdio: 'ignore'});
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export interface TmuxOptions {
+	readonly columns: number;
+	readonly rows: number;
+	/** Extra environment for the shell (CI is always removed: Ink draws nothing live under CI). */
+	readonly env?: Readonly<Record<string, string>>;
+}
+
+export class Tmux {
+	readonly name: string;
+
+	private constructor(name: string) {
+		this.name = name;
+	}
+
+	/** A fresh tmux server and window running a plain shell. */
+	static start(options: TmuxOptions): Tmux {
+		const name = `gradlab-e2e-${process.pid}-${++counter}`;
+		const env = {TERM: 'xterm-256color', LANG: 'C.UTF-8', PS1: '$ ', ...options.env};
+		const exports = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+		execFileSync('tmux', ['-L', name, '-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(options.columns), '-y', String(options.rows), `env -u CI -u CONTINUOUS_INTEGRATION ${exports} bash --norc --noprofile`]);
+		execFileSync('tmux', ['-L', name, 'set-option', '-g', 'status', 'off']);
+		return new Tmux(name);
+	}
+
+	private tmux(...args: string[]): string {
+		return execFileSync('tmux', ['-L', this.name, ...args], {encoding: 'utf8'});
+	}
+
+	/** Types text followed by Enter. */
+	line(text: string): void {
+		this.tmux('send-keys', '-t', this.name, '-l', text);
+		this.tmux('send-keys', '-t', this.name, 'Enter');
+	}
+
+	/** Sends tmux key names (Down, Enter, Space, Tab, C-c, q…). */
+	keys(...keys: string[]): void {
+		this.tmux('send-keys', '-t', this.name, ...keys);
+	}
+
+	/** The visible screen as plain text (trailing spaces trimmed per line). */
+	screen(): string {
+		return this.tmux('capture-pane', '-p', '-t', this.name);
+	}
+
+	/** The visible screen with colour escapes. */
+	screenWithColour(): string {
+		return this.tmux('capture-pane', '-p', '-e', '-t', this.name);
+	}
+
+	resize(columns: number, rows: number): void {
+		this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+	}
+
+	/** Cursor visible and alternate screen flags as tmux sees them. */
+	state(): {cursorVisible: boolean; alternateScreen: boolean} {
+		const [cursor, alternate] = this.tmux('display-message', '-p', '-t', this.name, '#{cursor_flag} #{alternate_on}').trim().split(' ');
+		return {cursorVisible: cursor === '1', alternateScreen: alternate === '1'};
+	}
+
+	/** Polls the screen until `pattern` shows up; returns that screen. */
+	async waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+		const end = Date.now() + timeoutMs;
+		let screen = '';
+		while (Date.now() < end) {
+			screen = this.screen();
+			if (pattern.test(screen)) return screen;
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		throw new Error(`timed out waiting for ${pattern}; the screen was:\n${screen}`);
+	}
+
+	kill(): void {
+		try {
+			this.tmux('kill-server');
+		} catch {
+			// Already gone.
+		}
+	}
+}

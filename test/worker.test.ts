@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest';
+import {startRunner, type RunnerHandle} from '../src/runner/client.js';
+import type {Snapshot, WorkerMessage} from '../src/runner/protocol.js';
+import {tinyScenario} from './helpers/scenarios.js';
+
+/** Resolves with the first message that satisfies `test`. */
+function next(runner: RunnerHandle, test: (m: WorkerMessage) => boolean, timeoutMs = 5000): Promise<WorkerMessage> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('timed out waiting for the worker')), timeoutMs);
+		const off = runner.subscribe((m) => {
+			if (!test(m)) return;
+			clearTimeout(timer);
+			off();
+			resolve(m);
+		});
+	});
+}
+
+const snapshot = (test: (s: Snapshot) => boolean = () => true) => (m: WorkerMessage) => m.type === 'snapshot' && test(m);
+
+describe('training worker', () => {
+	it('trains, pauses, single-steps, restarts and quits', async () => {
+		const runner = startRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		try {
+			const first = (await next(runner, snapshot((s) => s.runs[0]!.step > 100))) as Snapshot;
+			expect(first.runs).toHaveLength(2);
+			expect(first.runs[0]!.layers).toHaveLength(3);
+
+			runner.send({type: 'pause'});
+			const paused = (await next(runner, snapshot((s) => s.paused))) as Snapshot;
+			await new Promise((r) => setTimeout(r, 150));
+			runner.send({type: 'step'});
+			const stepped = (await next(runner, snapshot((s) => s.runs[0]!.step === paused.runs[0]!.step + 1))) as Snapshot;
+			expect(stepped.paused).toBe(true);
+
+			runner.send({type: 'restart'});
+			await next(runner, (m) => m.type === 'reset');
+			const restarted = (await next(runner, snapshot())) as Snapshot;
+			expect(restarted.runs[0]!.step).toBeLessThan(paused.runs[0]!.step);
+
+			runner.send({type: 'speed', speed: 50});
+			runner.send({type: 'resume'});
+			const slow = (await next(runner, snapshot((s) => s.speed === 50 && s.runs[0]!.step > 20))) as Snapshot;
+			expect(slow.paused).toBe(false);
+		} finally {
+			await runner.stop();
+		}
+	});
+
+	it('reports a scenario that cannot start as an error instead of crashing', async () => {
+		const bad = tinyScenario();
+		const broken = {...bad, runs: [{...bad.runs[0]!, model: {...bad.runs[0]!.model, weights: '/nonexistent/weights.json'}}]};
+		const runner = startRunner({scenario: broken, options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const message = await next(runner, (m) => m.type === 'error');
+		expect(message).toMatchObject({type: 'error'});
+		await runner.stop();
+	});
+});
