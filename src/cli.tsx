@@ -32,6 +32,12 @@ async function main(argv: readonly string[]): Promise<number> {
 	return startDashboard(options, language);
 }
 
+// `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

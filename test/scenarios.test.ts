@@ -6,6 +6,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {buildDataSplit, buildTrainConfig, loadCheckpointFile} from '../src/scenarios/data.js';
 import {ScenarioError} from '../src/scenarios/errors.js';
 import {builtinDir, findScenario, listScenarios, loadScenarioFile} from '../src/scenarios/load.js';
+import {localizeLabels} from '../src/scenarios/localize.js';
 import {merge} from '../src/scenarios/merge.js';
 import {editDistance, suggest} from '../src/scenarios/suggest.js';
 import type {NetworkScenario, Scenario, SurfaceScenario} from '../src/scenarios/types.js';
@@ -73,7 +74,7 @@ describe('bad files are rejected with one precise line per problem', () => {
 		[
 			'unknown top-level key',
 			'titel: Hello',
-			'x.yaml: titel: unknown field (did you mean "title"?); allowed: kind, title, summary, order, notes, view, dataset, model, train, runs',
+			'x.yaml: titel: unknown field (did you mean "title"?); allowed: kind, title, summary, intro, order, notes, view, dataset, model, train, runs',
 		],
 		[
 			'unknown key, nothing close',
@@ -104,9 +105,17 @@ describe('bad files are rejected with one precise line per problem', () => {
 		['init option on the wrong init', 'model: {init: {name: he-normal, std: 0.1}}', 'x.yaml: model.init.std: he-normal has no std; only normal takes it'],
 		['toy option on digits', 'dataset: {name: digits, noise: 0.1}', 'x.yaml: dataset.noise: digits has no noise; only the built-in toys take it (spiral, circles, xor, moons, blobs)'],
 		['classes on a 2-class toy', 'dataset: {name: moons, classes: 3}', 'x.yaml: dataset.classes: moons always has 2 classes; only spiral and blobs take other counts'],
+		['empty label', 'runs: [{label: ""}]', 'x.yaml: runs[0].label: got "", expected a non-empty label, or {en: …, ko: …}'],
+		['label without English', 'runs: [{label: {ko: 배치 1}}]', 'x.yaml: runs[0].label.en: missing, expected a non-empty label'],
+		['duplicate Korean label', 'runs: [{label: {en: a, ko: 가}}, {label: {en: b, ko: 가}}]', 'x.yaml: runs[1].label.ko: got "가", expected a label no other run has (runs[0] is also "가")'],
 		['duplicate label', 'runs: [{label: a}, {label: a}]', 'x.yaml: runs[1].label: got "a", expected a label no other run has (runs[0] is also "a")'],
 		['no runs', 'runs: []', 'x.yaml: runs: got [], expected at least one run, like [{label: …}]'],
 		['text', 'title: 5', 'x.yaml: title: got 5, expected text, or {en: …, ko: …}'],
+		['intro not text', 'intro: [a, b]', 'x.yaml: intro: got ["a", "b"], expected text (a few lines), or {en: …, ko: …}'],
+		['intro blank', 'intro: "  "', 'x.yaml: intro.en: got "  ", expected non-empty text'],
+		['intro blank Korean', 'intro: {en: Hello, ko: ""}', 'x.yaml: intro.ko: got "", expected non-empty text'],
+		['intro misspelt language', 'intro: {en: Hello, kr: 안녕}', 'x.yaml: intro.kr: unknown field (did you mean "ko"?); allowed: en, ko'],
+		['intro on a surface', 'surface: saddle\nintro: 3', 'x.yaml: intro: got 3, expected text (a few lines), or {en: …, ko: …}'],
 		['note without a step', 'notes: [{at: -1, en: hi}]', 'x.yaml: notes[0].at: got -1, expected a whole number ≥ 0'],
 		['view', 'view: {x: epochs}', 'x.yaml: view.x: got "epochs", expected one of: step, epoch, samples, seconds (did you mean "epoch"?)'],
 		['empty file', '', 'x.yaml: the file is empty; a scenario needs at least a data set and runs'],
@@ -238,6 +247,29 @@ describe('good files', () => {
 			{at: 0, text: {en: 'just text', ko: 'just text'}},
 			{at: 50, text: {en: 'later', ko: 'later'}},
 		]);
+	});
+
+	it('an intro card is optional; its lines are kept, blank ends trimmed, English standing in for Korean', () => {
+		expect(load('dataset: xor').intro).toBeUndefined();
+		expect('intro' in load('dataset: xor')).toBe(false);
+		const s = load('dataset: xor\nintro:\n  en: |\n    First line.\n    Second line.   \n\n  ko: |\n    첫 줄.\n    둘째 줄.\n');
+		expect(s.intro).toEqual({en: 'First line.\nSecond line.', ko: '첫 줄.\n둘째 줄.'});
+		expect(load('dataset: xor\nintro: One line for both').intro).toEqual({en: 'One line for both', ko: 'One line for both'});
+		const surface = load('surface: saddle\nintro: {en: "A\\nB", ko: "가\\n나"}');
+		expect(surface.kind).toBe('surface');
+		expect(surface.intro).toEqual({en: 'A\nB', ko: '가\n나'});
+	});
+
+	it('a label may be words in both languages; the dashboard shows the one of its language', () => {
+		const s = network('runs:\n  - {label: {en: batch 1, ko: 배치 1}, train: {batch: 1}}\n  - {label: relu}\n  - {train: {batch: 8}}\n');
+		expect(s.runs.map((r) => r.label)).toEqual(['batch 1', 'relu', 'batch 8']);
+		expect(s.runs.map((r) => r.labelText)).toEqual([{en: 'batch 1', ko: '배치 1'}, undefined, undefined]);
+		expect(localizeLabels(s, 'ko').runs.map((r) => r.label)).toEqual(['배치 1', 'relu', 'batch 8']);
+		expect(localizeLabels(s, 'en').runs.map((r) => r.label)).toEqual(['batch 1', 'relu', 'batch 8']);
+		const plain = network('runs: [{label: a}]');
+		expect(localizeLabels(plain, 'ko')).toBe(plain);
+		const race = load('surface: saddle\nruns: [{label: {en: Momentum, ko: 모멘텀}, optimizer: momentum}, {optimizer: sgd}]');
+		expect(localizeLabels(race, 'ko').runs.map((r) => r.label)).toEqual(['모멘텀', 'sgd']);
 	});
 
 	it('runs without labels are named after what they change', () => {

@@ -1,12 +1,69 @@
-/** Interactive mode: checks the terminal, then hands over to the Ink app. */
+/**
+ * Interactive mode: loads what the person asked for (validation errors print and exit 2 before
+ * the screen changes), then runs the Ink app in the alternate screen and restores the terminal
+ * however it ends.
+ */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {render} from 'ink';
+import {builtinDir, findScenario, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
+import {loadTourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
+import {App, type TrainingOptions} from '../ui/App.js';
+import type {Screen} from '../ui/app-state.js';
+import {asciiTexts} from '../ui/ascii.js';
+import {message} from '../ui/strings.js';
+import {ThemeContext, createTheme} from '../ui/theme.js';
 import type {CliOptions} from './args.js';
+import {describeFailure} from './errors.js';
+import {incrementalRenderingIsSafe} from './ink-check.js';
+import {enterTerminal} from './terminal.js';
 
-export async function startDashboard(options: CliOptions, _language: Language): Promise<number> {
+
+/** Folders of extra lessons: `./scenarios` in the working directory (if not the built-ins), then --dir. */
+function lessonDirs(options: CliOptions, builtins: string): string[] {
+	const local = path.resolve('scenarios');
+	const dirs = existsSync(local) && local !== builtins ? [local] : [];
+	return [...dirs, ...options.dirs];
+}
+
+export async function startDashboard(options: CliOptions, language: Language): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
-		process.stderr.write('gradlab: the dashboard needs an interactive terminal (stdout and stdin are not a TTY).\nFor scripts and logs use: gradlab run <lesson> --headless [--format jsonl]\n');
+		process.stderr.write(message('notATty', language));
 		return 2;
 	}
-	process.stdout.write(`gradlab: the dashboard is not built yet; try gradlab run ${options.targets[0] ?? 'vanishing-gradients'} --headless\n`);
-	return 0;
+	const dirs = lessonDirs(options, builtinDir());
+	// --ascii: lesson texts too (their English is typeset with ×, ≈, ¹⁰ …).
+	const shown = <T,>(value: T): T => (options.ascii ? asciiTexts(value) : value);
+	const listed = listScenariosReporting(dirs);
+	const scenarios = shown(listed.scenarios);
+	const chapters = shown(loadTourChapters());
+	let first: Screen = {kind: 'picker'};
+	if (options.command === 'tour') first = {kind: 'tour', chapter: 0, started: false};
+	else if (options.targets[0] !== undefined) first = {kind: 'lesson', scenario: shown(loadScenarioFile(findScenario(options.targets[0], dirs)))};
+
+	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps), speed: 'max'};
+	const theme = createTheme({color: options.color, ascii: options.ascii});
+	const terminal = enterTerminal(process.stdout, process.stdin);
+	const app = render(
+		<ThemeContext.Provider value={theme}>
+			<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} />
+		</ThemeContext.Provider>,
+		// Recording: frames arrive one per 1/fps; a throttle of the same period could merge two of them.
+		{maxFps: options.duration === undefined ? options.fps : options.fps * 2, incrementalRendering: incrementalRenderingIsSafe(), exitOnCtrlC: false, patchConsole: true},
+	);
+	const onSignal = (): void => app.unmount();
+	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, onSignal);
+	try {
+		await app.waitUntilExit();
+		return 0;
+	} catch (error) {
+		terminal.restore();
+		const failure = describeFailure(error);
+		process.stderr.write(`${failure.message}\n`);
+		return failure.code === 2 ? 2 : 1;
+	} finally {
+		for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.off(signal, onSignal);
+		terminal.restore();
+	}
 }

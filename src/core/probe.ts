@@ -11,6 +11,9 @@ export interface PlaneBounds {
 	readonly yMax: number;
 }
 
+/** Marks a grid cell whose logits were not finite (a diverged network predicts nothing). */
+export const NO_CLASS = 255;
+
 /** The data's extent plus a margin, so the points sit inside the picture. */
 export function planeBounds(x: Float64Array, n: number, margin = 0.1): PlaneBounds {
 	let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
@@ -29,9 +32,24 @@ export function planeBounds(x: Float64Array, n: number, margin = 0.1): PlaneBoun
 	return {xMin: xMin - dx, xMax: xMax + dx, yMin: yMin - dy, yMax: yMax + dy};
 }
 
+/** `bounds` widened on its shorter side to a square around the same centre (so circles stay round). */
+export function squareBounds(bounds: PlaneBounds): PlaneBounds {
+	const half = Math.max(bounds.xMax - bounds.xMin, bounds.yMax - bounds.yMin) / 2;
+	const cx = (bounds.xMin + bounds.xMax) / 2;
+	const cy = (bounds.yMin + bounds.yMax) / 2;
+	return {xMin: cx - half, xMax: cx + half, yMin: cy - half, yMax: cy + half};
+}
+
+/** The smallest bounds holding both. */
+export function unionBounds(a: PlaneBounds, b: PlaneBounds): PlaneBounds {
+	return {xMin: Math.min(a.xMin, b.xMin), xMax: Math.max(a.xMax, b.xMax), yMin: Math.min(a.yMin, b.yMin), yMax: Math.max(a.yMax, b.yMax)};
+}
+
 /**
  * The predicted class at the centre of each cell of a width × height grid over `bounds`, row 0 at
- * the top (largest y). `scratch` holds the grid's inputs (2·width·height) and is reused by callers.
+ * the top (largest y); NO_CLASS where a logit is not finite. `scratch` holds the grid's inputs
+ * (2·width·height) and is reused by callers. A single-output network (MSE on two classes) predicts
+ * class 1 above 0.5.
  */
 export function predictPlane(net: Network, bounds: PlaneBounds, width: number, height: number, out: Uint8Array, scratch: Float64Array, chunk = 256): void {
 	const cells = width * height;
@@ -49,9 +67,14 @@ export function predictPlane(net: Network, bounds: PlaneBounds, width: number, h
 		const logits = net.forward(scratch, null, start, rows, false);
 		for (let b = 0; b < rows; b++) {
 			let arg = 0;
+			let finite = true;
+			for (let j = 0; j < k; j++) {
+				const v = logits[b * k + j]!;
+				if (!Number.isFinite(v)) finite = false;
+				else if (k > 1 && v > logits[b * k + arg]!) arg = j;
+			}
 			if (k === 1) arg = logits[b]! > 0.5 ? 1 : 0;
-			else for (let j = 1; j < k; j++) if (logits[b * k + j]! > logits[b * k + arg]!) arg = j;
-			out[start + b] = arg;
+			out[start + b] = finite ? arg : NO_CLASS;
 		}
 	}
 }

@@ -1,4 +1,5 @@
 /** Messages between the dashboard/headless front ends and the training worker. All plain data. */
+import type {PlaneBounds} from '../core/probe.js';
 import type {LayerStats} from '../core/types.js';
 
 /** One point of a run's loss history. Test figures are NaN between evaluations. */
@@ -52,8 +53,52 @@ export interface Snapshot {
 	readonly speed: Speed;
 }
 
+/** A network's predicted class over a grid of the input plane: the decision boundary. */
+export interface BoundaryGrid {
+	readonly width: number;
+	readonly height: number;
+	/** width × height class indices, row-major, row 0 at the top (largest y); 255 = no prediction. */
+	readonly cells: Uint8Array;
+	readonly bounds: PlaneBounds;
+}
+
+/** What the teaching views see inside one run; absent fields were not computed. */
+export interface RunProbe {
+	/** 2-D data only. */
+	readonly boundary?: BoundaryGrid;
+	/** Per dense layer (input side first): counts of |∂L/∂W| in log-magnitude bins (see core/probe.ts). */
+	readonly histograms?: readonly (readonly number[])[];
+}
+
+/** Labelled points of the plane, subsampled: x and y interleaved (x0, y0, x1, y1, …). */
+export interface PlanePoints {
+	readonly xy: Float32Array;
+	readonly labels: Uint8Array;
+}
+
+/** The data the boundary is drawn over: sent once after a start or restart. */
+export interface ProbeData {
+	readonly bounds: PlaneBounds;
+	readonly classes: number;
+	readonly train: PlanePoints;
+	readonly test: PlanePoints;
+}
+
+/**
+ * Looks inside the network runs, a few times a second (network scenarios only). Bounded: one grid
+ * of a few thousand bytes and a few dozen histogram bins per layer per run.
+ */
+export interface ProbeMessage {
+	readonly type: 'probe';
+	/** One per run, in run order. */
+	readonly runs: readonly RunProbe[];
+	/** Present in the first probe after a start or restart. */
+	readonly data?: ProbeData;
+}
+
 export type WorkerMessage =
 	| Snapshot
+	| ProbeMessage
 	/** Sent after a restart: the receiver drops its history. */
 	| {readonly type: 'reset'}
 	| {readonly type: 'error'; readonly message: string};
@@ -64,4 +109,8 @@ export type Command =
 	| {readonly type: 'step'}
 	| {readonly type: 'restart'}
 	| {readonly type: 'speed'; readonly speed: Speed}
+	/** Frames mode (recordings): exactly this many steps, then one snapshot. */
+	| {readonly type: 'advance'; readonly steps: number}
+	/** Decision-boundary grids are costly: the dashboard asks for them only while it shows them. */
+	| {readonly type: 'watch'; readonly boundary: boolean}
 	| {readonly type: 'quit'};

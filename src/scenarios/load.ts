@@ -93,12 +93,35 @@ export function findScenario(nameOrPath: string, dirs: readonly string[] = []): 
 	throw new ScenarioError(nameOrPath, [ruleBroken('', nameOrPath, `one of: ${ids.join(', ')}`, `${what}${hint}; the lessons are: ${ids.join(', ')}`)]);
 }
 
-/** Every scenario: the built-ins first, then each of `dirs`; within a folder by `order`, then by id. */
+/** Sorts one folder's scenarios by `order`, then by id. */
+const byOrder = (a: Scenario, b: Scenario): number => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Every scenario: the built-ins first, then each of `dirs`; within a folder by `order`, then by id. Throws on the first bad file. */
 export function listScenarios(dirs: readonly string[] = []): Scenario[] {
 	const folders = [builtinDir(), ...dirs.map((d) => path.resolve(d))];
-	return folders.flatMap((folder) =>
+	return folders.flatMap((folder) => filesIn(folder).map(loadScenarioFile).sort(byOrder));
+}
+
+/**
+ * Like `listScenarios`, but a bad file is skipped and reported (its first problem) instead of
+ * hiding every good lesson: the picker and `gradlab list` show what they can and say what is wrong.
+ */
+export function listScenariosReporting(dirs: readonly string[] = []): {scenarios: Scenario[]; problems: string[]} {
+	const problems: string[] = [];
+	const seen = new Set<string>();
+	const folders = [builtinDir(), ...dirs.map((d) => path.resolve(d))].filter((f) => !seen.has(f) && seen.add(f));
+	const scenarios = folders.flatMap((folder) =>
 		filesIn(folder)
-			.map(loadScenarioFile)
-			.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+			.flatMap((file) => {
+				try {
+					return [loadScenarioFile(file)];
+				} catch (error) {
+					if (!(error instanceof ScenarioError)) throw error;
+					problems.push(error.message.split('\n')[0]!);
+					return [];
+				}
+			})
+			.sort(byOrder),
 	);
+	return {scenarios, problems};
 }

@@ -20,6 +20,8 @@ import {
 	TOY_ONLY,
 	type DatasetInput,
 	type InitInput,
+	type IntroInput,
+	type LabelInput,
 	type ModelInput,
 	type NetworkFileInput,
 	type NetworkRunInput,
@@ -71,7 +73,7 @@ export interface Context {
 /** Maps a field path inside a run (`['train', 'optimizer', 'lr']`) to where it was written. */
 type Locate = (parts: readonly (string | number)[]) => string;
 
-type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'notes' | 'view' | 'order'>;
+type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'intro' | 'notes' | 'view' | 'order'>;
 
 function shared(input: NetworkFileInput | SurfaceFileInput, ctx: Context): Shared {
 	return {
@@ -79,6 +81,7 @@ function shared(input: NetworkFileInput | SurfaceFileInput, ctx: Context): Share
 		file: ctx.file,
 		title: toText(input.title) ?? toText({en: humanize(ctx.id)})!,
 		summary: toText(input.summary) ?? {en: '', ko: ''},
+		...(input.intro === undefined ? {} : {intro: toIntro(input.intro)}),
 		notes: (input.notes ?? []).map(toNote).sort((a, b) => a.at - b.at),
 		view: {...DEFAULTS.view, ...input.view},
 		...(input.order === undefined ? {} : {order: input.order}),
@@ -95,6 +98,13 @@ function toText(t: TextInput | undefined): Text | undefined {
 	return t === undefined ? undefined : {en: t.en, ko: t.ko ?? t.en};
 }
 
+/** An intro card's text: its lines as written, without trailing blanks (YAML's `|` leaves a newline). */
+function toIntro(t: IntroInput): Text {
+	const lines = (s: string): string => s.split('\n').map((line) => line.trimEnd()).join('\n').trim();
+	const en = lines(t.en);
+	return {en, ko: t.ko === undefined ? en : lines(t.ko)};
+}
+
 function toNote(n: NoteInput): Note {
 	return {at: n.at ?? 0, text: {en: n.en, ko: n.ko ?? n.en}};
 }
@@ -108,10 +118,12 @@ export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): N
 		overrides.map((o, i) => (input.runs === undefined ? 'base' : labelFor(o, i))),
 		ctx,
 	);
+	const texts = labelTexts(overrides.map((o) => o.label), labels, ctx);
 	const runs = overrides.map((over, i): NetworkRunSpec => {
 		const locate: Locate = (parts) => (input.runs !== undefined && getIn(over, parts) !== undefined ? formatPath(['runs', i, ...parts]) : formatPath(parts));
 		return {
 			label: labels[i]!,
+			...(texts[i] ? {labelText: texts[i]} : {}),
 			dataset: resolveDataset(merge(base.dataset, over.dataset) ?? {}, locate, ctx),
 			model: resolveModel(merge(base.model, over.model) ?? {}, locate, ctx),
 			train: resolveTrain(merge(base.train, over.train) ?? {}, locate, ctx),
@@ -130,10 +142,12 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 		given.map((r) => r.optimizer.name ?? 'run'),
 		ctx,
 	);
+	const texts = labelTexts(given.map((r) => r.label), labels, ctx);
 	const runs = given.map((run, i): SurfaceRunSpec => {
 		const at = (key: string): string => formatPath(['runs', i, 'optimizer', key]);
 		return {
 			label: labels[i]!,
+			...(texts[i] ? {labelText: texts[i]} : {}),
 			optimizer: resolveOptimizer(run.optimizer, at, ctx.problems, true),
 			steps: run.steps ?? steps,
 		};
@@ -166,8 +180,24 @@ function leaves(value: unknown, parts: string[]): [string[], unknown][] {
 	return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : leaves(v, [...parts, k])));
 }
 
+/**
+ * The label of each run in both languages, where its file gives a Korean one; the Korean labels
+ * must differ from each other as the English ones do (two runs would look like one otherwise).
+ */
+function labelTexts(given: readonly (LabelInput | undefined)[], labels: readonly string[], ctx: Context): (Text | undefined)[] {
+	const seen = new Map<string, number>();
+	return given.map((label, i) => {
+		if (label?.ko === undefined) return undefined;
+		const first = seen.get(label.ko);
+		if (first !== undefined) ctx.problems.push(badValue(formatPath(['runs', i, 'label', 'ko']), label.ko, `a label no other run has (runs[${first}] is also "${label.ko}")`));
+		else seen.set(label.ko, i);
+		return {en: labels[i]!, ko: label.ko};
+	});
+}
+
 /** Labels in order: given ones must be unique (a copy-paste slip otherwise); derived ones are numbered apart. */
-function runLabels(given: readonly (string | undefined)[], derived: readonly string[], ctx: Context): string[] {
+function runLabels(givenLabels: readonly (LabelInput | undefined)[], derived: readonly string[], ctx: Context): string[] {
+	const given = givenLabels.map((l) => l?.en);
 	const seen = new Map<string, number>();
 	given.forEach((label, i) => {
 		if (label === undefined) return;

@@ -54,6 +54,21 @@ function shorthand<S extends z.ZodType>(key: string, schema: S) {
 export const textSchema = shorthand('en', strict({en: text(), ko: text().optional()}, 'text, or {en: …, ko: …}'));
 
 /**
+ * A run's label: one name for both languages (`relu`, `SGD`), or `{en: batch 1, ko: 배치 1}` for
+ * a label that is words. An empty string stays a string, so its error names the label itself.
+ */
+export const labelSchema = z.preprocess(
+	(v) => (typeof v === 'string' && v.trim() !== '' ? {en: v} : v),
+	strict({en: nonEmpty('a non-empty label'), ko: nonEmpty('a non-empty label').optional()}, 'a non-empty label, or {en: …, ko: …}'),
+);
+
+/** An intro card: like text, but neither language may be blank (an empty card is surely a slip). */
+export const introSchema = shorthand(
+	'en',
+	strict({en: nonEmpty('non-empty text'), ko: nonEmpty('non-empty text').optional()}, 'text (a few lines), or {en: …, ko: …}'),
+);
+
+/**
  * Optimizer hyperparameters as written in files: torch's snake_case names. Ranges follow the
  * checks `torch.optim` makes, except `lr`, which must be > 0 here (0 would make a run that
  * never moves — surely a mistake in a lesson).
@@ -170,6 +185,8 @@ const common = {
 	kind: z.enum(['network', 'surface']).optional(),
 	title: textSchema.optional(),
 	summary: textSchema.optional(),
+	/** A few lines shown as a card before training starts (the tour's chapters have one). */
+	intro: introSchema.optional(),
 	/** Position in the lesson list (lower first); files without one follow, by name. */
 	order: z.number({error: 'a number'}).optional(),
 	notes: z.array(noteSchema, {error: 'a list of captions, like [{at: 0, en: …, ko: …}]'}).optional(),
@@ -177,7 +194,7 @@ const common = {
 };
 
 export const networkRunSchema = strict({
-	label: nonEmpty('a non-empty label').optional(),
+	label: labelSchema.optional(),
 	dataset: datasetSchema.optional(),
 	model: modelSchema.optional(),
 	train: trainSchema.optional(),
@@ -195,7 +212,7 @@ export const networkFileSchema = strict(
 );
 
 export const surfaceRunSchema = strict({
-	label: nonEmpty('a non-empty label').optional(),
+	label: labelSchema.optional(),
 	optimizer: optimizerSchema,
 	steps: positiveInt().optional(),
 });
@@ -218,6 +235,8 @@ export type DatasetInput = z.output<typeof datasetSchema>;
 export type ModelInput = z.output<typeof modelSchema>;
 export type TrainInput = z.output<typeof trainSchema>;
 export type TextInput = z.output<typeof textSchema>;
+export type IntroInput = z.output<typeof introSchema>;
+export type LabelInput = z.output<typeof labelSchema>;
 export type NoteInput = z.output<typeof noteSchema>;
 export type NetworkRunInput = z.output<typeof networkRunSchema>;
 export type NetworkFileInput = z.output<typeof networkFileSchema>;

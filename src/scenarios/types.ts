@@ -38,7 +38,10 @@ export interface TrainSpec {
 
 /** One network run: the base settings with its overrides merged in. */
 export interface NetworkRunSpec {
+	/** The run's name (in English when the file gives two). */
 	readonly label: string;
+	/** The name in both languages, when the file gives a Korean one (see `localizeLabels`). */
+	readonly labelText?: Text;
 	readonly dataset: DatasetSpec;
 	readonly model: ModelSpec;
 	readonly train: TrainSpec;
@@ -46,7 +49,10 @@ export interface NetworkRunSpec {
 
 /** One optimizer on a 2-D surface. */
 export interface SurfaceRunSpec {
+	/** The run's name (in English when the file gives two). */
 	readonly label: string;
+	/** The name in both languages, when the file gives a Korean one (see `localizeLabels`). */
+	readonly labelText?: Text;
 	readonly optimizer: OptimizerConfig;
 	readonly steps: number;
 }
@@ -70,6 +76,11 @@ interface ScenarioBase {
 	readonly file: string;
 	readonly title: Text;
 	readonly summary: Text;
+	/**
+	 * A few short lines shown as a card before training starts, lines separated by `\n` (no
+	 * trailing newline); absent when the file gives none.
+	 */
+	readonly intro?: Text;
 	readonly notes: readonly Note[];
 	readonly view: ViewHints;
 	/** Position in the lesson list (lower first); lessons without one follow, by id. */

@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import type {Language, Note} from '../scenarios/types.js';
 import {wrap} from './format.js';
-import {word} from './strings.js';
+import {errorText} from './strings.js';
 import {useTheme} from './theme.js';
 
 export interface CaptionProps {
@@ -16,6 +16,8 @@ export interface CaptionProps {
 	readonly lines: number;
 	/** Shown instead of the note, in the error colour. */
 	readonly error?: string | null;
+	/** A passing message (an export's file names) on the first line, above a shortened note. */
+	readonly notice?: string | null;
 }
 
 /** The note with the largest `at` not after `step`, or null before the first. */
@@ -25,14 +27,20 @@ export function currentNote(notes: readonly Note[], step: number): Note | null {
 	return best;
 }
 
-export function Caption({notes, step, language, width, lines, error}: CaptionProps) {
+export function Caption({notes, step, language, width, lines, error, notice}: CaptionProps) {
 	const theme = useTheme();
 	const g = theme.glyphs;
 	const note = currentNote(notes, step);
-	const text = error ? `${word('error', language)}: ${error}` : note ? note.text[language] || note.text.en : '';
-	const wrapped = text ? wrap(text, width - 3, lines, g.ellipsis) : [];
+	const text = error ? errorText(error, language) : note ? note.text[language] || note.text.en : '';
+	const noteLines = notice ? lines - 1 : lines;
+	const wrapped = text && noteLines > 0 ? wrap(text, width - 3, noteLines, g.ellipsis) : [];
 	return (
 		<Box flexDirection="column" width={width} height={lines}>
+			{notice ? (
+				<Text {...theme.roles.good} wrap="truncate-end">
+					{` ${g.caption} ${notice}`}
+				</Text>
+			) : null}
 			{wrapped.map((line, k) => (
 				<Text key={k} {...(error ? theme.roles.bad : theme.roles.text)}>
 					<Text {...(error ? theme.roles.bad : theme.roles.accent)}>{k === 0 ? ` ${g.caption} ` : '   '}</Text>

@@ -1,21 +1,18 @@
 /** The whole screen for one scenario: status, main panel(s), legend, caption, footer. */
 import {Box} from 'ink';
 import type {Language, Scenario} from '../scenarios/types.js';
-import {barsWidthWanted, scaleLabel} from './bars.js';
+import {barsWidthWanted} from './bars.js';
 import {Caption} from './Caption.js';
 import {type DashboardState, currentStep} from './dashboard-state.js';
 import {Footer} from './Footer.js';
-import {GradientBars, barsLayoutFor} from './GradientBars.js';
-import {HelpOverlay} from './HelpOverlay.js';
 import type {CommandName} from './keymap.js';
 import {Legend, legendLayout} from './Legend.js';
 import {LEGEND_MAX_LINES, dashboardLayout} from './layout.js';
-import {LossChart, chartIsLog} from './LossChart.js';
-import {Panel} from './Panel.js';
+import {RaceLegend, raceLegendLayout} from './RaceLegend.js';
 import {StatusLine} from './StatusLine.js';
-import {word} from './strings.js';
 import {TooSmall} from './TooSmall.js';
 import {useTheme} from './theme.js';
+import {ViewPanel} from './ViewPanel.js';
 
 export interface DashboardProps {
 	/** From `dashboardReducer`. */
@@ -26,54 +23,52 @@ export interface DashboardProps {
 	readonly size: {readonly columns: number; readonly rows: number};
 	/** Optional commands this screen offers (export, chapters). */
 	readonly enabled?: readonly CommandName[];
+	/** Terminal rows left undrawn: Ink's spare last row, plus any header above the dashboard. */
+	readonly reservedRows?: number;
+	/** The newest state for the status line and caption, when `state` is the panels' older copy (panel-rate.ts). */
+	readonly live?: DashboardState;
+	/** A one-line message for the caption area (an export's file names, a chapter hint). */
+	readonly notice?: string | null;
 }
 
-export function Dashboard({state, scenario, language, size, enabled}: DashboardProps) {
+export function Dashboard({state, scenario, language, size, enabled, reservedRows = 1, live = state, notice = null}: DashboardProps) {
 	const theme = useTheme();
 	const {columns, rows} = size;
 	const latest = state.runs.map((r) => r.state);
-	const legendNeeded = legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme).lines.length;
-	const layout = dashboardLayout(size, state.view, state.helpOpen, legendNeeded, barsWidthWanted(latest, state.showStats));
+	const legendNeeded = (
+		scenario.kind === 'surface'
+			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
+			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme)
+	).lines.length;
+	const layout = dashboardLayout(size, state.view, state.helpOpen, legendNeeded, barsWidthWanted(latest, state.showStats), reservedRows);
 	if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} language={language} />;
 	const height = layout.panelHeight;
-	const panel = ({content, width}: (typeof layout.panels)[number]) => {
-		if (content === 'help') return <HelpOverlay key="help" width={width} height={height} language={language} enabled={enabled} />;
-		if (content === 'loss') {
-			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
-			return (
-				<Panel key="loss" title={title} width={width} height={height}>
-					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} width={width - 2} height={height - 2} language={language} />
-				</Panel>
-			);
-		}
-		const bars = barsLayoutFor(latest, width - 2, height - 2, state.showStats, language, theme);
-		const title = `${theme.glyphs.gradNorm} ${word('gradients', language)} ${theme.glyphs.separator} ${word('logScale', language)} ${scaleLabel(bars.scale, theme.glyphs.ellipsis)}`;
-		return (
-			<Panel key="gradients" title={title} width={width} height={height}>
-				<GradientBars runs={latest} width={width - 2} height={height - 2} showStats={state.showStats} language={language} />
-			</Panel>
-		);
-	};
 	return (
-		<Box flexDirection="column" width={columns} height={rows}>
+		<Box flexDirection="column" width={columns} height={rows - reservedRows}>
 			<StatusLine
 				title={scenario.title[language] || scenario.title.en}
-				runs={latest}
-				paused={state.paused}
-				finished={state.finished}
-				stepsPerSecond={state.stepsPerSecond}
-				speed={state.speed}
+				runs={live.runs.map((r) => r.state)}
+				paused={live.paused}
+				finished={live.finished}
+				stepsPerSecond={live.stepsPerSecond}
+				speed={live.speed}
 				width={columns}
 				language={language}
 			/>
 			<Box flexDirection="row" height={height}>
-				{layout.panels.map(panel)}
+				{layout.panels.map(({content, width}) => (
+					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} language={language} enabled={enabled} />
+				))}
 			</Box>
 			<Box paddingLeft={1} height={layout.legendLines}>
-				<Legend runs={latest} width={columns - 1} maxLines={layout.legendLines} language={language} />
+				{scenario.kind === 'surface' ? (
+					<RaceLegend runs={state.runs} surface={scenario.surface} width={columns - 1} maxLines={layout.legendLines} language={language} />
+				) : (
+					<Legend runs={latest} width={columns - 1} maxLines={layout.legendLines} language={language} />
+				)}
 			</Box>
-			<Caption notes={scenario.notes} step={currentStep(state.runs)} language={language} width={columns} lines={layout.captionLines} error={state.error} />
-			<Footer width={columns} language={language} paused={state.paused} enabled={enabled} />
+			<Caption notes={scenario.notes} step={currentStep(live.runs)} language={language} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
+			<Footer width={columns} language={language} paused={live.paused} enabled={enabled} />
 		</Box>
 	);
 }

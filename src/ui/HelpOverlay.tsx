@@ -1,8 +1,13 @@
-/** Every keymap entry with its keys and description, in one or two columns. */
+/**
+ * Every keymap entry with its keys and description, in one or two columns. Column widths follow
+ * their content (display width, so Korean is measured right): the first column takes what its
+ * longest line needs, the second the rest; a description longer than its column wraps onto the
+ * next row when the rows allow, and is cut with an ellipsis only when they do not.
+ */
 import {Box, Text} from 'ink';
 import type {Language} from '../scenarios/types.js';
-import {padEnd} from './format.js';
-import {type CommandName, KEYMAP, isAvailable, keysLabel} from './keymap.js';
+import {displayWidth, padEnd, truncate, wrap} from './format.js';
+import {type CommandName, KEYMAP, type KeymapEntry, isAvailable, keysLabel} from './keymap.js';
 import {Panel} from './Panel.js';
 import {word} from './strings.js';
 import {useTheme} from './theme.js';
@@ -17,33 +22,72 @@ export interface HelpOverlayProps {
 	readonly enabled?: readonly CommandName[];
 }
 
-const KEYS_WIDTH = 14;
+/** One drawn row of a column: the keys (only on an entry's first row) and a piece of its description. */
+export interface HelpRow {
+	readonly entry: KeymapEntry;
+	readonly keys: string;
+	readonly text: string;
+}
+
+export interface HelpColumn {
+	readonly width: number;
+	readonly rows: readonly HelpRow[];
+}
+
+/** Below this many columns inside the panel, one column of entries. */
+const TWO_COLUMNS_FROM = 60;
+
+/**
+ * The overlay's columns for `inner` × `lines` cells inside the borders. Every row is exactly its
+ * column's width; the columns together are exactly `inner` wide.
+ */
+export function helpColumns(inner: number, lines: number, language: Language, ellipsis: string, entries: readonly KeymapEntry[] = KEYMAP): HelpColumn[] {
+	const count = entries.length > lines && inner >= TWO_COLUMNS_FROM ? 2 : 1;
+	const per = Math.ceil(entries.length / count);
+	const groups = Array.from({length: count}, (_, c) => entries.slice(c * per, (c + 1) * per));
+	const keysWidth = groups.map((g) => 1 + Math.max(0, ...g.map((e) => displayWidth(keysLabel(e)))) + 1);
+	const natural = groups.map((g, c) => keysWidth[c]! + Math.max(0, ...g.map((e) => displayWidth(e.description[language]))) + 1);
+	const widths = count === 1 ? [inner] : [Math.max(keysWidth[0]! + 8, Math.min(natural[0]!, inner - keysWidth[1]! - 8)), 0];
+	if (count === 2) widths[1] = inner - widths[0]!;
+	return groups.map((group, c) => {
+		const width = widths[c]!;
+		const room = Math.max(1, width - keysWidth[c]! - 1);
+		const wrapped = group.map((e) => wrap(e.description[language], room));
+		const fits = wrapped.reduce((n, w) => n + Math.max(1, w.length), 0) <= lines;
+		const rows = group.flatMap((entry, k): HelpRow[] => {
+			const pieces = fits ? wrapped[k]! : [truncate(entry.description[language], room, ellipsis)];
+			return (pieces.length > 0 ? pieces : ['']).map((piece, p) => ({
+				entry,
+				keys: padEnd(p === 0 ? ` ${keysLabel(entry)}` : '', keysWidth[c]!, ellipsis),
+				text: padEnd(piece, width - keysWidth[c]!, ellipsis),
+			}));
+		});
+		return {width, rows: rows.slice(0, lines)};
+	});
+}
 
 export function HelpOverlay({width, height, language, enabled}: HelpOverlayProps) {
 	const theme = useTheme();
-	const inner = width - 2;
-	const perColumn = Math.max(1, height - 2);
-	const columns = KEYMAP.length > perColumn && inner >= 60 ? 2 : 1;
-	const columnWidth = Math.floor(inner / columns);
-	const rows = Math.ceil(KEYMAP.length / columns);
-	const ellipsis = theme.glyphs.ellipsis;
+	const inner = Math.max(1, width - 2);
+	const lines = Math.max(1, height - 2);
+	const columns = helpColumns(inner, lines, language, theme.glyphs.ellipsis);
 	return (
 		<Panel title={`${word('keys', language)} (? / esc)`} width={width} height={height}>
-			{Array.from({length: Math.min(rows, perColumn)}, (_, r) => (
-				<Box key={r}>
-					{Array.from({length: columns}, (_, c) => {
-						const entry = KEYMAP[c * rows + r];
-						if (!entry) return null;
-						const style = isAvailable(entry, enabled) ? theme.roles.text : theme.roles.dim;
-						return (
-							<Text key={c}>
-								<Text {...(isAvailable(entry, enabled) ? theme.roles.accent : theme.roles.dim)}>{padEnd(` ${keysLabel(entry)}`, KEYS_WIDTH, ellipsis)}</Text>
-								<Text {...style}>{padEnd(entry.description[language], columnWidth - KEYS_WIDTH, ellipsis)}</Text>
-							</Text>
-						);
-					})}
-				</Box>
-			))}
+			<Box flexDirection="row">
+				{columns.map((column, c) => (
+					<Box key={c} flexDirection="column" width={column.width}>
+						{column.rows.map((row, r) => {
+							const available = isAvailable(row.entry, enabled);
+							return (
+								<Text key={r}>
+									<Text {...(available ? theme.roles.accent : theme.roles.dim)}>{row.keys}</Text>
+									<Text {...(available ? theme.roles.text : theme.roles.dim)}>{row.text}</Text>
+								</Text>
+							);
+						})}
+					</Box>
+				))}
+			</Box>
 		</Panel>
 	);
 }

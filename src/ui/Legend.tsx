@@ -2,7 +2,7 @@
 import {Box, Text} from 'ink';
 import type {RunState} from '../runner/protocol.js';
 import type {Language} from '../scenarios/types.js';
-import {LABEL_GAP, LEGEND_GAP, type LegendLayout, fitLegend} from './legend.js';
+import {LABEL_GAP, LEGEND_GAP, type LegendLayout, fitLegend} from './legend-layout.js';
 import {type Theme, runColor, runMarker, useTheme} from './theme.js';
 
 export interface LegendProps {

@@ -34,7 +34,7 @@ export function ScenarioPicker({entries, heading, hint, rows, columns, onSelect,
 	const initialIndex = Math.max(0, entries.findIndex((e) => e.key === initialKey));
 	const [highlighted, setHighlighted] = useState(entries[initialIndex]?.key);
 	useInput((input, key) => {
-		if (input === 'q' || key.escape) onQuit();
+		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) onQuit();
 	});
 	const summary = entries.find((e) => e.key === highlighted)?.summary ?? '';
 	// Heading, blank, list, blank, summary (up to 3 lines), blank, hint.

@@ -110,18 +110,44 @@ function toColumns(points: readonly HistoryPoint[], axis: XAxis, log: boolean, x
 	return filled;
 }
 
+const NICE_MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The smallest "nice" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) at or above `x`. The x
+ * axis ends there, so between steps of this ladder the drawn curve only grows at its right end
+ * instead of being squeezed every frame — calmer to watch and far fewer bytes to redraw.
+ */
+export function niceCeiling(x: number): number {
+	if (!(x > 0) || !Number.isFinite(x)) return x;
+	const decade = 10 ** Math.floor(Math.log10(x));
+	const m = NICE_MANTISSAS.find((n) => n * decade >= x * (1 - 1e-12)) ?? 10;
+	return m * decade;
+}
+
+/**
+ * The y range widened to round values: quarter decades on a log scale, a twentieth of the span's
+ * decade on a linear one. A falling loss then moves the scale now and then, not every frame, so
+ * the rows already drawn stay put (calmer, and far fewer bytes redrawn).
+ */
+export function roundedRange(min: number, max: number, log: boolean): [number, number] {
+	const step = log ? 0.25 : 10 ** Math.floor(Math.log10(max - min)) / 2;
+	if (!(step > 0) || !Number.isFinite(step)) return [min, max];
+	return [Math.floor(min / step + 1e-9) * step, Math.ceil(max / step - 1e-9) * step];
+}
+
 /** Log scale only when every finite loss is positive (a surface's value can be negative). */
 export function effectiveLog(series: readonly ChartSeries[], log: boolean): boolean {
 	return log && series.every((s) => s.points.every((p) => !Number.isFinite(p.loss) || p.loss > 0));
 }
 
 /**
- * The top of the y range: the highest starting value among the runs (their first column) plus a
- * decade (log) or plus the span below it again (linear). A run shooting past it rides the top
- * edge (or, diverged, ends there) instead of flattening everyone else into one line.
+ * The top of the y range: the highest starting loss among the runs (each run's first finite
+ * point) plus a decade (log) or plus the span below it again (linear). A run shooting past it
+ * rides the top edge (or, diverged, ends there) instead of flattening everyone else into one line.
  */
-function ceiling(columns: readonly (readonly number[])[], yMin: number, log: boolean): number {
-	const start = Math.max(...columns.map((c) => c[0] ?? -Infinity));
+function ceiling(series: readonly ChartSeries[], yMin: number, log: boolean): number {
+	const starts = series.map((s) => plotY(s.points.find((p) => Number.isFinite(plotY(p.loss, log)))?.loss ?? Number.NaN, log));
+	const start = Math.max(...starts.filter(Number.isFinite));
 	if (!Number.isFinite(start)) return Infinity;
 	return log ? start + 1 : start + Math.max(start - yMin, Math.abs(start) * 0.5, 1e-9);
 }
@@ -181,18 +207,20 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 		}
 	}
 	if (!Number.isFinite(xMin)) return {kind: 'empty'};
+	if (xMax > xMin) xMax = Math.max(xMax, niceCeiling(xMax));
 
 	const labelGuess = 8; // columns for labels and axis; refined below
 	const columnsFor = (plotWidth: number) => series.map((s) => toColumns(s.points, options.xAxis, log, xMin, xMax, plotWidth));
 	let columns = columnsFor(Math.max(1, options.width - labelGuess - 2));
 	const all = columns.flat();
 	let yMin = Math.min(...all);
-	let yMax = Math.min(Math.max(...all), ceiling(columns, yMin, log));
+	let yMax = Math.min(Math.max(...all), ceiling(series, yMin, log));
 	if (yMax - yMin < 1e-9) {
 		const pad = log ? 0.5 : Math.max(Math.abs(yMax) * 0.1, 1e-3);
 		yMin -= pad;
 		yMax += pad;
 	}
+	[yMin, yMax] = roundedRange(yMin, yMax, log);
 
 	// asciichart may round to one row more or less than asked; ask until it fits.
 	let height = options.height - 1;

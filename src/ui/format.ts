@@ -90,10 +90,11 @@ export function padStart(text: string, width: number, ellipsis = '…'): string 
 	return ' '.repeat(Math.max(0, width - displayWidth(cut))) + cut;
 }
 
-/** Centres `text` in `width` columns. */
+/** Centres `text` in `width` columns (truncating first if longer). */
 export function center(text: string, width: number, ellipsis = '…'): string {
+	if (width <= 0) return '';
 	const cut = truncate(text, width, ellipsis);
-	const left = Math.floor((width - displayWidth(cut)) / 2);
+	const left = Math.max(0, Math.floor((width - displayWidth(cut)) / 2));
 	return padEnd(' '.repeat(left) + cut, width);
 }
 
@@ -114,12 +115,31 @@ export function wrap(text: string, width: number, maxLines = Infinity, ellipsis 
 		if (line !== '') lines.push(line);
 		while (displayWidth(word) > width) {
 			const head = take(word, width);
+			// A glyph wider than the whole line (a Hangul syllable in one column) cannot be shown: drop it.
+			if (head === '') {
+				word = word.slice(String.fromCodePoint(word.codePointAt(0)!).length);
+				continue;
+			}
 			lines.push(head);
 			word = word.slice(head.length);
 		}
 		line = word;
 	}
 	if (line !== '') lines.push(line);
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	const last = kept[maxLines - 1]!;
+	kept[maxLines - 1] = displayWidth(last) + displayWidth(ellipsis) <= width ? last + ellipsis : truncate(`${last}${ellipsis}${ellipsis}`, width, ellipsis);
+	return kept;
+}
+
+/**
+ * Like `wrap`, but keeps the text's own line breaks: each line is wrapped on its own (a blank
+ * line stays blank), and the whole is cut to `maxLines` with an ellipsis on the last line.
+ */
+export function wrapLines(text: string, width: number, maxLines = Infinity, ellipsis = '…'): string[] {
+	if (width <= 0 || maxLines <= 0) return [];
+	const lines = text.split('\n').flatMap((line) => (line.trim() === '' ? [''] : wrap(line, width, Infinity, ellipsis)));
 	if (lines.length <= maxLines) return lines;
 	const kept = lines.slice(0, maxLines);
 	const last = kept[maxLines - 1]!;

@@ -16,6 +16,9 @@ export type CommandName =
 	| 'toggleLog'
 	| 'cycleXAxis'
 	| 'toggleStats'
+	| 'togglePoints'
+	| 'nextRun'
+	| 'prevRun'
 	| 'export'
 	| 'nextChapter'
 	| 'prevChapter'
@@ -83,6 +86,10 @@ export const KEYMAP: readonly KeymapEntry[] = [
 	{command: 'toggleLog', keys: [key('l', 'l')], description: {en: 'log / linear loss scale', ko: '손실 축: 로그 / 선형'}, footer: {keys: 'l', hint: {en: 'log', ko: '로그'}, rank: 6}},
 	{command: 'cycleXAxis', keys: [key('x', 'x')], description: {en: 'x axis: step, epoch, …', ko: 'x축: 스텝, 에포크, …'}, footer: {keys: 'x', hint: {en: 'axis', ko: '가로축'}, rank: 7}},
 	{command: 'toggleStats', keys: [key('d', 'd')], description: {en: 'saturated/dead column', ko: '포화 / 죽은 뉴런 비율'}, footer: {keys: 'd', hint: {en: 'stats', ko: '통계'}, rank: 8}},
+	// Boundary and histogram views: test points, and one run large or all side by side.
+	{command: 'togglePoints', keys: [key('t', 't')], description: {en: 'show test points', ko: '테스트 점 보기'}},
+	{command: 'nextRun', keys: [key(']', ']')], description: {en: 'next run / all runs', ko: '다음 실행 / 모두'}},
+	{command: 'prevRun', keys: [key('[', '[')], description: {en: 'previous run / all runs', ko: '이전 실행 / 모두'}},
 	{command: 'export', keys: [key('e', 'e')], description: {en: 'export the curves', ko: '곡선 내보내기'}, optional: true, footer: {keys: 'e', hint: {en: 'export', ko: '내보내기'}, rank: 10}},
 	{command: 'nextChapter', keys: [key('n', 'n')], description: {en: 'next chapter', ko: '다음 장'}, optional: true, footer: {keys: 'n/p', hint: {en: 'chapter', ko: '장'}, rank: 9}},
 	{command: 'prevChapter', keys: [key('p', 'p')], description: {en: 'previous chapter', ko: '이전 장'}, optional: true},

@@ -26,6 +26,13 @@ export const WORDS = {
 	tooSmall: {en: 'terminal too small', ko: '터미널이 너무 작아요'},
 	need: {en: 'need', ko: '필요'},
 	have: {en: 'have', ko: '현재'},
+	tour: {en: 'Guided tour', ko: '가이드 투어'},
+	chapter: {en: 'chapter', ko: '장'},
+	start: {en: 'start', ko: '시작'},
+	next: {en: 'next', ko: '다음'},
+	previous: {en: 'previous', ko: '이전'},
+	quit: {en: 'quit', ko: '종료'},
+	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
 } as const satisfies Record<string, Words>;
 
 export type WordKey = keyof typeof WORDS;
@@ -45,6 +52,58 @@ const X_AXIS_WORDS: Readonly<Record<XAxis, Words>> = {
 /** The name of an x axis unit. */
 export function xAxisWord(axis: XAxis, language: Language): string {
 	return X_AXIS_WORDS[axis][language];
+}
+
+/**
+ * Whole sentences the app shows outside the panels. `notATty` goes to stderr before the
+ * dashboard starts (two lines, newline-terminated); the rest are single lines.
+ */
+export const MESSAGES = {
+	notATty: {
+		en: 'gradlab: the dashboard needs an interactive terminal (stdin and stdout are not a TTY).\nFor scripts and logs use: gradlab run <lesson> --headless [--format jsonl]\n',
+		ko: 'gradlab: 대시보드는 대화형 터미널에서만 열 수 있어요 (stdin과 stdout이 TTY가 아니에요).\n스크립트나 로그에는 이렇게 쓰세요: gradlab run <수업> --headless [--format jsonl]\n',
+	},
+	firstChapter: {en: 'This is the first chapter.', ko: '첫 번째 장이에요.'},
+	lastChapter: {en: 'This is the last chapter: q quits, p goes back.', ko: '마지막 장이에요. q로 끝내고, p로 이전 장에 가요.'},
+	tourDone: {en: 'That was the whole tour. q quits, b goes back to the lessons.', ko: '투어를 모두 마쳤어요. q로 끝내고, b로 수업 목록에 가요.'},
+	workerGone: {en: 'the training worker stopped unexpectedly; press r to restart', ko: '학습 작업자가 갑자기 멈췄어요. r을 눌러 다시 시작하세요'},
+} as const satisfies Record<string, Words>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A sentence in a language. */
+export function message(key: MessageKey, language: Language): string {
+	return MESSAGES[key][language];
+}
+
+/** `chapter 3 of 9` / `9장 중 3장` (`index` counts from 0). */
+export function chapterText(index: number, count: number, language: Language): string {
+	return language === 'ko' ? `${count}장 중 ${index + 1}장` : `chapter ${index + 1} of ${count}`;
+}
+
+/** The worker's error as the caption line shows it: `error: training stopped (…)`. */
+export function errorText(detail: string, language: Language): string {
+	return `${word('error', language)}: ${word('trainingStopped', language)} (${detail})`;
+}
+
+/** Where an export went: `saved a.csv and a.json` / `a.csv, a.json에 저장했어요`. */
+export function exportedText(files: readonly string[], language: Language): string {
+	return language === 'ko' ? `${files.join(', ')}에 저장했어요` : `saved ${files.join(' and ')}`;
+}
+
+/** Why an export failed: `could not export: …` / `내보내지 못했어요: …`. */
+export function exportFailedText(reason: string, language: Language): string {
+	return language === 'ko' ? `내보내지 못했어요: ${reason}` : `could not export: ${reason}`;
+}
+
+/** The intro card's key hints, in order: keys, then the word. */
+export function introHints(language: Language): {keys: string; hint: string}[] {
+	return [
+		{keys: 'enter/space', hint: word('start', language)},
+		{keys: 'n', hint: word('next', language)},
+		{keys: 'p', hint: word('previous', language)},
+		{keys: 'q', hint: word('quit', language)},
+	];
 }
 
 /** "+2 more" (runs that did not fit) or "+1 more layer". */

@@ -3,9 +3,11 @@
  * tmux about the terminal's state (cursor visibility, alternate screen) after the program exits.
  */
 import {execFileSync} from 'node:child_process';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
+import {packageRoot} from '../../src/paths.js';
 
-export const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+/** The bundled CLI, as `gradlab` runs it (`npm run build`); found from source and from dist/ alike. */
+export const CLI = join(packageRoot(), 'dist', 'bundle', 'cli.js');
 
 let counter = 0;
 
@@ -87,6 +89,28 @@ export class Tmux {
 			await new Promise((r) => setTimeout(r, 50));
 		}
 		throw new Error(`timed out waiting for ${pattern}; the screen was:\n${screen}`);
+	}
+
+	/** Process ids of the shell's children (the CLI while it runs; none once it has exited cleanly). */
+	children(): number[] {
+		const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
+		try {
+			return execFileSync('pgrep', ['-P', shell], {encoding: 'utf8'}).trim().split('\n').filter(Boolean).map(Number);
+		} catch {
+			return []; // pgrep exits 1 when nothing matches
+		}
+	}
+
+	/** Polls until `check` holds for the screen; returns that screen. */
+	async waitUntil(check: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+		const end = Date.now() + timeoutMs;
+		let screen = '';
+		while (Date.now() < end) {
+			screen = this.screen();
+			if (check(screen)) return screen;
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
 	}
 
 	kill(): void {

@@ -1,7 +1,18 @@
 import {describe, expect, test} from 'vitest';
 import type {SurfaceScenario} from '../../src/scenarios/types.js';
-import {HISTORY_CAPACITY, changeSpeed, dashboardReducer, initialDashboardState, routeCommand, speedLevels, workerCommand} from '../../src/ui/dashboard-state.js';
-import {history, runState, scenario, snapshot} from './fixtures.js';
+import {
+	HISTORY_CAPACITY,
+	changeSpeed,
+	cycleFocus,
+	dashboardReducer,
+	initialDashboardState,
+	routeCommand,
+	scenarioDepth,
+	speedLevels,
+	watchCommand,
+	workerCommand,
+} from '../../src/ui/dashboard-state.js';
+import {circleGrid, history, planeData, runState, scenario, snapshot, threeProbes, threeRuns} from './fixtures.js';
 
 const start = () => initialDashboardState(scenario());
 
@@ -49,7 +60,7 @@ describe('dashboardReducer', () => {
 	test('view commands', () => {
 		const run = (command: Parameters<typeof dashboardReducer>[1]) => dashboardReducer(start(), command);
 		expect(run({type: 'command', command: 'nextView'}).view).toBe('gradients');
-		expect(run({type: 'command', command: 'prevView'}).view).toBe('gradients');
+		expect(run({type: 'command', command: 'prevView'}).view).toBe(start().views.at(-1));
 		expect(run({type: 'command', command: 'toggleLog'}).logScale).toBe(false);
 		expect(run({type: 'command', command: 'cycleXAxis'}).xAxis).toBe('epoch');
 		expect(run({type: 'command', command: 'toggleStats'}).showStats).toBe(false);
@@ -69,10 +80,11 @@ describe('dashboardReducer', () => {
 		expect(seen).toEqual(['step', 'epoch', 'samples', 'seconds', 'step']);
 	});
 
-	test('surface scenarios offer the loss view and step/seconds only', () => {
+	test('surface scenarios open on the race map, then the loss chart; step/seconds only', () => {
 		const surface = {...scenario(), kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
 		const s = initialDashboardState(surface);
-		expect(s.views).toEqual(['loss']);
+		expect(s.views).toEqual(['race', 'loss']);
+		expect(s.view).toBe('race');
 		expect(dashboardReducer(s, {type: 'command', command: 'nextView'}).view).toBe('loss');
 		expect(s.xAxes).toEqual(['step', 'seconds']);
 	});
@@ -113,5 +125,93 @@ describe('commands to the worker and the app', () => {
 		const open = {...start(), helpOpen: true};
 		expect(routeCommand(open, 'restart')).toEqual({action: {type: 'command', command: 'dismiss'}});
 		expect(routeCommand(open, 'quit').app).toBe('quit');
+	});
+});
+
+describe('probes and the teaching views', () => {
+	const csv = scenario({
+		runs: [
+			{
+				label: 'a',
+				dataset: {kind: 'csv', path: '/x.csv', label: null, test: 0.2},
+				model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null},
+				train: {optimizer: {name: 'sgd', lr: 0.1}, batch: 8, steps: 10, loss: 'cross-entropy', shuffle: true, seed: 1},
+			},
+		],
+	});
+
+	test('a probe is kept with its data; later probes keep the data and the last grid', () => {
+		let s = dashboardReducer(start(), snapshot(threeRuns()));
+		expect(s.probes).toBeNull();
+		s = dashboardReducer(s, {type: 'probe', runs: threeProbes(), data: planeData()});
+		expect(s.probes).toHaveLength(3);
+		expect(s.probeData?.classes).toBe(2);
+		const grid = s.probes![1]!.boundary;
+		s = dashboardReducer(s, {type: 'probe', runs: [{histograms: [[1]]}, {histograms: [[2]]}, {histograms: [[3]]}]});
+		expect(s.probeData?.classes).toBe(2);
+		expect(s.probes![1]!.boundary).toBe(grid);
+		expect(s.probes![1]!.histograms).toEqual([[2]]);
+		s = dashboardReducer(s, {type: 'reset'});
+		expect(s.probes).toBeNull();
+		expect(s.probeData).toBeNull();
+	});
+
+	test('a CSV turns out 2-D: the boundary view joins after the gradients', () => {
+		const s = initialDashboardState(csv);
+		expect(s.views).toEqual(['loss', 'gradients', 'histograms', 'activations']);
+		const after = dashboardReducer(s, {type: 'probe', runs: [{boundary: circleGrid()}]});
+		expect(after.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
+		expect(dashboardReducer(after, {type: 'probe', runs: [{boundary: circleGrid()}]}).views).toEqual(after.views);
+	});
+
+	test('t toggles test points; [ and ] cycle all runs, then each run', () => {
+		let s = dashboardReducer(start(), snapshot(threeRuns()));
+		expect(dashboardReducer(s, {type: 'command', command: 'togglePoints'}).showTest).toBe(true);
+		const seen: (number | null)[] = [];
+		for (let k = 0; k < 5; k++) {
+			seen.push(s.focus);
+			s = dashboardReducer(s, {type: 'command', command: 'nextRun'});
+		}
+		expect(seen).toEqual([null, 0, 1, 2, null]);
+		expect(dashboardReducer(start(), {type: 'command', command: 'prevRun'}).focus).toBeNull(); // no runs yet
+		expect(cycleFocus(null, 3, -1)).toBe(2);
+		expect(cycleFocus(0, 3, -1)).toBeNull();
+		expect(cycleFocus(7, 3, 1)).toBe(0); // a focus left over from more runs
+	});
+
+	test('the worker is told to compute boundaries only while the boundary view shows', () => {
+		const planar = scenario({runs: [{...csv.runs[0]!, dataset: {kind: 'toy', name: 'moons', samples: 100, noise: 0.1, classes: 2, test: 0.2}}]});
+		const s = initialDashboardState(planar);
+		const atGradients = {...s, view: 'gradients' as const};
+		expect(routeCommand(atGradients, 'nextView')).toEqual({action: {type: 'command', command: 'nextView'}, worker: {type: 'watch', boundary: true}});
+		const atBoundary = {...s, view: 'boundary' as const};
+		expect(routeCommand(atBoundary, 'nextView').worker).toEqual({type: 'watch', boundary: false});
+		expect(routeCommand(atBoundary, 'prevView').worker).toEqual({type: 'watch', boundary: false});
+		expect(routeCommand(s, 'nextView').worker).toBeUndefined(); // loss → gradients
+		expect(watchCommand('boundary')).toEqual({type: 'watch', boundary: true});
+		expect(routeCommand(s, 'togglePoints')).toEqual({action: {type: 'command', command: 'togglePoints'}});
+	});
+
+	test('the explorer depth is the scenario\'s most hidden layers', () => {
+		expect(scenarioDepth(csv)).toBe(3);
+		expect(scenarioDepth(scenario())).toBe(10);
+	});
+});
+
+describe('pause shows before the worker answers', () => {
+	test('space pauses the screen at once, and a snapshot posted before the worker read the key does not undo it', () => {
+		let state = initialDashboardState(scenario());
+		const routed = routeCommand(state, 'togglePause');
+		expect(routed.worker).toEqual({type: 'pause'});
+		state = dashboardReducer(state, routed.action!);
+		expect(state.paused).toBe(true);
+		const runs = [runState('adam', history(5, () => 1))];
+		state = dashboardReducer(state, snapshot(runs, {paused: false})); // in flight
+		expect(state.paused).toBe(true);
+		state = dashboardReducer(state, snapshot(runs, {paused: true})); // confirmed
+		expect(state.pendingPause).toBeNull();
+		state = dashboardReducer(state, snapshot(runs, {paused: false})); // resumed elsewhere: believed
+		expect(state.paused).toBe(false);
+		expect(routeCommand(state, 'step').action).toEqual({type: 'pausing', paused: true});
 	});
 });

@@ -1,7 +1,7 @@
 /** Fixed data for the UI tests: histories, run states, snapshots and a scenario. */
 import type {LayerStats} from '../../src/core/types.js';
-import type {HistoryPoint, RunState, Snapshot} from '../../src/runner/protocol.js';
-import type {NetworkScenario} from '../../src/scenarios/types.js';
+import type {BoundaryGrid, HistoryPoint, ProbeData, RunProbe, RunState, Snapshot} from '../../src/runner/protocol.js';
+import type {NetworkScenario, SurfaceScenario} from '../../src/scenarios/types.js';
 
 /** A loss curve: `loss(step)` at steps 1 … n. */
 export function history(n: number, loss: (step: number) => number, perEpoch = 10): HistoryPoint[] {
@@ -93,4 +93,102 @@ export function stripAnsi(text: string): string {
 /** The frame's lines with escapes removed. */
 export function frameLines(frame: string | undefined): string[] {
 	return stripAnsi(frame ?? '').split('\n');
+}
+
+// ——— Teaching views: probes, plane data, surface races ———
+
+/** A boundary grid over [−1, 1]²: class 1 inside the circle of radius 0.5, 0 outside. */
+export function circleGrid(size = 16, radius = 0.5): BoundaryGrid {
+	const cells = new Uint8Array(size * size);
+	for (let r = 0; r < size; r++) {
+		for (let c = 0; c < size; c++) {
+			const x = -1 + ((c + 0.5) / size) * 2;
+			const y = 1 - ((r + 0.5) / size) * 2;
+			cells[r * size + c] = x * x + y * y < radius * radius ? 1 : 0;
+		}
+	}
+	return {width: size, height: size, cells, bounds: {xMin: -1, xMax: 1, yMin: -1, yMax: 1}};
+}
+
+/** A grid a diverged network sends: no prediction anywhere. */
+export function emptyGrid(size = 16): BoundaryGrid {
+	return {...circleGrid(size), cells: new Uint8Array(size * size).fill(255)};
+}
+
+/** Points on two rings (class 0 outside, class 1 inside), and a few test points. */
+export function planeData(): ProbeData {
+	const ring = (n: number, radius: number, label: number, phase = 0) => {
+		const xy: number[] = [];
+		for (let k = 0; k < n; k++) xy.push(radius * Math.cos(phase + (2 * Math.PI * k) / n), radius * Math.sin(phase + (2 * Math.PI * k) / n));
+		return {xy, labels: Array<number>(n).fill(label)};
+	};
+	const join = (...parts: {xy: number[]; labels: number[]}[]) => ({xy: Float32Array.from(parts.flatMap((p) => p.xy)), labels: Uint8Array.from(parts.flatMap((p) => p.labels))});
+	return {
+		bounds: {xMin: -1, xMax: 1, yMin: -1, yMax: 1},
+		classes: 2,
+		train: join(ring(40, 0.8, 0), ring(20, 0.25, 1)),
+		test: join(ring(8, 0.8, 0, 0.2), ring(4, 0.3, 1, 0.3)),
+	};
+}
+
+/** Per-layer histograms: layer l's mass around 10^(−9 + 0.7·l), a bin or two wide (vanishing at layer 1). */
+export function vanishingHistograms(layers = 11): number[][] {
+	return Array.from({length: layers}, (_, l) => {
+		const counts = new Array<number>(28).fill(0);
+		const centre = Math.round((-9 + 0.7 * l + 12) * 2);
+		for (const [offset, n] of [[-1, 20], [0, 100], [1, 40]] as const) {
+			const bin = centre + offset;
+			if (bin >= 0 && bin < 28) counts[bin] = n;
+		}
+		return counts;
+	});
+}
+
+/** Probes for the three runs of `threeRuns()`: circles for all, histograms for all. */
+export function threeProbes(): RunProbe[] {
+	return [
+		{boundary: emptyGrid(), histograms: vanishingHistograms()},
+		{boundary: circleGrid(16, 0.4), histograms: vanishingHistograms().map((c) => [...c].reverse())},
+		{boundary: circleGrid(), histograms: vanishingHistograms().map((c, l) => (l === 3 ? c.map(() => 0) : c))},
+	];
+}
+
+export function raceScenario(overrides: Partial<SurfaceScenario> = {}): SurfaceScenario {
+	return {
+		kind: 'surface',
+		id: 'optimizer-race',
+		file: '/nowhere/optimizer-race.yaml',
+		title: text('Optimizer race: Rosenbrock', '옵티마이저 경주: 로젠브록 함수'),
+		summary: text('Eight optimizers'),
+		notes: [{at: 0, text: text('Follow the valley.', '골짜기를 따라가요.')}],
+		view: {x: 'step', loss: 'log'},
+		surface: 'rosenbrock',
+		start: [-1.5, 2],
+		seed: 0,
+		runs: [],
+		...overrides,
+	};
+}
+
+/** A path on Rosenbrock from the start toward (1, 1): `n` points along a curve. */
+function path(n: number, end: readonly [number, number], lossAt = (k: number) => 10 / (k + 1)): HistoryPoint[] {
+	return Array.from({length: n}, (_, k) => {
+		const t = n === 1 ? 1 : k / (n - 1);
+		const x = -1.5 + (end[0] + 1.5) * t;
+		const y = 2 + (end[1] - 2) * t * t;
+		return {step: k + 1, epoch: 0, samples: 0, seconds: k / 100, loss: lossAt(k), accuracy: Number.NaN, testLoss: Number.NaN, testAccuracy: Number.NaN, x, y};
+	});
+}
+
+/** Four racers: one reaches the minimum, one is on its way, one left the map at step 31, one diverged. */
+export function raceRuns(): RunState[] {
+	const home = path(60, [1, 1]);
+	const half = path(40, [0, 0.2]);
+	const away = [...path(30, [0.5, 0.5]), ...[5, 50].map((x, k) => ({...path(1, [x, x])[0]!, step: 31 + k}))];
+	const lost = [...path(10, [-1, 1.5]), {...path(1, [0, 0])[0]!, step: 11, x: Number.NaN, y: Number.NaN, loss: Number.NaN}];
+	const state = (label: string, points: HistoryPoint[], extra: Partial<RunState> = {}) => {
+		const last = points.at(-1)!;
+		return runState(label, points, {position: [last.x!, last.y!] as const, loss: last.loss, ...extra});
+	};
+	return [state('SGD', half), state('Adam', home), state('Adagrad', away), state('lr 5', lost, {diverged: true, divergedAt: 11})];
 }

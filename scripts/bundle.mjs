@@ -1,0 +1,28 @@
+// Bundles the CLI and the training worker into dist/bundle/ with esbuild: one file each, so a
+// start-up reads two files instead of hundreds of modules (Ink's dependencies alone are ~400).
+// React runs in production mode. `tsc` still type-checks and compiles everything for tests and
+// the benchmarks; this is only what `gradlab` runs.
+import {build} from 'esbuild';
+
+/** Ink loads its React DevTools bridge only when DEV=true; the package is not installed, so stand in an empty one. */
+const withoutDevtools = {
+	name: 'without-react-devtools',
+	setup(b) {
+		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
+	},
+};
+
+await build({
+	entryPoints: {cli: 'src/cli.tsx', worker: 'src/runner/worker.ts'},
+	outdir: 'dist/bundle',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [withoutDevtools],
+	// Some bundled CommonJS packages call require(); give ESM one.
+	banner: {js: "import {createRequire as __gradlabRequire} from 'node:module'; const require = __gradlabRequire(import.meta.url);"},
+	logLevel: 'warning',
+});

@@ -1,0 +1,111 @@
+/**
+ * The teaching views' looks inside a session's network runs: decision-boundary grids (2-D data)
+ * and gradient histograms, plus the data points the boundary is drawn over. Called by the worker a
+ * few times a second, never by the headless path, so only the dashboard pays for it.
+ */
+import {type PlaneBounds, gradientHistograms, planeBounds, predictPlane, squareBounds, unionBounds} from '../core/probe.js';
+import type {DataSplit, Dataset} from '../core/types.js';
+import type {PlanePoints, ProbeData, ProbeMessage, RunProbe} from './protocol.js';
+import type {Session} from './session.js';
+
+/**
+ * Grid cells per side; the views resample it to their size. A forward pass per cell: 48² cells
+ * cost 1–9 ms per lesson network (three layers of 16: ~1 ms; ten of 16: ~6 ms; eight of 32:
+ * ~9 ms; `npm run bench:render`), so the worker also spaces probes by their measured cost.
+ */
+export const PROBE_GRID = 48;
+/** Points sent for the overlay: enough to show the data's shape, few enough to stay readable. */
+export const MAX_TRAIN_POINTS = 300;
+export const MAX_TEST_POINTS = 100;
+
+export interface ProberOptions {
+	/** Grid cells per side (default PROBE_GRID). */
+	readonly grid?: number;
+}
+
+/** Every `stride`-th row of a 2-D data set, at most `max` of them. */
+export function subsample(set: Dataset, max: number): PlanePoints {
+	const stride = Math.max(1, Math.ceil(set.n / Math.max(1, max)));
+	const count = Math.ceil(set.n / stride);
+	const xy = new Float32Array(2 * count);
+	const labels = new Uint8Array(count);
+	for (let k = 0; k < count; k++) {
+		const row = k * stride;
+		xy[2 * k] = set.x[row * set.features]!;
+		xy[2 * k + 1] = set.x[row * set.features + 1]!;
+		labels[k] = set.y[row]!;
+	}
+	return {xy, labels};
+}
+
+/** The square window the boundary of `data` is drawn in: train and test points with a margin. */
+export function dataBounds(data: DataSplit): PlaneBounds {
+	const train = planeBounds(data.train.x, data.train.n);
+	return squareBounds(data.test.n > 0 ? unionBounds(train, planeBounds(data.test.x, data.test.n)) : train);
+}
+
+/** Probes a session's runs; keeps its scratch buffers between calls. */
+export class Prober {
+	private readonly grid: number;
+	private readonly scratch: Float64Array;
+	/** The data split the bounds and points were taken from (a restart builds new ones). */
+	private source: DataSplit | null = null;
+	private bounds: PlaneBounds | null = null;
+	private dataSent = false;
+	/** Per run: the step and probe of the last call, reused while the run stands still (finished, diverged, paused). */
+	private cache: {step: number; boundary: boolean; probe: RunProbe}[] = [];
+
+	constructor(options: ProberOptions = {}) {
+		this.grid = Math.max(2, Math.floor(options.grid ?? PROBE_GRID));
+		this.scratch = new Float64Array(2 * this.grid * this.grid);
+	}
+
+	/** Sends the data again with the next probe (after a restart). */
+	reset(): void {
+		this.dataSent = false;
+		this.source = null;
+		this.bounds = null;
+		this.cache = [];
+	}
+
+	/**
+	 * The latest histograms of a network session's runs, and their boundary grids when `boundary`
+	 * (the costly part, wanted only while the boundary view shows); null for a surface session.
+	 */
+	probe(session: Session, boundary = true): ProbeMessage | null {
+		if (session.scenario.kind !== 'network') return null;
+		const planar = session.runs.find((d) => d.trainer && d.trainer.data.train.features === 2)?.trainer?.data ?? null;
+		if (planar !== this.source) {
+			this.reset();
+			this.source = planar;
+			this.bounds = planar ? dataBounds(planar) : null;
+		}
+		const bounds = this.bounds;
+		const n = this.grid;
+		const runs = session.runs.map((driver, k): RunProbe => {
+			const trainer = driver.trainer;
+			if (!trainer) return {};
+			const cached = this.cache[k];
+			if (cached && cached.step === driver.step && (cached.boundary || !boundary)) return cached.probe;
+			const net = trainer.network;
+			const histograms = gradientHistograms(net);
+			let probe: RunProbe = {histograms};
+			if (boundary && bounds && net.layers[0] === 2) {
+				const cells = new Uint8Array(n * n);
+				predictPlane(net, bounds, n, n, cells, this.scratch);
+				probe = {histograms, boundary: {width: n, height: n, cells, bounds}};
+			}
+			this.cache[k] = {step: driver.step, boundary, probe};
+			return probe;
+		});
+		if (this.dataSent || !planar || !bounds) return {type: 'probe', runs};
+		this.dataSent = true;
+		const data: ProbeData = {
+			bounds,
+			classes: planar.train.classes,
+			train: subsample(planar.train, MAX_TRAIN_POINTS),
+			test: subsample(planar.test, MAX_TEST_POINTS),
+		};
+		return {type: 'probe', runs, data};
+	}
+}

@@ -1,0 +1,61 @@
+/**
+ * The race's legend: each optimizer's marker, label and current loss, and, for a run outside the
+ * map's window, the step where it left (a diverged run says so instead).
+ */
+import {Box, Text} from 'ink';
+import {SURFACES, type SurfaceName} from '../core/surfaces.js';
+import type {Language} from '../scenarios/types.js';
+import type {RunView} from './dashboard-state.js';
+import {displayWidth} from './format.js';
+import {LABEL_GAP, LEGEND_GAP, type LegendLayout, legendEntry, packLegend} from './legend-layout.js';
+import {leftWindowAt} from './race.js';
+import {type Theme, runColor, runMarker, useTheme} from './theme.js';
+import {viewWord} from './view-words.js';
+
+export interface RaceLegendProps {
+	/** The runs in order (their histories tell where a run left the map). */
+	readonly runs: readonly RunView[];
+	readonly surface: SurfaceName;
+	readonly width: number;
+	/** Lines available; runs that do not fit are counted as `+N more`. */
+	readonly maxLines: number;
+	readonly language: Language;
+}
+
+/** The packed entries (the dashboard uses it to size the panels above). */
+export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName, width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
+	const view = SURFACES[surface].view;
+	const entries = runs.map((run, k) => {
+		const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, 'loss');
+		const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
+		if (left === null) return entry;
+		const detail = `${entry.detail}  ${viewWord('offMap', language)} ${left}`;
+		return {...entry, detail, width: displayWidth(`${entry.marker} ${entry.label}${LABEL_GAP}${detail}`)};
+	});
+	return packLegend(entries, width, maxLines, language);
+}
+
+export function RaceLegend({runs, surface, width, maxLines, language}: RaceLegendProps) {
+	const theme = useTheme();
+	const layout = raceLegendLayout(runs, surface, width, maxLines, language, theme);
+	const gap = ' '.repeat(LEGEND_GAP);
+	return (
+		<Box flexDirection="column" width={width}>
+			{layout.lines.map((line, r) => (
+				<Text key={r} wrap="truncate-end">
+					{line.map((e, k) => (
+						<Text key={e.run}>
+							{k > 0 ? gap : ''}
+							<Text {...(e.diverged ? theme.roles.bad : {color: runColor(theme, e.run)})} bold>
+								{e.marker} {e.label}
+							</Text>
+							{LABEL_GAP}
+							<Text {...(e.diverged ? theme.roles.bad : theme.roles.text)}>{e.detail}</Text>
+						</Text>
+					))}
+					{r === layout.lines.length - 1 && layout.hidden > 0 ? <Text {...theme.roles.dim}>{gap + layout.moreText}</Text> : ''}
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,93 @@
+/** One main panel of the dashboard: the chosen view in its frame, sized by the layout. */
+import {Box} from 'ink';
+import {memo} from 'react';
+import type {Language, Scenario} from '../scenarios/types.js';
+import {ActivationExplorer} from './ActivationExplorer.js';
+import {scaleLabel} from './bars.js';
+import {type DashboardState, scenarioDepth} from './dashboard-state.js';
+import {DecisionBoundary} from './DecisionBoundary.js';
+import {GradientBars, barsLayoutFor} from './GradientBars.js';
+import {GradientHistograms} from './GradientHistograms.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import type {CommandName} from './keymap.js';
+import type {DashboardLayout} from './layout.js';
+import {LossChart, chartIsLog} from './LossChart.js';
+import {Panel} from './Panel.js';
+import {RaceMap} from './RaceMap.js';
+import {word} from './strings.js';
+import {useTheme} from './theme.js';
+import {viewText} from './view-words.js';
+
+export interface ViewPanelProps {
+	/** What the panel shows. */
+	readonly content: DashboardLayout['panels'][number]['content'];
+	/** Columns and rows, borders included. */
+	readonly width: number;
+	readonly height: number;
+	readonly state: DashboardState;
+	readonly scenario: Scenario;
+	readonly language: Language;
+	/** Optional commands this screen offers (for the help overlay). */
+	readonly enabled?: readonly CommandName[];
+}
+
+/** Memoised: between panel refreshes (panel-rate.ts) its props are the same objects, and the costly views are skipped. */
+export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, language, enabled}: ViewPanelProps) {
+	const theme = useTheme();
+	const g = theme.glyphs;
+	const latest = state.runs.map((r) => r.state);
+	const inner = {width: width - 2, height: height - 2};
+	switch (content) {
+		case 'help':
+			return <HelpOverlay width={width} height={height} language={language} enabled={enabled} />;
+		case 'loss': {
+			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} {...inner} language={language} />
+				</Panel>
+			);
+		}
+		case 'gradients': {
+			const bars = barsLayoutFor(latest, inner.width, inner.height, state.showStats, language, theme);
+			const title = `${g.gradNorm} ${word('gradients', language)} ${g.separator} ${word('logScale', language)} ${scaleLabel(bars.scale, g.ellipsis)}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<GradientBars runs={latest} {...inner} showStats={state.showStats} language={language} />
+				</Panel>
+			);
+		}
+		case 'boundary':
+			return (
+				<Box width={width} height={height}>
+					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData} focus={state.focus} showTest={state.showTest} width={width} height={height} language={language} />
+				</Box>
+			);
+		case 'histograms': {
+			const title = `${viewText('magnitude', language, g.ascii)} ${viewText('histograms', language, g.ascii)}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<GradientHistograms runs={latest} probes={state.probes} focus={state.focus} {...inner} language={language} />
+				</Panel>
+			);
+		}
+		case 'activations': {
+			const used = scenario.kind === 'network' ? scenario.runs.map((r) => r.model.activation) : [];
+			const title = `${viewText('activations', language, g.ascii)} ${g.separator} ${viewText('fAndDerivative', language, g.ascii)}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<ActivationExplorer {...inner} depth={scenarioDepth(scenario)} highlight={used} language={language} />
+				</Panel>
+			);
+		}
+		case 'race': {
+			if (scenario.kind !== 'surface') return null;
+			const title = `${viewText('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<RaceMap runs={state.runs} surface={scenario.surface} {...inner} language={language} />
+				</Panel>
+			);
+		}
+	}
+});

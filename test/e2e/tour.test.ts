@@ -1,0 +1,95 @@
+/**
+ * The tour and recording mode in a real terminal: Korean at 80×24 without overflow, walking the
+ * chapters without leaking workers, and two recordings with the same seed and size that are
+ * byte-for-byte the same.
+ */
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {displayWidth} from '../../src/ui/format.js';
+import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+
+const sessions: Tmux[] = [];
+afterEach(() => {
+	for (const s of sessions.splice(0)) s.kill();
+});
+const dir = mkdtempSync(join(tmpdir(), 'gradlab-tour-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+function start(columns: number, rows: number, env: Record<string, string> = {}): Tmux {
+	const tmux = Tmux.start({columns, rows, env});
+	sessions.push(tmux);
+	return tmux;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Threads and resident memory of a process, from /proc. */
+function usage(pid: number): {threads: number; rssKiB: number} {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return {threads: Number(/Threads:\s+(\d+)/.exec(status)![1]), rssKiB: Number(/VmRSS:\s+(\d+)/.exec(status)![1])};
+}
+
+describe.skipIf(!hasTmux())('the guided tour in a terminal', () => {
+	it('in Korean at 80×24 nothing overflows, on the intro card or the live chapter', async () => {
+		const tmux = start(80, 24, {LANG: 'ko_KR.UTF-8'});
+		tmux.line(`clear; node ${CLI} tour`);
+		let screen = await tmux.waitFor(/9장 중 1장/);
+		for (const line of screen.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+		tmux.keys('Enter');
+		screen = await tmux.waitFor(/스텝\/초/);
+		await tmux.waitFor(/▸/); // a caption
+		screen = tmux.screen();
+		const lines = screen.split('\n');
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+		expect(lines.slice(0, 23).join('\n')).toMatch(/종료/); // the footer's quit hint is on screen
+		tmux.keys('q');
+		await tmux.waitFor(/^\$\s*$/m);
+	});
+
+	it('n and p walk the chapters twenty times without leaking workers or memory', async () => {
+		const tmux = start(80, 24);
+		tmux.line(`node ${CLI} tour`);
+		await tmux.waitFor(/chapter 1 of 9/);
+		const [pid] = tmux.children();
+		expect(pid).toBeDefined();
+		const moves = ['n', 'n', 'p', 'n', 'n', 'n', 'p', 'p', 'n', 'n', 'n', 'n', 'p', 'n', 'n', 'p', 'p', 'p', 'n', 'n'];
+		let chapter = 1;
+		let baseline: ReturnType<typeof usage> | undefined;
+		for (const [k, move] of moves.entries()) {
+			tmux.keys('Enter'); // start training: a worker
+			await tmux.waitFor(/steps\/s/);
+			await sleep(150);
+			if (k === 1) baseline = usage(pid!);
+			tmux.keys(move);
+			chapter += move === 'n' ? 1 : -1;
+			await tmux.waitFor(new RegExp(`chapter ${chapter} of 9`));
+		}
+		await sleep(800); // let the last workers' threads end
+		const after = usage(pid!);
+		// The main thread plus Node's own helpers; no worker survives its chapter.
+		expect(after.threads).toBeLessThanOrEqual(baseline!.threads);
+		expect(after.rssKiB - baseline!.rssKiB).toBeLessThan(40 * 1024);
+		tmux.keys('q');
+		await tmux.waitFor(/^\$\s*$/m);
+		expect(tmux.children()).toEqual([]);
+	});
+
+	it('two recordings with the same seed and size write the same bytes', async () => {
+		const record = async (name: string): Promise<Buffer> => {
+			const tmux = start(100, 30);
+			const file = join(dir, name);
+			execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-o', '-t', tmux.name, `cat > ${file}`]);
+			tmux.line(`node ${CLI} learning-rate --duration 3 --fps 10 --seed 7; echo "exit=$?"`);
+			await tmux.waitFor(/exit=0/, 20_000);
+			execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-t', tmux.name]);
+			return readFileSync(file);
+		};
+		const first = await record('a.out');
+		const second = await record('b.out');
+		expect(first.length).toBeGreaterThan(10_000);
+		expect(second.equals(first)).toBe(true);
+	});
+});

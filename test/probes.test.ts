@@ -1,0 +1,153 @@
+import {describe, expect, it} from 'vitest';
+import {NO_CLASS} from '../src/core/probe.js';
+import {startRunner, type RunnerHandle} from '../src/runner/client.js';
+import {MAX_TEST_POINTS, MAX_TRAIN_POINTS, PROBE_GRID, Prober, dataBounds, subsample} from '../src/runner/probes.js';
+import type {ProbeMessage, WorkerMessage} from '../src/runner/protocol.js';
+import {Session} from '../src/runner/session.js';
+import type {NetworkScenario} from '../src/scenarios/types.js';
+import {divergingScenario, surfaceScenario, tinyScenario} from './helpers/scenarios.js';
+
+/** The tiny scenario on the digits: 64 features, so no boundary. */
+function digitsScenario(): NetworkScenario {
+	const base = tinyScenario();
+	return {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'digits', test: 0.2}}))};
+}
+
+describe('Prober', () => {
+	it('sends a boundary grid and histograms per run, and the data once', () => {
+		const session = new Session(tinyScenario());
+		for (let k = 0; k < 100; k++) session.stepAll();
+		const prober = new Prober();
+		const first = prober.probe(session)!;
+		expect(first.type).toBe('probe');
+		expect(first.runs).toHaveLength(2);
+		for (const run of first.runs) {
+			expect(run.boundary!.width).toBe(PROBE_GRID);
+			expect(run.boundary!.cells).toHaveLength(PROBE_GRID * PROBE_GRID);
+			expect(Math.max(...run.boundary!.cells)).toBeLessThan(2);
+			expect(run.histograms).toHaveLength(3);
+		}
+		// A trained moons network predicts both classes somewhere on the plane.
+		expect(new Set(first.runs[0]!.boundary!.cells).size).toBe(2);
+		const data = first.data!;
+		expect(data.classes).toBe(2);
+		expect(data.train.labels.length).toBeLessThanOrEqual(MAX_TRAIN_POINTS);
+		expect(data.test.labels.length).toBeLessThanOrEqual(MAX_TEST_POINTS);
+		expect(data.train.xy).toHaveLength(2 * data.train.labels.length);
+		// The window is square and holds every point.
+		const b = data.bounds;
+		expect(b.xMax - b.xMin).toBeCloseTo(b.yMax - b.yMin, 12);
+		for (let k = 0; k < data.train.labels.length; k++) {
+			expect(data.train.xy[2 * k]).toBeGreaterThan(b.xMin);
+			expect(data.train.xy[2 * k + 1]).toBeLessThan(b.yMax);
+		}
+		session.stepAll();
+		expect(prober.probe(session)!.data).toBeUndefined();
+		prober.reset();
+		expect(prober.probe(session)!.data).toBeDefined();
+	});
+
+	it('leaves the grid out when not wanted, and reuses a probe while a run stands still', () => {
+		const session = new Session(tinyScenario());
+		session.stepAll();
+		const prober = new Prober();
+		const light = prober.probe(session, false)!;
+		expect(light.runs[0]!.boundary).toBeUndefined();
+		expect(light.runs[0]!.histograms).toBeDefined();
+		const full = prober.probe(session, true)!;
+		expect(full.runs[0]!.boundary).toBeDefined();
+		expect(prober.probe(session, true)!.runs[0]).toBe(full.runs[0]); // no step since: the same object
+		session.stepAll();
+		expect(prober.probe(session, true)!.runs[0]).not.toBe(full.runs[0]);
+	});
+
+	it('probing does not change training', () => {
+		const plain = new Session(tinyScenario());
+		const probed = new Session(tinyScenario());
+		const prober = new Prober();
+		for (let k = 0; k < 120; k++) {
+			plain.stepAll();
+			probed.stepAll();
+			if (k % 7 === 0) prober.probe(probed);
+		}
+		expect(probed.states().map((s) => s.loss)).toEqual(plain.states().map((s) => s.loss));
+	});
+
+	it('a diverged run still gets a probe of the right shape (NO_CLASS where its logits are not finite)', () => {
+		const session = new Session(divergingScenario());
+		for (let k = 0; k < 300 && !session.runs[1]!.diverged; k++) session.stepAll();
+		expect(session.runs[1]!.diverged).toBe(true);
+		const message = new Prober().probe(session)!;
+		const cells = message.runs[1]!.boundary!.cells;
+		expect(cells).toHaveLength(PROBE_GRID * PROBE_GRID);
+		expect(cells.every((c) => c < 2 || c === NO_CLASS)).toBe(true);
+		expect(message.runs[1]!.histograms).toHaveLength(3);
+		expect(message.runs[0]!.boundary!.cells.some((c) => c === NO_CLASS)).toBe(false);
+	});
+
+	it('no boundary for data that is not 2-D, nothing at all for a surface race', () => {
+		const digits = new Session(digitsScenario());
+		digits.stepAll();
+		const message = new Prober().probe(digits)!;
+		expect(message.data).toBeUndefined();
+		expect(message.runs[0]!.boundary).toBeUndefined();
+		expect(message.runs[0]!.histograms![0]).toHaveLength(28);
+		expect(new Prober().probe(new Session(surfaceScenario()))).toBeNull();
+	});
+
+	it('subsample keeps every k-th row; dataBounds is square', () => {
+		const x = Float64Array.from({length: 20}, (_, k) => k);
+		const set = {x, y: Int32Array.from({length: 10}, (_, k) => k % 2), n: 10, features: 2, classes: 2};
+		const points = subsample(set, 4);
+		expect(Array.from(points.labels)).toEqual([0, 1, 0, 1]); // rows 0, 3, 6, 9
+		expect(Array.from(points.xy)).toEqual([0, 1, 6, 7, 12, 13, 18, 19]);
+		const bounds = dataBounds({name: 't', train: set, test: {...set, n: 0}, classNames: ['0', '1']});
+		expect(bounds.xMax - bounds.xMin).toBeCloseTo(bounds.yMax - bounds.yMin, 12);
+	});
+});
+
+/** Resolves with the first message that satisfies `test`. */
+function next(runner: RunnerHandle, test: (m: WorkerMessage) => boolean, timeoutMs = 5000): Promise<WorkerMessage> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('timed out waiting for the worker')), timeoutMs);
+		const off = runner.subscribe((m) => {
+			if (!test(m)) return;
+			clearTimeout(timer);
+			off();
+			resolve(m);
+		});
+	});
+}
+
+describe('the worker’s probes', () => {
+	it('sends histograms and the data at once, boundaries only while watched, and again after a restart', async () => {
+		const runner = startRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		try {
+			const first = (await next(runner, (m) => m.type === 'probe')) as ProbeMessage;
+			expect(first.data).toBeDefined();
+			expect(first.runs[0]!.histograms).toBeDefined();
+			expect(first.runs[0]!.boundary).toBeUndefined();
+			runner.send({type: 'watch', boundary: true});
+			const watched = (await next(runner, (m) => m.type === 'probe' && m.runs[0]!.boundary !== undefined)) as ProbeMessage;
+			expect(watched.runs[1]!.boundary!.cells).toHaveLength(PROBE_GRID * PROBE_GRID);
+			runner.send({type: 'restart'});
+			await next(runner, (m) => m.type === 'reset');
+			const again = (await next(runner, (m) => m.type === 'probe')) as ProbeMessage;
+			expect(again.data).toBeDefined();
+		} finally {
+			await runner.stop();
+		}
+	});
+
+	it('a surface race gets no probes', async () => {
+		const runner = startRunner({scenario: surfaceScenario(), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const seen: string[] = [];
+		runner.subscribe((m) => seen.push(m.type));
+		try {
+			await next(runner, (m) => m.type === 'snapshot' && m.finished);
+			expect(seen).not.toContain('probe');
+		} finally {
+			await runner.stop();
+		}
+	});
+});

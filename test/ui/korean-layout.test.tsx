@@ -1,0 +1,154 @@
+/**
+ * Korean everywhere, and nothing overflows at 80×24: every word the dashboard shows exists in
+ * both languages, and every lesson and tour chapter, trained for real up to its longest caption,
+ * draws every one of its views within 80 columns and 23 rows (Ink keeps the last row free).
+ */
+import {render} from 'ink-testing-library';
+import {describe, expect, test} from 'vitest';
+import {Prober} from '../../src/runner/probes.js';
+import {Session} from '../../src/runner/session.js';
+import {listScenarios} from '../../src/scenarios/load.js';
+import {localizeLabels} from '../../src/scenarios/localize.js';
+import {loadTour} from '../../src/scenarios/tour.js';
+import type {Language, Scenario, Text} from '../../src/scenarios/types.js';
+import {pickerWords} from '../../src/ui/app-words.js';
+import {Dashboard} from '../../src/ui/Dashboard.js';
+import {type DashboardState, dashboardReducer, initialDashboardState} from '../../src/ui/dashboard-state.js';
+import {displayWidth} from '../../src/ui/format.js';
+import {KEYMAP, RESUME_HINT} from '../../src/ui/keymap.js';
+import {MESSAGES, WORDS, chapterText, errorText, exportFailedText, exportedText, introHints} from '../../src/ui/strings.js';
+import {TooSmall} from '../../src/ui/TooSmall.js';
+import {VIEW_WORDS} from '../../src/ui/view-words.js';
+import {frameLines, snapshot} from './fixtures.js';
+
+const HANGUL = /[가-힣]/;
+
+function bilingual(what: string, text: Text) {
+	expect(text.en.trim(), `${what} (en)`).not.toBe('');
+	expect(text.ko.trim(), `${what} (ko)`).not.toBe('');
+}
+
+describe('every word the dashboard shows, in English and Korean', () => {
+	test('WORDS and MESSAGES', () => {
+		for (const [key, text] of Object.entries({...WORDS, ...MESSAGES})) {
+			bilingual(key, text);
+			expect(text.ko, key).toMatch(HANGUL);
+		}
+	});
+
+	test('every KEYMAP entry: its description and footer hint', () => {
+		for (const entry of KEYMAP) {
+			bilingual(`${entry.command} description`, entry.description);
+			expect(entry.description.ko, entry.command).toMatch(HANGUL);
+			if (entry.footer) {
+				bilingual(`${entry.command} footer`, entry.footer.hint);
+				expect(entry.footer.hint.ko, entry.command).toMatch(HANGUL);
+			}
+		}
+		bilingual('resume', RESUME_HINT);
+	});
+
+	test('the views\' words and the picker\'s', () => {
+		for (const [key, text] of Object.entries(VIEW_WORDS)) bilingual(key, text);
+		const en = pickerWords('en');
+		const ko = pickerWords('ko');
+		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+			expect(en[key].trim(), key).not.toBe('');
+			expect(ko[key], key).toMatch(HANGUL);
+		}
+	});
+
+	test('built sentences', () => {
+		expect(chapterText(2, 9, 'en')).toBe('chapter 3 of 9');
+		expect(chapterText(2, 9, 'ko')).toBe('9장 중 3장');
+		expect(errorText('worker exited', 'ko')).toBe('오류: 학습이 멈췄어요 (worker exited)');
+		expect(exportedText(['a.csv', 'a.json'], 'en')).toBe('saved a.csv and a.json');
+		expect(exportedText(['a.csv', 'a.json'], 'ko')).toBe('a.csv, a.json에 저장했어요');
+		expect(exportFailedText('EACCES', 'ko')).toBe('내보내지 못했어요: EACCES');
+		expect(introHints('ko').map((h) => `${h.keys} ${h.hint}`).join(' · ')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
+		expect(MESSAGES.notATty.ko.endsWith('\n')).toBe(true);
+		expect(MESSAGES.notATty.ko.split('\n')).toHaveLength(3);
+	});
+});
+
+/** The step of a scenario's widest caption (by display width) in `language`, or 0. */
+function widestCaptionStep(s: Scenario, language: Language): number {
+	let best = {at: 0, width: -1};
+	for (const note of s.notes) {
+		const width = displayWidth(note.text[language]);
+		if (width > best.width) best = {at: note.at, width};
+	}
+	return best.at;
+}
+
+const states = new Map<string, DashboardState>();
+
+/** A dashboard state after really training `s` to `steps`, with the teaching views' probes. */
+function trained(s: Scenario, steps: number): DashboardState {
+	const key = `${s.file}:${steps}`;
+	const cached = states.get(key);
+	if (cached) return cached;
+	const session = new Session(s, {historyCapacity: 2000});
+	for (let k = 0; k < steps && !session.finished; k++) session.stepAll(k / 1000);
+	let state = dashboardReducer(initialDashboardState(s), snapshot(session.states(), {finished: session.finished, stepsPerSecond: 12345}));
+	const probe = new Prober().probe(session);
+	if (probe) state = dashboardReducer(state, probe);
+	states.set(key, state);
+	return state;
+}
+
+function expectFits(lines: readonly string[], what: string) {
+	expect(lines.length, what).toBeLessThanOrEqual(23);
+	for (const line of lines) expect(displayWidth(line), `${what}: ${line}`).toBeLessThanOrEqual(80);
+}
+
+const budget = (s: Scenario): number => Math.max(...s.runs.map((r) => ('train' in r ? r.train.steps : r.steps)));
+
+describe('Korean at 80×24: every lesson and tour chapter, every view, trained up to its widest caption', () => {
+	const scenarios: Scenario[] = [...listScenarios(), ...loadTour()];
+
+	test.each(scenarios.map((s) => [s.id, localizeLabels(s, 'ko')] as const))('%s', (_id, s) => {
+		const steps = Math.min(budget(s), widestCaptionStep(s, 'ko') + 1);
+		const state = trained(s, steps);
+		expect(state.views.length).toBeGreaterThan(0);
+		for (const view of state.views) {
+			for (const extra of [{}, {paused: true}, {finished: true}] as const) {
+				const {lastFrame} = render(<Dashboard state={{...state, ...extra, view}} scenario={s} language="ko" size={{columns: 80, rows: 24}} enabled={['nextChapter', 'prevChapter', 'export']} />);
+				expectFits(frameLines(lastFrame()), `${s.id} ${view} ${JSON.stringify(extra)}`);
+			}
+		}
+		const help = render(<Dashboard state={{...state, helpOpen: true}} scenario={s} language="ko" size={{columns: 80, rows: 24}} enabled={['nextChapter', 'prevChapter', 'export']} />);
+		const helpLines = frameLines(help.lastFrame());
+		expectFits(helpLines, `${s.id} help`);
+		// Korean help is never cut: every description is on screen whole.
+		for (const entry of KEYMAP) expect(helpLines.join('\n'), entry.command).toContain(entry.description.ko);
+		const error = render(<Dashboard state={{...state, error: '학습 작업자가 갑자기 멈췄어요. r을 눌러 다시 시작하세요 (worker exited with code 1)'}} scenario={s} language="ko" size={{columns: 80, rows: 24}} />);
+		expectFits(frameLines(error.lastFrame()), `${s.id} error`);
+		// The widest caption is on screen (its first words at least).
+		const caption = [...s.notes].reverse().find((n) => n.at <= steps)!;
+		const frame = frameLines(render(<Dashboard state={state} scenario={s} language="ko" size={{columns: 80, rows: 24}} />).lastFrame()).join('\n');
+		expect(frame).toContain(caption.text.ko.split(' ').slice(0, 2).join(' '));
+	});
+
+	test('English too, on the loss view', () => {
+		for (const s of scenarios) {
+			const state = trained(s, Math.min(budget(s), widestCaptionStep(s, 'ko') + 1));
+			const {lastFrame} = render(<Dashboard state={state} scenario={s} language="en" size={{columns: 80, rows: 24}} />);
+			expectFits(frameLines(lastFrame()), `${s.id} en`);
+		}
+	});
+
+	test('the too-small notice fits whatever the size', () => {
+		for (const [columns, rows] of [
+			[79, 24],
+			[60, 20],
+			[40, 10],
+			[20, 5],
+		] as const) {
+			const {lastFrame} = render(<TooSmall columns={columns} rows={rows} language="ko" />);
+			const lines = frameLines(lastFrame());
+			expect(lines.length).toBeLessThanOrEqual(rows);
+			for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+		}
+	});
+});
