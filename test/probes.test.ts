@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {NO_CLASS} from '../src/core/probe.js';
-import {startRunner, type RunnerHandle} from '../src/runner/client.js';
+import {startRunner} from '../src/runner/client.js';
 import {MAX_TEST_POINTS, MAX_TRAIN_POINTS, PROBE_GRID, Prober, dataBounds, subsample} from '../src/runner/probes.js';
-import type {ProbeMessage, WorkerMessage} from '../src/runner/protocol.js';
+import type {ProbeMessage} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
 import {divergingScenario, surfaceScenario, tinyScenario} from './helpers/scenarios.js';
+import {next} from './helpers/worker.js';
 
 /** The tiny scenario on the digits: 64 features, so no boundary. */
 function digitsScenario(): NetworkScenario {
@@ -106,18 +107,6 @@ describe('Prober', () => {
 	});
 });
 
-/** Resolves with the first message that satisfies `test`. */
-function next(runner: RunnerHandle, test: (m: WorkerMessage) => boolean, timeoutMs = 5000): Promise<WorkerMessage> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('timed out waiting for the worker')), timeoutMs);
-		const off = runner.subscribe((m) => {
-			if (!test(m)) return;
-			clearTimeout(timer);
-			off();
-			resolve(m);
-		});
-	});
-}
 
 describe('the worker’s probes', () => {
 	it('sends histograms and the data at once, boundaries only while watched, and again after a restart', async () => {

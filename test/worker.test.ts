@@ -1,20 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {startRunner, type RunnerHandle} from '../src/runner/client.js';
+import {startRunner} from '../src/runner/client.js';
 import type {Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import {tinyScenario} from './helpers/scenarios.js';
+import {next} from './helpers/worker.js';
 
-/** Resolves with the first message that satisfies `test`. */
-function next(runner: RunnerHandle, test: (m: WorkerMessage) => boolean, timeoutMs = 5000): Promise<WorkerMessage> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('timed out waiting for the worker')), timeoutMs);
-		const off = runner.subscribe((m) => {
-			if (!test(m)) return;
-			clearTimeout(timer);
-			off();
-			resolve(m);
-		});
-	});
-}
 
 const snapshot = (test: (s: Snapshot) => boolean = () => true) => (m: WorkerMessage) => m.type === 'snapshot' && test(m);
 

@@ -22,8 +22,12 @@ export function legendLayout(runs: readonly RunState[], width: number, maxLines:
 }
 
 export function Legend({runs, width, maxLines, language}: LegendProps) {
+	return <LegendLines layout={legendLayout(runs, width, maxLines, language, useTheme())} width={width} />;
+}
+
+/** Draws a laid-out legend (the loss legend's, or the race's): one line per row of entries. */
+export function LegendLines({layout, width}: {readonly layout: LegendLayout; readonly width: number}) {
 	const theme = useTheme();
-	const layout = legendLayout(runs, width, maxLines, language, theme);
 	const gap = ' '.repeat(LEGEND_GAP);
 	return (
 		<Box flexDirection="column" width={width}>

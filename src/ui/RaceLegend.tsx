@@ -2,14 +2,14 @@
  * The race's legend: each optimizer's marker, label and current loss, and, for a run outside the
  * map's window, the step where it left (a diverged run says so instead).
  */
-import {Box, Text} from 'ink';
 import {SURFACES, type SurfaceName} from '../core/surfaces.js';
 import type {Language} from '../scenarios/types.js';
 import type {RunView} from './dashboard-state.js';
 import {displayWidth} from './format.js';
-import {LABEL_GAP, LEGEND_GAP, type LegendLayout, legendEntry, packLegend} from './legend-layout.js';
+import {LABEL_GAP, type LegendLayout, legendEntry, packLegend} from './legend-layout.js';
+import {LegendLines} from './Legend.js';
 import {leftWindowAt} from './race.js';
-import {type Theme, runColor, runMarker, useTheme} from './theme.js';
+import {type Theme, runMarker, useTheme} from './theme.js';
 import {viewWord} from './view-words.js';
 
 export interface RaceLegendProps {
@@ -36,26 +36,5 @@ export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName,
 }
 
 export function RaceLegend({runs, surface, width, maxLines, language}: RaceLegendProps) {
-	const theme = useTheme();
-	const layout = raceLegendLayout(runs, surface, width, maxLines, language, theme);
-	const gap = ' '.repeat(LEGEND_GAP);
-	return (
-		<Box flexDirection="column" width={width}>
-			{layout.lines.map((line, r) => (
-				<Text key={r} wrap="truncate-end">
-					{line.map((e, k) => (
-						<Text key={e.run}>
-							{k > 0 ? gap : ''}
-							<Text {...(e.diverged ? theme.roles.bad : {color: runColor(theme, e.run)})} bold>
-								{e.marker} {e.label}
-							</Text>
-							{LABEL_GAP}
-							<Text {...(e.diverged ? theme.roles.bad : theme.roles.text)}>{e.detail}</Text>
-						</Text>
-					))}
-					{r === layout.lines.length - 1 && layout.hidden > 0 ? <Text {...theme.roles.dim}>{gap + layout.moreText}</Text> : ''}
-				</Text>
-			))}
-		</Box>
-	);
+	return <LegendLines layout={raceLegendLayout(runs, surface, width, maxLines, language, useTheme())} width={width} />;
 }
