@@ -2,12 +2,13 @@
  * Every built-in lesson, trained headless to its step budget, must make the point its captions
  * claim. If a core change breaks one of these, the lesson (or the core) needs another look.
  */
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createOptimizer} from '../src/core/optim/index.js';
 import {createSurfaceRun, SURFACES} from '../src/core/surfaces.js';
 import {Trainer} from '../src/core/trainer.js';
 import {buildDataSplit, buildTrainConfig} from '../src/scenarios/data.js';
-import {findScenario, loadScenarioFile} from '../src/scenarios/load.js';
+import {builtinDir, findScenario, listScenarios, loadScenarioFile} from '../src/scenarios/load.js';
 import type {NetworkRunSpec, NetworkScenario, SurfaceScenario} from '../src/scenarios/types.js';
 
 /** A lesson's training time budget on a slow 2-core machine; they take a few seconds each. */
@@ -188,5 +189,39 @@ describe('surface lessons make their point', () => {
 			expect(escape(label)).toBeGreaterThan(0);
 			expect(escape(label)).toBeLessThan(sgd / 2);
 		}
+	});
+});
+
+describe('built-in lessons', () => {
+	const all = listScenarios();
+
+	it('all validate, in lesson order, with English and Korean text', () => {
+		expect(all.map((s) => s.id)).toEqual([
+			'vanishing-gradients',
+			'activations',
+			'optimizers',
+			'batch-size',
+			'learning-rate',
+			'initialization',
+			'digits',
+			'optimizer-race',
+			'saddle-race',
+		]);
+		for (const s of all) {
+			expect(s.file.startsWith(builtinDir())).toBe(true);
+			for (const text of [s.title, s.summary, ...s.notes.map((n) => n.text)]) {
+				expect(text.en).not.toBe('');
+				expect(text.ko).not.toBe(text.en);
+				expect(text.ko).toMatch(/[가-힣]/);
+			}
+			expect(s.notes.length).toBeGreaterThanOrEqual(3);
+			const budget = Math.max(...s.runs.map((r) => ('train' in r ? r.train.steps : r.steps)));
+			for (const note of s.notes) expect(note.at).toBeLessThan(budget);
+		}
+	});
+
+	it('are found by id', () => {
+		expect(findScenario('digits')).toBe(join(builtinDir(), 'digits.yaml'));
+		expect(loadScenarioFile(findScenario('optimizer-race')).kind).toBe('surface');
 	});
 });

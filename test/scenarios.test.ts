@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {buildDataSplit, buildTrainConfig, loadCheckpointFile} from '../src/scenarios/data.js';
 import {ScenarioError} from '../src/scenarios/errors.js';
-import {builtinDir, findScenario, listScenarios, loadScenarioFile} from '../src/scenarios/load.js';
+import {findScenario, loadScenarioFile} from '../src/scenarios/load.js';
 import {localizeLabels} from '../src/scenarios/localize.js';
 import {merge} from '../src/scenarios/merge.js';
 import {editDistance, suggest} from '../src/scenarios/suggest.js';
@@ -382,39 +382,5 @@ describe('suggestions', () => {
 		expect(suggest('learning_rate', ['name', 'lr', 'momentum'])).toBe('lr');
 		expect(suggest('batch_size', ['optimizer', 'batch', 'steps'])).toBe('batch');
 		expect(suggest('glorot', ['he-normal', 'xavier-uniform'])).toBe('xavier-uniform');
-	});
-});
-
-describe('built-in lessons', () => {
-	const all = listScenarios();
-
-	it('all validate, in lesson order, with English and Korean text', () => {
-		expect(all.map((s) => s.id)).toEqual([
-			'vanishing-gradients',
-			'activations',
-			'optimizers',
-			'batch-size',
-			'learning-rate',
-			'initialization',
-			'digits',
-			'optimizer-race',
-			'saddle-race',
-		]);
-		for (const s of all) {
-			expect(s.file.startsWith(builtinDir())).toBe(true);
-			for (const text of [s.title, s.summary, ...s.notes.map((n) => n.text)]) {
-				expect(text.en).not.toBe('');
-				expect(text.ko).not.toBe(text.en);
-				expect(text.ko).toMatch(/[가-힣]/);
-			}
-			expect(s.notes.length).toBeGreaterThanOrEqual(3);
-			const budget = Math.max(...s.runs.map((r) => ('train' in r ? r.train.steps : r.steps)));
-			for (const note of s.notes) expect(note.at).toBeLessThan(budget);
-		}
-	});
-
-	it('are found by id', () => {
-		expect(findScenario('digits')).toBe(join(builtinDir(), 'digits.yaml'));
-		expect(loadScenarioFile(findScenario('optimizer-race')).kind).toBe('surface');
 	});
 });

@@ -1,7 +1,7 @@
 /** The lesson's note for the current step, wrapped to the lines it has; or the worker's error. */
 import {Box, Text} from 'ink';
 import type {Language, Note} from '../scenarios/types.js';
-import {wrap} from './format.js';
+import {truncate, wrap} from './format.js';
 import {errorText} from './strings.js';
 import {useTheme} from './theme.js';
 
@@ -37,9 +37,7 @@ export function Caption({notes, step, language, width, lines, error, notice}: Ca
 	return (
 		<Box flexDirection="column" width={width} height={lines}>
 			{notice ? (
-				<Text {...theme.roles.good} wrap="truncate-end">
-					{` ${g.caption} ${notice}`}
-				</Text>
+				<Text {...theme.roles.good}>{truncate(` ${g.caption} ${notice}`, width, g.ellipsis)}</Text>
 			) : null}
 			{wrapped.map((line, k) => (
 				<Text key={k} {...(error ? theme.roles.bad : theme.roles.text)}>

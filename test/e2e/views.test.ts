@@ -1,0 +1,92 @@
+/**
+ * Every view at 80×24 in a real terminal, in colour, without colour and in ASCII: nothing wider
+ * than the terminal, nothing past its last row, no error caption. Also the race map, the
+ * activation explorer from the picker, and `e` writing the export files.
+ */
+import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {displayWidth} from '../../src/ui/format.js';
+import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+
+const sessions: Tmux[] = [];
+afterEach(() => {
+	for (const s of sessions.splice(0)) s.kill();
+});
+const dir = mkdtempSync(join(tmpdir(), 'gradlab-views-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+function start(env: Record<string, string> = {}): Tmux {
+	const tmux = Tmux.start({columns: 80, rows: 24, env});
+	sessions.push(tmux);
+	return tmux;
+}
+
+/** What each view shows in its title, in order of the Tab cycle after the loss view. */
+const CYCLE: readonly [string, RegExp][] = [
+	['gradients', /per layer/],
+	['boundary', /[●o] sigmoid \d+%/],
+	['histograms', /gradient histograms/],
+	['activations', /activations (·|\|) f and f/],
+	['loss', /loss \(log\)/],
+];
+
+function expectClean(screen: string): void {
+	const lines = screen.split('\n');
+	for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+	expect(lines.slice(23).join('').trim()).toBe(''); // the last row stays free
+	expect(screen).not.toMatch(/error/i);
+}
+
+describe.skipIf(!hasTmux())('every view at 80×24', () => {
+	for (const [look, env, flags] of [
+		['colour', {}, ''],
+		['NO_COLOR', {NO_COLOR: '1'}, ''],
+		['--ascii', {}, '--ascii'],
+	] as const) {
+		it(`${look}: Tab cycles loss → gradients → boundary → histograms → activations → loss`, async () => {
+			const tmux = start(env);
+			tmux.line(`clear; node ${CLI} vanishing-gradients --steps 1000000 ${flags}`);
+			await tmux.waitFor(/loss \(log\)/);
+			await tmux.waitFor(/relu .*loss/);
+			for (const [view, title] of CYCLE) {
+				tmux.keys('Tab');
+				const screen = await tmux.waitUntil((s) => title.test(s), view);
+				expectClean(screen);
+				if (flags === '--ascii') expect(screen.split('\n').slice(1).join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
+			}
+			tmux.keys('q');
+			await tmux.waitFor(/^\$\s*$/m);
+		});
+	}
+
+	it('the race map, and e writes the curves to the working directory', async () => {
+		const tmux = start();
+		tmux.line(`cd ${dir} && clear && node ${CLI} optimizer-race`);
+		const screen = await tmux.waitFor(/optimizer race · rosenbrock/);
+		expectClean(screen);
+		await tmux.waitFor(/finished/, 20_000);
+		tmux.keys('e');
+		await tmux.waitFor(/saved gradlab-optimizer-race-\d{8}-\d{6}\.csv/);
+		const files = readdirSync(dir).sort();
+		expect(files.map((f) => f.replace(/\d{8}-\d{6}/, 'T'))).toEqual(['gradlab-optimizer-race-T.csv', 'gradlab-optimizer-race-T.json']);
+		expect(existsSync(join(dir, files[0]!))).toBe(true);
+		tmux.keys('q');
+		await tmux.waitFor(/^\$\s*$/m);
+	});
+
+	it('the activation explorer opens from the picker without training', async () => {
+		const tmux = start();
+		tmux.line(`clear; node ${CLI}`);
+		await tmux.waitFor(/pick a lesson/);
+		tmux.keys('Up'); // the list wraps: the explorer is the last entry
+		await tmux.waitFor(/❯ Activation explorer/);
+		tmux.keys('Enter');
+		const screen = await tmux.waitFor(/0\.25¹⁰ ≈ 9\.5e-07/);
+		expectClean(screen);
+		expect(screen).not.toMatch(/steps\/s/); // nothing trains
+		tmux.keys('q');
+		await tmux.waitFor(/^\$\s*$/m);
+	});
+});
