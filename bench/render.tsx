@@ -38,7 +38,7 @@ const FRAMES = Number(process.env['FRAMES'] ?? 200);
 const WARMUP = 30;
 const PROBE_EVERY = 8;
 /** Frames per panel refresh at the default 15 fps (panel-rate.ts). */
-const PANEL_EVERY = 4;
+const PANEL_EVERY = 5;
 
 /** A terminal that swallows what Ink writes. */
 class FakeStdout extends EventEmitter {

@@ -1,7 +1,7 @@
 /**
  * Two paces on one screen. The status line follows every snapshot (the step counter is the
  * pulse of a live run), but the panels — curves, bars, legend — redraw on every few snapshots
- * only: a chart that changes four times a second reads just as live, and redrawing it fifteen
+ * only: a chart that changes three times a second reads just as live, and redrawing it fifteen
  * times a second was most of the bytes sent to the terminal and most of the UI's CPU. Counting
  * snapshots rather than time keeps recordings deterministic. Paused, finished or freshly reset
  * runs show at once, and so does anything the person changes (view, scale, help).
@@ -9,7 +9,7 @@
 import {type DashboardAction, type DashboardState, dashboardReducer} from './dashboard-state.js';
 
 /** How often the panels redraw while training runs. */
-export const PANEL_HZ = 4;
+export const PANEL_HZ = 3;
 
 export interface PacedState {
 	/** Everything, up to the latest snapshot: for the status line and the keys. */

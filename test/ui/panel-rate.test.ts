@@ -8,16 +8,17 @@ const at = (step: number, extra = {}) => snapshot([runState('adam', history(step
 
 describe('panel pace', () => {
 	it('panels follow every n-th snapshot while the status follows each one', () => {
-		const reduce = pacedReducer(panelEvery(15)); // every 4th
+		expect(panelEvery(15)).toBe(5); // 3 Hz at 15 fps
+		const reduce = pacedReducer(5);
 		let state = initialPacedState(initialDashboardState(tinyScenario()));
 		state = reduce(state, at(1)); // first snapshot: panels appear at once
 		expect(state.panel.runs[0]!.state.step).toBe(1);
-		for (const step of [2, 3, 4]) state = reduce(state, at(step));
-		expect(state.live.runs[0]!.state.step).toBe(4);
-		expect(state.panel.runs[0]!.state.step).toBe(4);
-		state = reduce(state, at(5));
-		expect(state.panel.runs[0]!.state.step).toBe(4);
+		for (const step of [2, 3, 4, 5]) state = reduce(state, at(step));
 		expect(state.live.runs[0]!.state.step).toBe(5);
+		expect(state.panel.runs[0]!.state.step).toBe(5);
+		state = reduce(state, at(6));
+		expect(state.panel.runs[0]!.state.step).toBe(5);
+		expect(state.live.runs[0]!.state.step).toBe(6);
 	});
 
 	it('a paused or finished snapshot shows at once (a single step must be seen)', () => {
