@@ -1,7 +1,8 @@
-/** Rows of styled segments (from cells.ts), one `<Text>` per row. */
+/** Rows of styled segments (from cells.ts), one pre-coloured `<Text>` per row (see paint.ts). */
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import type {SegmentRow} from './cells.js';
+import {paint} from './paint.js';
 
 export interface CellRowsProps {
 	/** Each row's segments; every row at most `width` columns. */
@@ -16,11 +17,7 @@ export const CellRows = memo(function CellRows({rows, width}: CellRowsProps) {
 		<Box flexDirection="column" width={width} height={rows.length}>
 			{rows.map((row, r) => (
 				<Text key={r} wrap="truncate-end">
-					{row.map((segment, k) => (
-						<Text key={k} {...segment.style}>
-							{segment.text}
-						</Text>
-					))}
+					{row.map((segment) => paint(segment.text, segment.style)).join('')}
 				</Text>
 			))}
 		</Box>
