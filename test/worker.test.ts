@@ -40,8 +40,13 @@ describe('training worker', () => {
 		const bad = tinyScenario();
 		const broken = {...bad, runs: [{...bad.runs[0]!, model: {...bad.runs[0]!.model, weights: '/nonexistent/weights.json'}}]};
 		const runner = startRunner({scenario: broken, options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const errors: string[] = [];
+		runner.subscribe((m) => void (m.type === 'error' && errors.push(m.message)));
 		const message = await next(runner, (m) => m.type === 'error');
 		expect(message).toMatchObject({type: 'error'});
+		// The worker then ends; its own reason stays the one shown, not a vaguer "ended unexpectedly".
+		await new Promise((r) => setTimeout(r, 300));
+		expect(errors.some((e) => /unexpectedly/.test(e))).toBe(false);
 		await runner.stop();
 	});
 });

@@ -27,20 +27,25 @@ export function startRunner(init: WorkerInit): RunnerHandle {
 	const worker = new Worker(workerUrl(), {workerData: init});
 	const listeners = new Set<(message: WorkerMessage) => void>();
 	let exited = false;
+	/** Quit was asked for, or an error already said why the worker ends. */
+	let explained = false;
+	const emit = (message: WorkerMessage): void => {
+		if (message.type === 'error') explained = true;
+		for (const listener of listeners) listener(message);
+	};
 	const exit = new Promise<void>((resolve) => {
-		worker.once('exit', () => {
+		worker.once('exit', (code) => {
 			exited = true;
+			// A worker that ends unasked and unexplained (killed, say) must not leave a frozen screen.
+			if (!explained) emit({type: 'error', message: `the training worker ended unexpectedly (exit code ${code})`});
 			resolve();
 		});
 	});
-	worker.on('message', (message: WorkerMessage) => {
-		for (const listener of listeners) listener(message);
-	});
-	worker.on('error', (error) => {
-		for (const listener of listeners) listener({type: 'error', message: error.message});
-	});
+	worker.on('message', emit);
+	worker.on('error', (error) => emit({type: 'error', message: error.message}));
 	return {
 		send(command) {
+			if (command.type === 'quit') explained = true;
 			if (!exited) worker.postMessage(command);
 		},
 		subscribe(listener) {
@@ -48,6 +53,7 @@ export function startRunner(init: WorkerInit): RunnerHandle {
 			return () => listeners.delete(listener);
 		},
 		async stop() {
+			explained = true;
 			if (exited) return;
 			worker.postMessage({type: 'quit'} satisfies Command);
 			// A worker stuck in a long step cannot read the quit message; don't wait for it forever.

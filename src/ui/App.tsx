@@ -17,7 +17,9 @@ import type {StartRunner} from './hooks/use-runner.js';
 import type {CommandName} from './keymap.js';
 import {type AppCommand, LessonScreen} from './LessonScreen.js';
 import {type PickerEntry, ScenarioPicker, scenarioEntries} from './ScenarioPicker.js';
+import {truncate} from './format.js';
 import {message} from './strings.js';
+import {useTheme} from './theme.js';
 import {TourScreen} from './TourScreen.js';
 
 /** The optional commands a lesson offers (a constant, so memoised views keep their props). */
@@ -71,6 +73,7 @@ function appAction(command: AppCommand): AppAction | null {
 export function App({scenarios, chapters, first, language, training, duration, warnings = [], start}: AppProps) {
 	const {exit} = useApp();
 	const size = useTerminalSize();
+	const theme = useTheme();
 	const reducer = useMemo(() => appReducer({scenarios, chapters: chapters.length}), [scenarios, chapters]);
 	const [state, dispatch] = useReducer(reducer, first, initialAppState);
 	const {screen, visit} = state;
@@ -136,8 +139,8 @@ export function App({scenarios, chapters, first, language, training, duration, w
 					onQuit={() => dispatch({type: 'quit'})}
 				/>
 				{warnings.slice(0, 3).map((w) => (
-					<Text key={w} color="yellow" wrap="truncate-end">
-						{w}
+					<Text key={w} {...theme.roles.warn}>
+						{truncate(`${words.skipped}: ${w}`, size.columns, theme.glyphs.ellipsis)}
 					</Text>
 				))}
 			</Box>
