@@ -13,8 +13,31 @@
  * All arrays are row-major Float64Array; nothing here allocates.
  */
 
-/** Z[b,o] = bias[o] + Σᵢ A[b,i]·W[o,i] for b < rows. A: rows×n, W: m×n, Z: rows×m. */
-export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Array, Z: Float64Array, rows: number, n: number, m: number): void {
+/**
+ * Z[b,o] = bias[o] + Σᵢ A[b,i]·W[o,i] for b < rows. A: rows×n, W: m×n, Z: rows×m,
+ * S: scratchSize(rows, n, m) doubles. Wide inputs go through the packed micro-kernel.
+ */
+export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Array, Z: Float64Array, rows: number, n: number, m: number, S: Float64Array): void {
+	if (n < PACKED_FORWARD_MIN || rows < 3) {
+		forwardRows(A, W, bias, Z, rows, n, m);
+		return;
+	}
+	// W's rows as panels once per call (W changes every step), then each 3-row block of A against them.
+	const right = 3 * n;
+	for (let o = 0, q = right; o < m; o += 3, q += 3 * n) packRows(W, n, o, Math.min(3, m - o), S, q);
+	for (let b = 0; b < rows; b += 3) {
+		const count = Math.min(3, rows - b);
+		packRows(A, n, b, count, S, 0);
+		for (let o = 0, q = right; o < m; o += 3, q += 3 * n) block(S, 0, q, n, Z, b * m + o, m, count, Math.min(3, m - o));
+	}
+	for (let b = 0; b < rows; b++) {
+		const z = b * m;
+		for (let o = 0; o < m; o++) Z[z + o] = Z[z + o]! + bias[o]!;
+	}
+}
+
+/** denseForward for narrow inputs: two rows × four outputs per pass over a row of A. */
+function forwardRows(A: Float64Array, W: Float64Array, bias: Float64Array, Z: Float64Array, rows: number, n: number, m: number): void {
 	let b = 0;
 	for (; b + 1 < rows; b += 2) {
 		const a0 = b * n;
@@ -65,10 +88,10 @@ export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Arra
 	}
 }
 
-/** Doubles of scratch the backward kernels need for a layer of n inputs and m outputs on `rows` rows. */
+/** Doubles of scratch the kernels need for a layer of n inputs and m outputs on `rows` rows. */
 export function scratchSize(rows: number, n: number, m: number): number {
 	const panels = (k: number, count: number) => 3 * k * Math.ceil(count / 3);
-	return Math.max(3 * m + panels(m, n), 3 * rows + panels(rows, n));
+	return Math.max(3 * m + panels(m, n), 3 * rows + panels(rows, n), 3 * n + panels(n, m));
 }
 
 /** S[at + 3k + r] = X[(r0 + r)·width + k] for r < count (≤ 3), k < width; missing lanes are zero. */
@@ -151,6 +174,9 @@ function block(S: Float64Array, p: number, q: number, K: number, out: Float64Arr
 		if (cCount > 2) out[r2 + 2] = s22;
 	}
 }
+
+/** Input widths from which denseForward packs (measured: no faster below, packing W costs a pass). */
+const PACKED_FORWARD_MIN = 256;
 
 /** Input widths from which denseBackwardInput uses the packed micro-kernel (no faster on narrow ones). */
 const PACKED_INPUT_MIN = 64;

@@ -119,7 +119,7 @@ export class Network {
 			const n = this.layers[l]!;
 			const m = this.layers[l + 1]!;
 			const Z = this.Z[l + 1]!;
-			denseForward(this.A[l]!, this.weights[l]!, this.biases[l]!, Z, rows, n, m);
+			denseForward(this.A[l]!, this.weights[l]!, this.biases[l]!, Z, rows, n, m, this.scratch);
 			if (l === depth - 1) break;
 			const A = this.A[l + 1]!;
 			activate(this.activation, Z, A, rows * m);
