@@ -18,7 +18,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			process.stdout.write(`${packageVersion()}\n`);
 			return 0;
 		case 'list':
-			return list(options, language, process.stdout);
+			return list(options, language, process.stdout, process.stderr);
 		case 'check':
 			return check(options, process.stdout, process.stderr);
 		case 'run':

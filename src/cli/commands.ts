@@ -2,16 +2,18 @@
 import {createWriteStream} from 'node:fs';
 import type {Writable} from 'node:stream';
 import {runHeadless} from '../headless/run.js';
-import {findScenario, listScenarios, loadScenarioFile} from '../scenarios/load.js';
+import {findScenario, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
 import type {Language} from '../scenarios/types.js';
 import type {CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
 
-export function list(options: CliOptions, language: Language, out: Writable): number {
-	const scenarios = listScenarios(options.dirs);
+/** Every lesson that validates; a bad file in --dir is named on stderr (exit 2) without hiding the rest. */
+export function list(options: CliOptions, language: Language, out: Writable, err: Writable): number {
+	const {scenarios, problems} = listScenariosReporting(options.dirs);
 	const width = Math.max(...scenarios.map((s) => s.id.length));
 	for (const s of scenarios) out.write(`${s.id.padEnd(width)}  ${s.title[language]}\n${' '.repeat(width)}  ${s.summary[language]}\n`);
-	return 0;
+	for (const problem of problems) err.write(`${problem}\n`);
+	return problems.length > 0 ? 2 : 0;
 }
 
 /** Validates each file; prints "ok" or every problem found. Exit 2 if any file is bad. */
