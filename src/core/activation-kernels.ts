@@ -116,13 +116,6 @@ export function saturatedCount(name: ActivationName, A: Float64Array, count: num
 	return saturated;
 }
 
-/** Fraction of the rows×m outputs in A within the margin of the activation's bounds; null if unbounded. */
-export function saturatedFraction(name: ActivationName, A: Float64Array, count: number): number | null {
-	if (count === 0) return null;
-	const saturated = saturatedCount(name, A, count);
-	return saturated < 0 ? null : saturated / count;
-}
-
 /** Units among the m whose output was never positive on the rows, or −1 if units cannot die. */
 export function deadCount(name: ActivationName, A: Float64Array, rows: number, m: number): number {
 	if (!ACTIVATIONS[name].canDie) return -1;
@@ -133,11 +126,4 @@ export function deadCount(name: ActivationName, A: Float64Array, rows: number, m
 		if (!alive) dead++;
 	}
 	return dead;
-}
-
-/** Fraction of the m units whose output was never positive on the rows; null if units cannot die. */
-export function deadFraction(name: ActivationName, A: Float64Array, rows: number, m: number): number | null {
-	if (rows === 0) return null;
-	const dead = deadCount(name, A, rows, m);
-	return dead < 0 ? null : dead / m;
 }
