@@ -57,7 +57,7 @@ export function LessonScreen({init, language, size, enabled, onAppCommand, heade
 	}, []);
 	const send = useRunner(init, onMessage, start);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
-	// The input handler reads the latest state without re-subscribing on every frame.
+	// Keys and export read the newest state, whichever render their closure came from.
 	const latest = useRef(state);
 	latest.current = state;
 	const [notice, show] = useNotice();
