@@ -2,14 +2,14 @@
 import {createWriteStream} from 'node:fs';
 import type {Writable} from 'node:stream';
 import {runHeadless} from '../headless/run.js';
-import {findScenario, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
+import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
 import type {Language} from '../scenarios/types.js';
 import type {CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
 
 /** Every lesson that validates; a bad file in --dir is named on stderr (exit 2) without hiding the rest. */
 export function list(options: CliOptions, language: Language, out: Writable, err: Writable): number {
-	const {scenarios, problems} = listScenariosReporting(options.dirs);
+	const {scenarios, problems} = listScenariosReporting(lessonDirs(options.dirs));
 	const width = Math.max(...scenarios.map((s) => s.id.length));
 	for (const s of scenarios) out.write(`${s.id.padEnd(width)}  ${s.title[language]}\n${' '.repeat(width)}  ${s.summary[language]}\n`);
 	for (const problem of problems) err.write(`${problem}\n`);
@@ -34,7 +34,7 @@ export function check(options: CliOptions, out: Writable, err: Writable): number
 
 /** `run --headless`: trains to the budget, writes records, exits 130 if interrupted by Ctrl-C. */
 export async function runCommand(options: CliOptions, out: Writable, err: Writable): Promise<number> {
-	const scenario = loadScenarioFile(findScenario(options.targets[0]!, options.dirs));
+	const scenario = loadScenarioFile(findScenario(options.targets[0]!, lessonDirs(options.dirs)));
 	const target = options.out ? createWriteStream(options.out) : out;
 	const abort = new AbortController();
 	const onSigint = (): void => abort.abort();

@@ -3,10 +3,8 @@
  * the screen changes), then runs the Ink app in the alternate screen and restores the terminal
  * however it ends.
  */
-import {existsSync} from 'node:fs';
-import path from 'node:path';
 import {render} from 'ink';
-import {builtinDir, findScenario, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
+import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
 import {loadTourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
 import {App, type TrainingOptions} from '../ui/App.js';
@@ -20,19 +18,12 @@ import {incrementalRenderingIsSafe} from './ink-check.js';
 import {enterTerminal} from './terminal.js';
 
 
-/** Folders of extra lessons: `./scenarios` in the working directory (if not the built-ins), then --dir. */
-function lessonDirs(options: CliOptions, builtins: string): string[] {
-	const local = path.resolve('scenarios');
-	const dirs = existsSync(local) && local !== builtins ? [local] : [];
-	return [...dirs, ...options.dirs];
-}
-
 export async function startDashboard(options: CliOptions, language: Language): Promise<number> {
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write(message('notATty', language));
 		return 2;
 	}
-	const dirs = lessonDirs(options, builtinDir());
+	const dirs = lessonDirs(options.dirs);
 	// --ascii: lesson texts too (their English is typeset with ×, ≈, ¹⁰ …).
 	const shown = <T,>(value: T): T => (options.ascii ? asciiTexts(value) : value);
 	const listed = listScenariosReporting(dirs);

@@ -7,7 +7,7 @@ Usage
   gradlab run <lesson|file> --headless [--steps N] [--every K]
                                   [--format table|jsonl|csv] [--out FILE]
                                   [--save-weights DIR]
-  gradlab list                    list the built-in lessons
+  gradlab list                    list the lessons (built-in, ./scenarios, --dir)
   gradlab check FILE…             validate scenario files
   gradlab tour                    the guided tour, chapter by chapter
 
@@ -16,7 +16,8 @@ Options
   --steps N         train every run for N steps
   --lang en|ko      language of titles, captions and keys (default: from LANG)
   --fps N           dashboard frames per second (default 15)
-  --duration SEC    quit by itself after SEC seconds (for recordings)
+  --duration SEC    recording mode: SEC seconds per lesson (per chapter on the
+                    tour), paced by frames so a seed replays identically; then quit
   --ascii           ASCII only: no box, block or braille glyphs
   --no-color        monochrome (NO_COLOR is honoured too)
   --dir DIR         also offer the scenario files in DIR (repeatable)

@@ -93,6 +93,16 @@ export function findScenario(nameOrPath: string, dirs: readonly string[] = []): 
 	throw new ScenarioError(nameOrPath, [ruleBroken('', nameOrPath, `one of: ${ids.join(', ')}`, `${what}${hint}; the lessons are: ${ids.join(', ')}`)]);
 }
 
+/**
+ * Folders of lessons beyond the built-ins: `./scenarios` in the working directory (a teacher's own
+ * lessons, unless that folder is the built-ins), then each `--dir`.
+ */
+export function lessonDirs(extra: readonly string[]): string[] {
+	const local = path.resolve('scenarios');
+	const dirs = existsSync(local) && local !== builtinDir() ? [local] : [];
+	return [...dirs, ...extra];
+}
+
 /** Sorts one folder's scenarios by `order`, then by id. */
 const byOrder = (a: Scenario, b: Scenario): number => (a.order ?? Infinity) - (b.order ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
