@@ -2,6 +2,7 @@
 // start-up reads two files instead of hundreds of modules (Ink's dependencies alone are ~400).
 // React runs in production mode. `tsc` still type-checks and compiles everything for tests and
 // the benchmarks; this is only what `gradlab` runs.
+import {readFileSync} from 'node:fs';
 import {build} from 'esbuild';
 
 /** Ink loads its React DevTools bridge only when DEV=true; the package is not installed, so stand in an empty one. */
@@ -26,3 +27,13 @@ await build({
 	banner: {js: "import {createRequire as __gradlabRequire} from 'node:module'; const require = __gradlabRequire(import.meta.url);"},
 	logLevel: 'warning',
 });
+
+// The bundle carries Ink with patches/ink+6.8.0.patch applied (`npm install` runs patch-package);
+// without it the dashboard would draw one row too low. Refuse to build an unpatched one. (esbuild
+// drops comments, so look for the patches' code.)
+const bundled = readFileSync('dist/bundle/cli.js', 'utf8');
+const missing = ['previousHadTrailingNewline ? 0 : 1', 'frameThrottle', 'sharedCaches', 'getRow('].filter((mark) => !bundled.includes(mark));
+if (missing.length > 0) {
+	console.error(`bundle: Ink is not patched (missing: ${missing.join(', ')}); run npm install, which applies patches/ with patch-package`);
+	process.exit(1);
+}

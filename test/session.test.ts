@@ -90,7 +90,7 @@ describe('headless output', () => {
 
 	it('prints a summary table', async () => {
 		const {text} = await headless(divergingScenario(), 'table');
-		expect(text).toMatch(/^run\s+steps\s+loss\s+train acc\s+test acc\s+steps\/s\s+diverged at/);
+		expect(text).toMatch(/^run\s+steps\s+batch loss\s+batch acc\s+test acc\s+steps\/s\s+diverged at/);
 		expect(text).toMatch(/too large\s+\d+\s+—.*step \d+/);
 	});
 });

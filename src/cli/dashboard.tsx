@@ -14,16 +14,17 @@ import {message} from '../ui/strings.js';
 import {ThemeContext, createTheme} from '../ui/theme.js';
 import type {CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
-import {incrementalRenderingIsSafe} from './ink-check.js';
 import {enterTerminal} from './terminal.js';
 
 
 export async function startDashboard(options: CliOptions, language: Language): Promise<number> {
+	const dirs = lessonDirs(options.dirs);
+	// A mistyped lesson is reported as such, terminal or not.
+	const target = options.targets[0] === undefined ? undefined : loadScenarioFile(findScenario(options.targets[0], dirs));
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write(message('notATty', language));
 		return 2;
 	}
-	const dirs = lessonDirs(options.dirs);
 	// --ascii: lesson texts too (their English is typeset with ×, ≈, ¹⁰ …).
 	const shown = <T,>(value: T): T => (options.ascii ? asciiTexts(value) : value);
 	const listed = listScenariosReporting(dirs);
@@ -31,7 +32,7 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	const chapters = shown(loadTourChapters());
 	let first: Screen = {kind: 'picker'};
 	if (options.command === 'tour') first = {kind: 'tour', chapter: 0, started: false};
-	else if (options.targets[0] !== undefined) first = {kind: 'lesson', scenario: shown(loadScenarioFile(findScenario(options.targets[0], dirs)))};
+	else if (target !== undefined) first = {kind: 'lesson', scenario: shown(target)};
 
 	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps), speed: 'max'};
 	const theme = createTheme({color: options.color, ascii: options.ascii});
@@ -41,7 +42,7 @@ export async function startDashboard(options: CliOptions, language: Language): P
 			<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} />
 		</ThemeContext.Provider>,
 		// Recording: frames arrive one per 1/fps; a throttle of the same period could merge two of them.
-		{maxFps: options.duration === undefined ? options.fps : options.fps * 2, incrementalRendering: incrementalRenderingIsSafe(), exitOnCtrlC: false, patchConsole: true},
+		{maxFps: options.duration === undefined ? options.fps : options.fps * 2, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true},
 	);
 	const onSignal = (): void => app.unmount();
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, onSignal);

@@ -69,7 +69,7 @@ const percent = (value: number): string => (Number.isFinite(value) ? `${(value *
 
 /** A plain-text table, one row per run, columns padded to fit. */
 export function formatTable(rows: readonly RunSummary[]): string {
-	const header = ['run', 'steps', 'loss', 'train acc', 'test acc', 'steps/s', 'diverged at'];
+	const header = ['run', 'steps', 'batch loss', 'batch acc', 'test acc', 'steps/s', 'diverged at'];
 	const body = rows.map((r) => [r.run, String(r.steps), fixed(r.loss, 4), percent(r.accuracy), percent(r.testAccuracy), r.stepsPerSecond.toFixed(0), r.divergedAt === null ? '—' : `step ${r.divergedAt}`]);
 	const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
 	const line = (cells: readonly string[]): string => cells.map((text, c) => (c === 0 ? text.padEnd(widths[c]!) : text.padStart(widths[c]!))).join('  ').trimEnd();

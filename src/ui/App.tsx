@@ -17,10 +17,16 @@ import type {StartRunner} from './hooks/use-runner.js';
 import type {CommandName} from './keymap.js';
 import {type AppCommand, LessonScreen} from './LessonScreen.js';
 import {type PickerEntry, ScenarioPicker, scenarioEntries} from './ScenarioPicker.js';
+import {asciiText} from './ascii.js';
 import {truncate} from './format.js';
 import {message} from './strings.js';
 import {useTheme} from './theme.js';
 import {TourScreen} from './TourScreen.js';
+
+/** Picker words with their typography in ASCII (--ascii). */
+function asciiWords<T extends Record<string, string>>(words: T): T {
+	return Object.fromEntries(Object.entries(words).map(([k, v]) => [k, asciiText(v)])) as T;
+}
 
 /** The optional commands a lesson offers (a constant, so memoised views keep their props). */
 const LESSON_COMMANDS: readonly CommandName[] = ['export'];
@@ -120,7 +126,10 @@ export function App({scenarios, chapters, first, language, training, duration, w
 	};
 
 	if (screen.kind === 'picker') {
-		const words = pickerWords(language);
+		const words = theme.glyphs.ascii ? asciiWords(pickerWords(language)) : pickerWords(language);
+		// At most three lines of problems; the last says how many more there are.
+		const shownWarnings = warnings.map((w) => `${words.skipped}: ${w}`);
+		if (shownWarnings.length > 3) shownWarnings.splice(2, Infinity, `${words.skipped}: +${warnings.length - 2}`);
 		const entries: PickerEntry[] = [
 			...(chapters.length > 0 ? [{key: TOUR_KEY, title: words.tour, summary: words.tourSummary}] : []),
 			...scenarioEntries(scenarios, language),
@@ -138,9 +147,9 @@ export function App({scenarios, chapters, first, language, training, duration, w
 					onSelect={(key) => dispatch({type: 'open', key})}
 					onQuit={() => dispatch({type: 'quit'})}
 				/>
-				{warnings.slice(0, 3).map((w) => (
+				{shownWarnings.map((w) => (
 					<Text key={w} {...theme.roles.warn}>
-						{truncate(`${words.skipped}: ${w}`, size.columns, theme.glyphs.ellipsis)}
+						{truncate(w, size.columns, theme.glyphs.ellipsis)}
 					</Text>
 				))}
 			</Box>

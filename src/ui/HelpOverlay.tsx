@@ -7,6 +7,7 @@
 import {Box, Text} from 'ink';
 import type {Language} from '../scenarios/types.js';
 import {displayWidth, padEnd, truncate, wrap} from './format.js';
+import {asciiText} from './ascii.js';
 import {type CommandName, KEYMAP, type KeymapEntry, isAvailable, keysLabel} from './keymap.js';
 import {Panel} from './Panel.js';
 import {word} from './strings.js';
@@ -33,6 +34,13 @@ export interface HelpColumn {
 	readonly width: number;
 	readonly rows: readonly HelpRow[];
 }
+
+/** The keymap spelled in ASCII for `--ascii` (→ becomes ->, … becomes ...). */
+const ASCII_KEYMAP: readonly KeymapEntry[] = KEYMAP.map((e) => ({
+	...e,
+	keys: e.keys.map((k) => ({...k, label: asciiText(k.label)})),
+	description: {en: asciiText(e.description.en), ko: asciiText(e.description.ko)},
+}));
 
 /** Below this many columns inside the panel, one column of entries. */
 const TWO_COLUMNS_FROM = 60;
@@ -70,7 +78,7 @@ export function HelpOverlay({width, height, language, enabled}: HelpOverlayProps
 	const theme = useTheme();
 	const inner = Math.max(1, width - 2);
 	const lines = Math.max(1, height - 2);
-	const columns = helpColumns(inner, lines, language, theme.glyphs.ellipsis);
+	const columns = helpColumns(inner, lines, language, theme.glyphs.ellipsis, theme.glyphs.ascii ? ASCII_KEYMAP : KEYMAP);
 	return (
 		<Panel title={`${word('keys', language)} (? / esc)`} width={width} height={height}>
 			<Box flexDirection="row">

@@ -64,7 +64,7 @@ export function LessonScreen({init, language, size, enabled, onAppCommand, heade
 	const exportRuns = (): string => {
 		try {
 			const files = writeExport(init.scenario, latest.current.runs, process.cwd());
-			return exportedText([path.basename(files.csv), path.basename(files.json)], language);
+			return exportedText([path.basename(files.csv), '.json'], language);
 		} catch (error) {
 			return exportFailedText(error instanceof Error ? error.message : String(error), language);
 		}

@@ -3,6 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
 import type {Language, Scenario} from '../scenarios/types.js';
+import {useTheme} from './theme.js';
 
 /** One entry of the menu: a scenario, or an action such as the guided tour. */
 export interface PickerEntry {
@@ -44,6 +45,7 @@ export function ScenarioPicker({entries, heading, hint, rows, columns, onSelect,
 			<Text bold>{heading}</Text>
 			<Text> </Text>
 			<SelectInput
+				indicatorComponent={Pointer}
 				items={entries.map((e) => ({key: e.key, label: e.title, value: e.key}))}
 				initialIndex={initialIndex}
 				limit={limit}
@@ -59,6 +61,16 @@ export function ScenarioPicker({entries, heading, hint, rows, columns, onSelect,
 			<Text dimColor wrap="truncate-end">
 				{hint}
 			</Text>
+		</Box>
+	);
+}
+
+/** The highlight marker: ❯, or > with --ascii. */
+function Pointer({isSelected = false}: {readonly isSelected?: boolean}) {
+	const theme = useTheme();
+	return (
+		<Box marginRight={1}>
+			<Text {...theme.roles.accent}>{isSelected ? (theme.glyphs.ascii ? '>' : '❯') : ' '}</Text>
 		</Box>
 	);
 }
