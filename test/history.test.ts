@@ -55,3 +55,15 @@ describe('pacing', () => {
 		expect(meter.rate(5000)).toBe(0);
 	});
 });
+
+describe('RateMeter', () => {
+	it('reads one step a second as 1/s, not 0 (the window holds one sample)', () => {
+		const meter = new RateMeter(1000);
+		for (let t = 0; t <= 5000; t += 1000) meter.add(1, t);
+		expect(meter.rate(5000)).toBeCloseTo(1, 6);
+		const fast = new RateMeter(1000);
+		for (let t = 0; t <= 3000; t += 10) fast.add(5, t);
+		expect(fast.rate(3000)).toBeCloseTo(500, 0);
+		expect(fast.rate(6000)).toBe(0); // stale: nothing for two windows
+	});
+});

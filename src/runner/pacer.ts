@@ -42,7 +42,9 @@ export class RateMeter {
 	add(count: number, now: number): void {
 		this.times.push(now);
 		this.counts.push(count);
-		while (this.times.length > 1 && now - this.times[0]! > this.windowMs) {
+		// Keep the newest sample older than the window as the baseline: at 1 step/s the window
+		// holds a single step, and the rate needs the time since the one before it.
+		while (this.times.length > 2 && now - this.times[1]! > this.windowMs) {
 			this.times.shift();
 			this.counts.shift();
 		}
