@@ -29,7 +29,10 @@ async function main(argv: readonly string[]): Promise<number> {
 			break;
 	}
 	const {startDashboard} = await import('./cli/dashboard.js');
-	return startDashboard(options, language);
+	const code = await startDashboard(options, language);
+	// The terminal is restored; nothing the dashboard started may outlive it (a worker thread still
+	// in a long step, a timer), least of all after the terminal hung up.
+	process.exit(code);
 }
 
 // `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter.
