@@ -6,9 +6,9 @@ import {Caption} from './Caption.js';
 import {type DashboardState, currentStep} from './dashboard-state.js';
 import {Footer} from './Footer.js';
 import type {CommandName} from './keymap.js';
-import {Legend, legendLayout} from './Legend.js';
+import {LegendLines, legendLayout} from './Legend.js';
 import {LEGEND_MAX_LINES, dashboardLayout} from './layout.js';
-import {RaceLegend, raceLegendLayout} from './RaceLegend.js';
+import {raceLegendLayout} from './RaceLegend.js';
 import {StatusLine} from './StatusLine.js';
 import {TooSmall} from './TooSmall.js';
 import {useTheme} from './theme.js';
@@ -35,12 +35,12 @@ export function Dashboard({state, scenario, language, size, enabled, reservedRow
 	const theme = useTheme();
 	const {columns, rows} = size;
 	const latest = state.runs.map((r) => r.state);
-	const legendNeeded = (
+	// Laid out once: its line count sizes the panels, and the same layout is drawn below them.
+	const legend =
 		scenario.kind === 'surface'
 			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
-			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme)
-	).lines.length;
-	const layout = dashboardLayout(size, state.view, state.helpOpen, legendNeeded, barsWidthWanted(latest, state.showStats), reservedRows);
+			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme);
+	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats), reservedRows);
 	if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} language={language} />;
 	const height = layout.panelHeight;
 	return (
@@ -61,11 +61,7 @@ export function Dashboard({state, scenario, language, size, enabled, reservedRow
 				))}
 			</Box>
 			<Box paddingLeft={1} height={layout.legendLines}>
-				{scenario.kind === 'surface' ? (
-					<RaceLegend runs={state.runs} surface={scenario.surface} width={columns - 1} maxLines={layout.legendLines} language={language} />
-				) : (
-					<Legend runs={latest} width={columns - 1} maxLines={layout.legendLines} language={language} />
-				)}
+				<LegendLines layout={legend} width={columns - 1} />
 			</Box>
 			<Caption notes={scenario.notes} step={currentStep(live.runs)} language={language} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
 			<Footer width={columns} language={language} paused={live.paused} enabled={enabled} />
