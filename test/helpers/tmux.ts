@@ -80,15 +80,8 @@ export class Tmux {
 	}
 
 	/** Polls the screen until `pattern` shows up; returns that screen. */
-	async waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
-		const end = Date.now() + timeoutMs;
-		let screen = '';
-		while (Date.now() < end) {
-			screen = this.screen();
-			if (pattern.test(screen)) return screen;
-			await new Promise((r) => setTimeout(r, 50));
-		}
-		throw new Error(`timed out waiting for ${pattern}; the screen was:\n${screen}`);
+	waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+		return this.waitUntil((screen) => pattern.test(screen), String(pattern), timeoutMs);
 	}
 
 	/** Process ids of the shell's children (the CLI while it runs; none once it has exited cleanly). */
