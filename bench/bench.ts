@@ -24,7 +24,7 @@ interface Plan {
 	readonly memorySteps: number;
 }
 
-const FULL: Plan = {warmSeconds: 0.5, seconds: 1.5, reps: 3, memorySteps: 100_000};
+const FULL: Plan = {warmSeconds: 0.5, seconds: 1.5, reps: 5, memorySteps: 100_000};
 const QUICK: Plan = {warmSeconds: 0.2, seconds: 0.3, reps: 1, memorySteps: 10_000};
 
 interface ConfigResult {
@@ -66,7 +66,7 @@ function loadGc(): () => void {
 	};
 }
 
-function benchConfig(c: BenchConfig, plan: Plan): ConfigResult {
+function benchConfig(c: BenchConfig, plan: Plan, gc: () => void): ConfigResult {
 	const data = syntheticSplit(ROWS, c.layers[0]!, c.layers.at(-1)!, SEED);
 	const ours = gradlabSide(c, data, SEED);
 	const theirs = tfjsSide(c, data, ours.trainer.network.getParameters());
@@ -75,9 +75,12 @@ function benchConfig(c: BenchConfig, plan: Plan): ConfigResult {
 	const live = theirs.tensors();
 	const gradlabReps: number[] = [];
 	const tfjsReps: number[] = [];
-	// Interleaved, so a noisy neighbour on the shared machine hits both sides alike.
+	// Interleaved, so a noisy neighbour on the shared machine hits both sides alike. Each rep starts
+	// from a collected heap, so neither side's clock runs while V8 collects the other side's garbage.
 	for (let r = 0; r < plan.reps; r++) {
+		gc();
 		gradlabReps.push(stepsPerSecond(ours.step, plan.seconds));
+		gc();
 		tfjsReps.push(stepsPerSecond(theirs.step, plan.seconds));
 	}
 	if (theirs.tensors() !== live) log(`  warning: tfjs tensors grew from ${live} to ${theirs.tensors()} during timing`);
@@ -103,8 +106,7 @@ function benchConfig(c: BenchConfig, plan: Plan): ConfigResult {
 }
 
 /** RSS and heap around `steps` steps of config (a), with GCs forced on both sides of the window. */
-async function memoryCheck(steps: number): Promise<MemoryResult> {
-	const gc = loadGc();
+async function memoryCheck(steps: number, gc: () => void): Promise<MemoryResult> {
 	const c = CONFIGS[0]!;
 	const ours = gradlabSide(c, syntheticSplit(ROWS, c.layers[0]!, c.layers.at(-1)!, SEED), SEED);
 	for (let k = 0; k < 1000; k++) ours.step();
@@ -176,13 +178,14 @@ async function main(): Promise<void> {
 	const env = `node ${process.version}, ${cpu}, ${cpus().length} cores; gradlab float64, tfjs cpu backend float32; median of ${plan.reps} × ${plan.seconds} s after ${plan.warmSeconds} s warm-up`;
 	log(`bench: ${env}`);
 	const started = performance.now();
+	const gc = loadGc();
 	const results: ConfigResult[] = [];
 	for (const c of CONFIGS) {
-		const r = benchConfig(c, plan);
+		const r = benchConfig(c, plan, gc);
 		results.push(r);
 		log(`  ${r.label}: gradlab ${fmt(r.gradlab.stepsPerSecond, 0)}/s (reps ${r.gradlab.reps.map((v) => fmt(v, 0)).join(', ')}), tfjs ${fmt(r.tfjs.stepsPerSecond, 1)}/s (reps ${r.tfjs.reps.map((v) => fmt(v, 1)).join(', ')}), ${fmt(r.ratio, 2)}×`);
 	}
-	const memory = await memoryCheck(plan.memorySteps);
+	const memory = await memoryCheck(plan.memorySteps, gc);
 	const seconds = (performance.now() - started) / 1000;
 	const misses = results.flatMap((r) => r.misses.map((m) => `(${r.id}) ${m}`));
 	if (json) {

@@ -1,34 +1,60 @@
 /**
  * Dense-layer loops, register-blocked: each inner loop keeps several independent sums in
  * registers, which lets V8's optimiser pipeline them. Two shapes:
- * - row loops (two rows × four terms per inner iteration) straight over the row-major operands;
- * - for wide layers in the backward pass, a 3 × 3 micro-kernel over packed panels. A panel holds
- *   three vectors of length K interleaved (panel[3k + lane] = vector_lane[k]); the micro-kernel
- *   walks a left and a right panel, both in one scratch array, with two moving indices. One array,
- *   two indices and no stores in the inner loop keep V8's per-access work (bounds check, index
- *   arithmetic) and register pressure low: about 5 GFLOP/s, 4.6–4.8 with the packing, where the
- *   backward row loops (which store into dA or dW every iteration) reach 4.2–4.4 on wide layers.
- *   It sums in plain k order, so its results round differently from the row loops' grouped sums;
- *   which loop a layer uses depends only on its sizes.
+ * - row loops (two rows × four terms per inner iteration) straight over the row-major operands,
+ *   for narrow layers and for products too large for the panel buffer;
+ * - a 3 × 4 micro-kernel over packed panels. A panel holds a few vectors of length K interleaved
+ *   (panel[lanes·k + lane] = vector_lane[k]): the left panel three, each right panel four. The
+ *   micro-kernel walks the left panel and one right panel with two moving indices, both in the
+ *   one module-level buffer PANELS, and stores nothing in its inner loop.
+ * The panel kernels sum in plain k order, so their results round differently from the row
+ * loops' grouped sums; which loop a layer uses depends only on its sizes.
  * All arrays are row-major Float64Array; nothing here allocates.
  */
 
+/** Doubles in the panel buffer (2 MiB): a 128-row batch into a 2,000-wide layer fits. */
+const PANEL_CAPACITY = 1 << 18;
+
 /**
- * Z[b,o] = bias[o] + Σᵢ A[b,i]·W[o,i] for b < rows. A: rows×n, W: m×n, Z: rows×m,
- * S: scratchSize(rows, n, m) doubles. Wide inputs go through the packed micro-kernel.
+ * Every packed panel, shared by all networks in this thread. A module constant rather than a
+ * buffer passed in: V8 then compiles its address and length into the micro-kernel, so an access
+ * is one compare and one load, with no map check or field loads per iteration. That and the 3 × 4
+ * tile took the micro-kernel from about 5.5 to 6.3 GFLOP/s (3 × 3 tile, buffer passed in).
+ * A packing lives until the next kernel call.
  */
-export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Array, Z: Float64Array, rows: number, n: number, m: number, S: Float64Array): void {
-	if (n < PACKED_FORWARD_MIN || rows < 3) {
+const PANELS = new Float64Array(PANEL_CAPACITY);
+
+/** Vectors per left panel and per right panel: the micro-kernel's tile is LEFT × RIGHT sums. */
+const LEFT = 3;
+const RIGHT = 4;
+
+/**
+ * The width from which a product goes through the panels: the inputs for the forward pass and the
+ * input gradient, the outputs for the weight gradient. Measured on the bench configs: 32 is about 4%
+ * faster than 64 on 32-wide layers; 16 and 8 are no faster, and slower on 2-8x2-2.
+ */
+const PANEL_MIN = 32;
+
+/** Whether a left panel and the right panels of N vectors, all K long, fit in PANELS. */
+function panelsFit(K: number, N: number): boolean {
+	return LEFT * K + RIGHT * K * Math.ceil(N / RIGHT) <= PANEL_CAPACITY;
+}
+
+/**
+ * Z[b,o] = bias[o] + Σᵢ A[b,i]·W[o,i] for b < rows. A: rows×n, W: m×n, Z: rows×m.
+ */
+export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Array, Z: Float64Array, rows: number, n: number, m: number): void {
+	if (n < PANEL_MIN || rows < LEFT || !panelsFit(n, m)) {
 		forwardRows(A, W, bias, Z, rows, n, m);
 		return;
 	}
-	// W's rows as panels once per call (W changes every step), then each 3-row block of A against them.
-	const right = 3 * n;
-	for (let o = 0, q = right; o < m; o += 3, q += 3 * n) packRows(W, n, o, Math.min(3, m - o), S, q);
-	for (let b = 0; b < rows; b += 3) {
-		const count = Math.min(3, rows - b);
-		packRows(A, n, b, count, S, 0);
-		for (let o = 0, q = right; o < m; o += 3, q += 3 * n) block(S, 0, q, n, Z, b * m + o, m, count, Math.min(3, m - o));
+	// W's rows as right panels once per call (W changes every step), then each block of A's rows against them.
+	const right = LEFT * n;
+	for (let o = 0, q = right; o < m; o += RIGHT, q += RIGHT * n) packRows(W, n, o, Math.min(RIGHT, m - o), RIGHT, q);
+	for (let b = 0; b < rows; b += LEFT) {
+		const count = Math.min(LEFT, rows - b);
+		packRows(A, n, b, count, LEFT, 0);
+		for (let o = 0, q = right; o < m; o += RIGHT, q += RIGHT * n) tile(q, n, Z, b * m + o, m, count, Math.min(RIGHT, m - o));
 	}
 	for (let b = 0; b < rows; b++) {
 		const z = b * m;
@@ -88,114 +114,106 @@ function forwardRows(A: Float64Array, W: Float64Array, bias: Float64Array, Z: Fl
 	}
 }
 
-/** Doubles of scratch the kernels need for a layer of n inputs and m outputs on `rows` rows. */
-export function scratchSize(rows: number, n: number, m: number): number {
-	const panels = (k: number, count: number) => 3 * k * Math.ceil(count / 3);
-	return Math.max(3 * m + panels(m, n), 3 * rows + panels(rows, n), 3 * n + panels(n, m));
-}
-
-/** S[at + 3k + r] = X[(r0 + r)·width + k] for r < count (≤ 3), k < width; missing lanes are zero. */
-function packRows(X: Float64Array, width: number, r0: number, count: number, S: Float64Array, at: number): void {
+/** PANELS[at + lanes·k + r] = X[(r0 + r)·width + k] for r < lanes, k < width; lanes from `count` on are zero. */
+function packRows(X: Float64Array, width: number, r0: number, count: number, lanes: number, at: number): void {
 	const x0 = r0 * width;
-	const x1 = x0 + width;
-	const x2 = x1 + width;
-	if (count === 3) {
-		for (let k = 0, p = at; k < width; k++, p += 3) {
-			S[p] = X[x0 + k]!;
-			S[p + 1] = X[x1 + k]!;
-			S[p + 2] = X[x2 + k]!;
+	// Full panels (nearly all of them) in one pass that writes each panel entry in order.
+	if (count === RIGHT && lanes === RIGHT) {
+		const x1 = x0 + width, x2 = x1 + width, x3 = x2 + width;
+		for (let k = 0, p = at; k < width; k++, p += RIGHT) {
+			PANELS[p] = X[x0 + k]!;
+			PANELS[p + 1] = X[x1 + k]!;
+			PANELS[p + 2] = X[x2 + k]!;
+			PANELS[p + 3] = X[x3 + k]!;
 		}
 		return;
 	}
-	// Zeros, not stale values, in the unused lanes: a stale denormal would slow every multiply.
-	for (let k = 0, p = at; k < width; k++, p += 3) {
-		S[p] = X[x0 + k]!;
-		S[p + 1] = count === 2 ? X[x1 + k]! : 0;
-		S[p + 2] = 0;
-	}
-}
-
-/** S[at + 3k + j] = X[k·width + c0 + j] for j < count (≤ 3), k < height; missing lanes are zero. */
-function packColumns(X: Float64Array, width: number, height: number, c0: number, count: number, S: Float64Array, at: number): void {
-	if (count === 3) {
-		for (let k = 0, p = at, x = c0; k < height; k++, p += 3, x += width) {
-			S[p] = X[x]!;
-			S[p + 1] = X[x + 1]!;
-			S[p + 2] = X[x + 2]!;
+	if (count === LEFT && lanes === LEFT) {
+		const x1 = x0 + width, x2 = x1 + width;
+		for (let k = 0, p = at; k < width; k++, p += LEFT) {
+			PANELS[p] = X[x0 + k]!;
+			PANELS[p + 1] = X[x1 + k]!;
+			PANELS[p + 2] = X[x2 + k]!;
 		}
 		return;
 	}
-	for (let k = 0, p = at, x = c0; k < height; k++, p += 3, x += width) {
-		S[p] = X[x]!;
-		S[p + 1] = count === 2 ? X[x + 1]! : 0;
-		S[p + 2] = 0;
+	for (let r = 0; r < lanes; r++) {
+		const x = x0 + r * width;
+		// Zeros, not stale values, in unused lanes: a stale denormal would slow every multiply.
+		if (r < count) for (let k = 0, p = at + r; k < width; k++, p += lanes) PANELS[p] = X[x + k]!;
+		else for (let k = 0, p = at + r; k < width; k++, p += lanes) PANELS[p] = 0;
 	}
 }
 
 /**
- * out[at + r·stride + j] = Σ_{k<K} S[p + 3k + r]·S[q + 3k + j] for r < rCount, j < cCount: one
- * 3 × 3 block, each sum taken in k order.
+ * PANELS[at + RIGHT·k + j] = X[k·width + c0 + j] for j < RIGHT, k < height (a right panel of
+ * columns); lanes from `count` on are zero.
  */
-function block(S: Float64Array, p: number, q: number, K: number, out: Float64Array, at: number, stride: number, rCount: number, cCount: number): void {
-	let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
-	const end = p + 3 * K;
-	for (; p < end; p += 3, q += 3) {
-		const x0 = S[p]!;
-		const x1 = S[p + 1]!;
-		const x2 = S[p + 2]!;
-		const v0 = S[q]!;
-		const v1 = S[q + 1]!;
-		const v2 = S[q + 2]!;
-		s00 += x0 * v0; s01 += x0 * v1; s02 += x0 * v2;
-		s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2;
-		s20 += x2 * v0; s21 += x2 * v1; s22 += x2 * v2;
+function packColumns(X: Float64Array, width: number, height: number, c0: number, count: number, at: number): void {
+	if (count === RIGHT) {
+		for (let k = 0, p = at, x = c0; k < height; k++, p += RIGHT, x += width) {
+			PANELS[p] = X[x]!;
+			PANELS[p + 1] = X[x + 1]!;
+			PANELS[p + 2] = X[x + 2]!;
+			PANELS[p + 3] = X[x + 3]!;
+		}
+		return;
 	}
-	if (rCount === 3 && cCount === 3) {
+	for (let j = 0; j < RIGHT; j++) {
+		if (j < count) for (let k = 0, p = at + j, x = c0 + j; k < height; k++, p += RIGHT, x += width) PANELS[p] = X[x]!;
+		else for (let k = 0, p = at + j; k < height; k++, p += RIGHT) PANELS[p] = 0;
+	}
+}
+
+/** A partial (edge) tile's sums on their way out; its last corner only exists in a full tile. */
+const EDGE = new Float64Array(LEFT * RIGHT - 1);
+
+/**
+ * out[at + r·stride + j] = Σ_{k<K} L[k, r]·R[k, j] for r < rCount, j < cCount, where L is the left
+ * panel at PANELS[0] and R the right panel at PANELS[q]: one 3 × 4 tile, each sum taken in k order.
+ */
+function tile(q: number, K: number, out: Float64Array, at: number, stride: number, rCount: number, cCount: number): void {
+	let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+	const end = LEFT * K;
+	// `| 0` keeps the index sums in int32 without overflow checks (the buffer is far below 2³¹).
+	for (let p = 0; p < end; p = (p + LEFT) | 0, q = (q + RIGHT) | 0) {
+		const v0 = PANELS[q]!;
+		const v1 = PANELS[(q + 1) | 0]!;
+		const v2 = PANELS[(q + 2) | 0]!;
+		const v3 = PANELS[(q + 3) | 0]!;
+		let x = PANELS[p]!;
+		s00 += x * v0; s01 += x * v1; s02 += x * v2; s03 += x * v3;
+		x = PANELS[(p + 1) | 0]!;
+		s10 += x * v0; s11 += x * v1; s12 += x * v2; s13 += x * v3;
+		x = PANELS[(p + 2) | 0]!;
+		s20 += x * v0; s21 += x * v1; s22 += x * v2; s23 += x * v3;
+	}
+	if (rCount === LEFT && cCount === RIGHT) {
 		const r1 = at + stride;
 		const r2 = r1 + stride;
-		out[at] = s00; out[at + 1] = s01; out[at + 2] = s02;
-		out[r1] = s10; out[r1 + 1] = s11; out[r1 + 2] = s12;
-		out[r2] = s20; out[r2 + 1] = s21; out[r2 + 2] = s22;
+		out[at] = s00; out[at + 1] = s01; out[at + 2] = s02; out[at + 3] = s03;
+		out[r1] = s10; out[r1 + 1] = s11; out[r1 + 2] = s12; out[r1 + 3] = s13;
+		out[r2] = s20; out[r2 + 1] = s21; out[r2 + 2] = s22; out[r2 + 3] = s23;
 		return;
 	}
-	out[at] = s00;
-	if (cCount > 1) out[at + 1] = s01;
-	if (cCount > 2) out[at + 2] = s02;
-	if (rCount > 1) {
-		const r1 = at + stride;
-		out[r1] = s10;
-		if (cCount > 1) out[r1 + 1] = s11;
-		if (cCount > 2) out[r1 + 2] = s12;
-	}
-	if (rCount > 2) {
-		const r2 = at + 2 * stride;
-		out[r2] = s20;
-		if (cCount > 1) out[r2 + 1] = s21;
-		if (cCount > 2) out[r2 + 2] = s22;
-	}
+	EDGE[0] = s00; EDGE[1] = s01; EDGE[2] = s02; EDGE[3] = s03;
+	EDGE[4] = s10; EDGE[5] = s11; EDGE[6] = s12; EDGE[7] = s13;
+	EDGE[8] = s20; EDGE[9] = s21; EDGE[10] = s22;
+	for (let r = 0; r < rCount; r++) for (let j = 0; j < cCount; j++) out[at + r * stride + j] = EDGE[r * RIGHT + j]!;
 }
 
-/** Input widths from which denseForward packs (measured: no faster below, packing W costs a pass). */
-const PACKED_FORWARD_MIN = 256;
-
-/** Input widths from which denseBackwardInput uses the packed micro-kernel (no faster on narrow ones). */
-const PACKED_INPUT_MIN = 64;
-
-/**
- * dA[b,i] = Σₒ D[b,o]·W[o,i] (the gradient flowing to the layer's input). D: rows×m, dA: rows×n,
- * S: scratchSize(rows, n, m) doubles.
- */
-export function denseBackwardInput(D: Float64Array, W: Float64Array, dA: Float64Array, rows: number, n: number, m: number, S: Float64Array): void {
-	if (n < PACKED_INPUT_MIN) {
+/** dA[b,i] = Σₒ D[b,o]·W[o,i] (the gradient flowing to the layer's input). D: rows×m, dA: rows×n. */
+export function denseBackwardInput(D: Float64Array, W: Float64Array, dA: Float64Array, rows: number, n: number, m: number): void {
+	if (n < PANEL_MIN || rows < LEFT || !panelsFit(m, n)) {
 		backwardInputRows(D, W, dA, rows, n, m);
 		return;
 	}
-	const right = 3 * m;
-	for (let i = 0, q = right; i < n; i += 3, q += 3 * m) packColumns(W, n, m, i, Math.min(3, n - i), S, q);
-	for (let b = 0; b < rows; b += 3) {
-		const count = Math.min(3, rows - b);
-		packRows(D, m, b, count, S, 0);
-		for (let i = 0, q = right; i < n; i += 3, q += 3 * m) block(S, 0, q, m, dA, b * n + i, n, count, Math.min(3, n - i));
+	const right = LEFT * m;
+	for (let i = 0, q = right; i < n; i += RIGHT, q += RIGHT * m) packColumns(W, n, m, i, Math.min(RIGHT, n - i), q);
+	for (let b = 0; b < rows; b += LEFT) {
+		const count = Math.min(LEFT, rows - b);
+		packRows(D, m, b, count, LEFT, 0);
+		for (let i = 0, q = right; i < n; i += RIGHT, q += RIGHT * m) tile(q, m, dA, b * n + i, n, count, Math.min(RIGHT, n - i));
 	}
 }
 
@@ -247,28 +265,30 @@ function backwardInputRows(D: Float64Array, W: Float64Array, dA: Float64Array, r
 	}
 }
 
-/** Output counts from which the weight gradient uses the packed micro-kernel (no faster on few outputs). */
-const PACKED_OUTPUT_MIN = 64;
-
-/** Rows of dW that one denseWeightGradRows call finishes for a layer with m outputs: 3 packed, else 2. */
-export function weightGradBlock(m: number): number {
-	return m < PACKED_OUTPUT_MIN ? 2 : 3;
-}
-
-/** Prepares the layer input A (rows×n) for denseWeightGradRows; once per layer and step, first. */
-export function prepareWeightGrad(A: Float64Array, rows: number, n: number, m: number, S: Float64Array): void {
-	if (m < PACKED_OUTPUT_MIN) return;
-	const right = 3 * rows;
-	for (let i = 0, q = right; i < n; i += 3, q += 3 * rows) packColumns(A, n, rows, i, Math.min(3, n - i), S, q);
+/** Whether the weight gradient of a rows × n → m layer goes through the panels. */
+function packsWeightGrad(rows: number, n: number, m: number): boolean {
+	return m >= PANEL_MIN && panelsFit(rows, n);
 }
 
 /**
- * Rows o0 … o0+count−1 (count ≤ weightGradBlock(m)) of the weight gradient, dW[o,i] = Σ_b D[b,o]·A[b,i],
- * and the same entries of the bias gradient, dB[o] = Σ_b D[b,o] (in b order). Lets the caller
- * finish a few rows and update them at once. A: rows×n, after prepareWeightGrad.
+ * Prepares the layer input A (rows×n) for denseWeightGradRows, once per layer and step, first;
+ * the calls that follow must not be interleaved with other kernels. Returns how many rows of dW
+ * each denseWeightGradRows call finishes (3 packed, else 2).
  */
-export function denseWeightGradRows(D: Float64Array, A: Float64Array, S: Float64Array, dW: Float64Array, dB: Float64Array, rows: number, n: number, m: number, o0: number, count: number): void {
-	if (m < PACKED_OUTPUT_MIN) {
+export function prepareWeightGrad(A: Float64Array, rows: number, n: number, m: number): number {
+	if (!packsWeightGrad(rows, n, m)) return 2;
+	const right = LEFT * rows;
+	for (let i = 0, q = right; i < n; i += RIGHT, q += RIGHT * rows) packColumns(A, n, rows, i, Math.min(RIGHT, n - i), q);
+	return LEFT;
+}
+
+/**
+ * Rows o0 … o0+count−1 (count ≤ prepareWeightGrad's answer) of the weight gradient,
+ * dW[o,i] = Σ_b D[b,o]·A[b,i], and the same entries of the bias gradient, dB[o] = Σ_b D[b,o] (in b
+ * order). Lets the caller finish a few rows and update them at once. A: rows×n.
+ */
+export function denseWeightGradRows(D: Float64Array, A: Float64Array, dW: Float64Array, dB: Float64Array, rows: number, n: number, m: number, o0: number, count: number): void {
+	if (!packsWeightGrad(rows, n, m)) {
 		weightGradPair(D, A, dW, rows, n, m, o0, count === 2);
 		for (let o = o0; o < o0 + count; o++) {
 			let s = 0;
@@ -279,13 +299,13 @@ export function denseWeightGradRows(D: Float64Array, A: Float64Array, S: Float64
 	}
 	// Pack D's columns o0… as the left panel and sum them in the same pass.
 	let t0 = 0, t1 = 0, t2 = 0;
-	for (let b = 0, p = 0, d = o0; b < rows; b++, p += 3, d += m) {
+	for (let b = 0, p = 0, d = o0; b < rows; b++, p += LEFT, d += m) {
 		const g0 = D[d]!;
 		const g1 = count > 1 ? D[d + 1]! : 0;
 		const g2 = count > 2 ? D[d + 2]! : 0;
-		S[p] = g0;
-		S[p + 1] = g1;
-		S[p + 2] = g2;
+		PANELS[p] = g0;
+		PANELS[p + 1] = g1;
+		PANELS[p + 2] = g2;
 		t0 += g0;
 		t1 += g1;
 		t2 += g2;
@@ -293,7 +313,7 @@ export function denseWeightGradRows(D: Float64Array, A: Float64Array, S: Float64
 	dB[o0] = t0;
 	if (count > 1) dB[o0 + 1] = t1;
 	if (count > 2) dB[o0 + 2] = t2;
-	for (let i = 0, q = 3 * rows; i < n; i += 3, q += 3 * rows) block(S, 0, q, rows, dW, o0 * n + i, n, count, Math.min(3, n - i));
+	for (let i = 0, q = LEFT * rows; i < n; i += RIGHT, q += RIGHT * rows) tile(q, rows, dW, o0 * n + i, n, count, Math.min(RIGHT, n - i));
 }
 
 /** Weight-gradient rows o0 and o0+1 (or just o0) for few outputs: four batch rows per inner iteration. */

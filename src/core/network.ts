@@ -6,7 +6,7 @@
 import {ACTIVATION_NAMES, type ActivationName} from './activations.js';
 import {activate, deadCount, multiplyDerivative, saturatedCount} from './activation-kernels.js';
 import {initLayer} from './init.js';
-import {denseBackwardInput, denseForward, denseWeightGradRows, prepareWeightGrad, scratchSize, weightGradBlock} from './kernels.js';
+import {denseBackwardInput, denseForward, denseWeightGradRows, prepareWeightGrad} from './kernels.js';
 import type {Optimizer} from './optim/optimizer.js';
 import type {Rng} from './rng.js';
 import type {Checkpoint, InitSpec, NetworkSpec} from './types.js';
@@ -36,8 +36,6 @@ export class Network {
 	private A: Float64Array[] = [];
 	/** D[l] = ∂L/∂Z[l]; D[L] is written by the loss. */
 	private D: Float64Array[] = [];
-	/** The backward kernels' packed panels, sized for the widest layer at the current capacity. */
-	private scratch = new Float64Array(0);
 	/** One layer's running sums in backward: W's ‖g‖², Σ(Δp)², ‖p‖², then the same for b. */
 	private readonly sums = new Float64Array(6);
 
@@ -92,9 +90,6 @@ export class Network {
 		this.Z = this.layers.map((size) => new Float64Array(rows * size));
 		this.A = this.layers.map((size) => new Float64Array(rows * size));
 		this.D = this.layers.map((size) => new Float64Array(rows * size));
-		let size = 0;
-		for (let l = 0; l < this.depth; l++) size = Math.max(size, scratchSize(rows, this.layers[l]!, this.layers[l + 1]!));
-		this.scratch = new Float64Array(size);
 	}
 
 	/**
@@ -119,7 +114,7 @@ export class Network {
 			const n = this.layers[l]!;
 			const m = this.layers[l + 1]!;
 			const Z = this.Z[l + 1]!;
-			denseForward(this.A[l]!, this.weights[l]!, this.biases[l]!, Z, rows, n, m, this.scratch);
+			denseForward(this.A[l]!, this.weights[l]!, this.biases[l]!, Z, rows, n, m);
 			if (l === depth - 1) break;
 			const A = this.A[l + 1]!;
 			activate(this.activation, Z, A, rows * m);
@@ -148,7 +143,6 @@ export class Network {
 	 */
 	backward(rows: number, optimizer: Optimizer | null): boolean {
 		const act = this.activation;
-		const S = this.scratch;
 		let finite = true;
 		for (let l = this.depth - 1; l >= 0; l--) {
 			const n = this.layers[l]!;
@@ -160,12 +154,11 @@ export class Network {
 			const gB = this.gradB[l]!;
 			if (l > 0) {
 				const below = this.D[l]!;
-				denseBackwardInput(D, W, below, rows, n, m, S);
+				denseBackwardInput(D, W, below, rows, n, m);
 				multiplyDerivative(act, this.Z[l]!, this.A[l]!, below, rows * n);
 			}
 			const Aprev = this.A[l]!;
-			prepareWeightGrad(Aprev, rows, n, m, S);
-			const blockRows = weightGradBlock(m);
+			const blockRows = prepareWeightGrad(Aprev, rows, n, m);
 			const sums = this.sums;
 			sums.fill(0);
 			// W a few rows at a time, then b: each piece's gradient is final, so it is normed and
@@ -175,7 +168,7 @@ export class Network {
 				const isW = k < blocks;
 				const o = k * blockRows;
 				const count = Math.min(blockRows, m - o);
-				if (isW) denseWeightGradRows(D, Aprev, S, gW, gB, rows, n, m, o, count);
+				if (isW) denseWeightGradRows(D, Aprev, gW, gB, rows, n, m, o, count);
 				this.finish(isW ? 2 * l : 2 * l + 1, isW ? W : bias, isW ? gW : gB, isW ? o * n : 0, isW ? (o + count) * n : m, optimizer, isW ? 0 : 3);
 			}
 			const weightSq = sums[2]!;
