@@ -5,7 +5,7 @@ import {createRng} from '../src/core/rng.js';
 /**
  * Each kernel against a plain triple loop. The shapes reach every path: row loops (narrow),
  * packed panels with full and partial edge tiles, and the row-loop fallback for products too
- * large for the panel buffer (n = 4000 on 70 rows; 300 inputs into 900 outputs).
+ * large for the panel buffer (n = 4000 on 140 rows; 600 inputs into 900 outputs).
  */
 const SHAPES: readonly (readonly [rows: number, n: number, m: number])[] = [
 	[1, 5, 3],
@@ -15,8 +15,8 @@ const SHAPES: readonly (readonly [rows: number, n: number, m: number])[] = [
 	[130, 259, 70],
 	[128, 256, 256],
 	[5, 300, 2],
-	[70, 4000, 64],
-	[4, 300, 900],
+	[140, 4000, 64],
+	[4, 600, 900],
 ];
 
 function random(length: number, seed: number): Float64Array {

@@ -12,8 +12,11 @@
  * All arrays are row-major Float64Array; nothing here allocates.
  */
 
-/** Doubles in the panel buffer (2 MiB): a 128-row batch into a 2,000-wide layer fits. */
-const PANEL_CAPACITY = 1 << 18;
+/**
+ * Doubles in the panel buffer (4 MiB, touched only as far as used). Enough for the weights of a
+ * 700 × 700 layer, or a 256-row batch into a 2,000-wide layer; larger products use the row loops.
+ */
+const PANEL_CAPACITY = 1 << 19;
 
 /**
  * Every packed panel, shared by all networks in this thread. A module constant rather than a
@@ -40,9 +43,7 @@ function panelsFit(K: number, N: number): boolean {
 	return LEFT * K + RIGHT * K * Math.ceil(N / RIGHT) <= PANEL_CAPACITY;
 }
 
-/**
- * Z[b,o] = bias[o] + Σᵢ A[b,i]·W[o,i] for b < rows. A: rows×n, W: m×n, Z: rows×m.
- */
+/** Z[b,o] = bias[o] + Σᵢ A[b,i]·W[o,i] for b < rows. A: rows×n, W: m×n, Z: rows×m. */
 export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Array, Z: Float64Array, rows: number, n: number, m: number): void {
 	if (n < PANEL_MIN || rows < LEFT || !panelsFit(n, m)) {
 		forwardRows(A, W, bias, Z, rows, n, m);
