@@ -24,7 +24,7 @@ interface Plan {
 	readonly memorySteps: number;
 }
 
-const FULL: Plan = {warmSeconds: 0.5, seconds: 1.5, reps: 5, memorySteps: 100_000};
+const FULL: Plan = {warmSeconds: 0.5, seconds: 1.5, reps: 7, memorySteps: 100_000};
 const QUICK: Plan = {warmSeconds: 0.2, seconds: 0.3, reps: 1, memorySteps: 10_000};
 
 interface ConfigResult {
