@@ -28,12 +28,14 @@ await build({
 	logLevel: 'warning',
 });
 
-// The bundle carries Ink with patches/ink+6.8.0.patch applied (`npm install` runs patch-package);
-// without it the dashboard would draw one row too low. Refuse to build an unpatched one. (esbuild
-// drops comments, so look for the patches' code.)
+// The bundle carries Ink and ink-select-input with patches/ applied (`npm install` runs
+// patch-package); without them the dashboard would draw one row too low and the picker would drop
+// keys typed quickly. Refuse to build an unpatched one. (esbuild drops comments, so look for the
+// patches' code.)
 const bundled = readFileSync('dist/bundle/cli.js', 'utf8');
-const missing = ['previousHadTrailingNewline ? 0 : 1', 'frameThrottle', 'sharedCaches', 'getRow('].filter((mark) => !bundled.includes(mark));
+const marks = ['previousHadTrailingNewline ? 0 : 1', 'frameThrottle', 'sharedCaches', 'getRow(', 'latest.current = { rotateIndex'];
+const missing = marks.filter((mark) => !bundled.includes(mark));
 if (missing.length > 0) {
-	console.error(`bundle: Ink is not patched (missing: ${missing.join(', ')}); run npm install, which applies patches/ with patch-package`);
+	console.error(`bundle: a dependency is not patched (missing: ${missing.join(', ')}); run npm install, which applies patches/ with patch-package`);
 	process.exit(1);
 }

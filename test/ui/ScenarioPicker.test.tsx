@@ -35,6 +35,17 @@ describe('ScenarioPicker', () => {
 		expect(chosen).toEqual(['k1']);
 	});
 
+	it('moves once per key when keys arrive together (a fast typist over SSH)', async () => {
+		const {lastFrame, stdin, chosen} = picker();
+		await tick();
+		stdin.write(DOWN + DOWN + DOWN);
+		await tick();
+		expect(lastFrame()).toMatch(/❯ Lesson 3/);
+		stdin.write(UP + '\r');
+		await tick();
+		expect(chosen).toEqual(['k2']);
+	});
+
 	it('starts on the lesson it came back from', () => {
 		const {lastFrame} = picker({initialKey: 'k4'});
 		expect(lastFrame()).toMatch(/❯ Lesson 4/);
