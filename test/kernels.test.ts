@@ -3,20 +3,25 @@ import {denseBackwardInput, denseForward, denseWeightGradRows, prepareWeightGrad
 import {createRng} from '../src/core/rng.js';
 
 /**
- * Each kernel against a plain triple loop. The shapes reach every path: row loops (narrow),
- * packed panels with full and partial edge tiles, and the row-loop fallback for products too
- * large for the panel buffer (n = 4000 on 140 rows; 600 inputs into 900 outputs).
+ * Each kernel against a plain triple loop, on shapes that reach every path: the row loops (fewer
+ * than 32 wide, or fewer than 3 rows); the packed panels with full tiles and with edge tiles of
+ * 1–3 rows and 1–3 columns (m or n = 1, 33, 37, 65, 66, 70 …); and the row loops again for
+ * products far too large for the 4 MiB panel buffer: the weight gradient of 300 rows over 2,000
+ * inputs (packed forward and input gradient), and everything of a 1,000 × 1,000 layer.
  */
 const SHAPES: readonly (readonly [rows: number, n: number, m: number])[] = [
 	[1, 5, 3],
+	[1, 37, 33],
 	[2, 70, 65],
+	[4, 33, 37],
+	[5, 37, 1],
 	[7, 67, 66],
 	[3, 256, 4],
 	[130, 259, 70],
 	[128, 256, 256],
 	[5, 300, 2],
-	[140, 4000, 64],
-	[4, 600, 900],
+	[300, 2000, 64],
+	[4, 1000, 1000],
 ];
 
 function random(length: number, seed: number): Float64Array {
@@ -87,4 +92,18 @@ describe('dense kernels agree with a plain triple loop', () => {
 			expectClose(dB, expectedB);
 		});
 	}
+});
+
+describe('the weight gradient guards its packed input', () => {
+	it('refuses to run after another kernel has reused the panels', () => {
+		const [rows, n, m] = [8, 40, 36];
+		const A = random(rows * n, 5);
+		const D = random(rows * m, 6);
+		const dW = new Float64Array(m * n);
+		const dB = new Float64Array(m);
+		expect(prepareWeightGrad(A, rows, n, m)).toBe(3);
+		denseWeightGradRows(D, A, dW, dB, rows, n, m, 0, 3);
+		denseForward(A, random(m * n, 7), new Float64Array(m), new Float64Array(rows * m), rows, n, m);
+		expect(() => denseWeightGradRows(D, A, dW, dB, rows, n, m, 3, 3)).toThrow(/prepareWeightGrad/);
+	});
 });

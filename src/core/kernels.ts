@@ -14,7 +14,8 @@
 
 /**
  * Doubles in the panel buffer (4 MiB, touched only as far as used). Enough for the weights of a
- * 700 × 700 layer, or a 256-row batch into a 2,000-wide layer; larger products use the row loops.
+ * 700 × 700 layer, and for the weight gradient of a 256-row batch over 2,000 inputs; larger
+ * products use the row loops.
  */
 const PANEL_CAPACITY = 1 << 19;
 
@@ -23,9 +24,13 @@ const PANEL_CAPACITY = 1 << 19;
  * buffer passed in: V8 then compiles its address and length into the micro-kernel, so an access
  * is one compare and one load, with no map check or field loads per iteration. That and the 3 × 4
  * tile took the micro-kernel from about 5.5 to 6.3 GFLOP/s (3 × 3 tile, buffer passed in).
- * A packing lives until the next kernel call.
+ * A packing lives until the next kernel call, except that prepareWeightGrad's lives through the
+ * denseWeightGradRows calls that follow it.
  */
 const PANELS = new Float64Array(PANEL_CAPACITY);
+
+/** The layer input whose columns PANELS holds for denseWeightGradRows; null once another kernel packs. */
+let weightGradInput: Float64Array | null = null;
 
 /** Vectors per left panel and per right panel: the micro-kernel's tile is LEFT × RIGHT sums. */
 const LEFT = 3;
@@ -50,6 +55,7 @@ export function denseForward(A: Float64Array, W: Float64Array, bias: Float64Arra
 		return;
 	}
 	// W's rows as right panels once per call (W changes every step), then each block of A's rows against them.
+	weightGradInput = null;
 	const right = LEFT * n;
 	for (let o = 0, q = right; o < m; o += RIGHT, q += RIGHT * n) packRows(W, n, o, Math.min(RIGHT, m - o), RIGHT, q);
 	for (let b = 0; b < rows; b += LEFT) {
@@ -171,13 +177,13 @@ const EDGE = new Float64Array(LEFT * RIGHT - 1);
 
 /**
  * out[at + r·stride + j] = Σ_{k<K} L[k, r]·R[k, j] for r < rCount, j < cCount, where L is the left
- * panel at PANELS[0] and R the right panel at PANELS[q]: one 3 × 4 tile, each sum taken in k order.
+ * panel at PANELS[0] and R the right panel at PANELS[right]: one 3 × 4 tile, each sum taken in k order.
  */
-function tile(q: number, K: number, out: Float64Array, at: number, stride: number, rCount: number, cCount: number): void {
+function tile(right: number, K: number, out: Float64Array, at: number, stride: number, rCount: number, cCount: number): void {
 	let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s20 = 0, s21 = 0, s22 = 0, s23 = 0;
 	const end = LEFT * K;
 	// `| 0` keeps the index sums in int32 without overflow checks (the buffer is far below 2³¹).
-	for (let p = 0; p < end; p = (p + LEFT) | 0, q = (q + RIGHT) | 0) {
+	for (let p = 0, q = right; p < end; p = (p + LEFT) | 0, q = (q + RIGHT) | 0) {
 		const v0 = PANELS[q]!;
 		const v1 = PANELS[(q + 1) | 0]!;
 		const v2 = PANELS[(q + 2) | 0]!;
@@ -209,6 +215,7 @@ export function denseBackwardInput(D: Float64Array, W: Float64Array, dA: Float64
 		backwardInputRows(D, W, dA, rows, n, m);
 		return;
 	}
+	weightGradInput = null;
 	const right = LEFT * m;
 	for (let i = 0, q = right; i < n; i += RIGHT, q += RIGHT * m) packColumns(W, n, m, i, Math.min(RIGHT, n - i), q);
 	for (let b = 0; b < rows; b += LEFT) {
@@ -280,6 +287,7 @@ export function prepareWeightGrad(A: Float64Array, rows: number, n: number, m: n
 	if (!packsWeightGrad(rows, n, m)) return 2;
 	const right = LEFT * rows;
 	for (let i = 0, q = right; i < n; i += RIGHT, q += RIGHT * rows) packColumns(A, n, rows, i, Math.min(RIGHT, n - i), q);
+	weightGradInput = A;
 	return LEFT;
 }
 
@@ -298,7 +306,16 @@ export function denseWeightGradRows(D: Float64Array, A: Float64Array, dW: Float6
 		}
 		return;
 	}
-	// Pack D's columns o0… as the left panel and sum them in the same pass.
+	if (weightGradInput !== A) throw new Error('denseWeightGradRows: PANELS no longer holds this input; call prepareWeightGrad first');
+	packGradientColumns(D, rows, m, o0, count, dB);
+	for (let i = 0, q = LEFT * rows; i < n; i += RIGHT, q += RIGHT * rows) tile(q, rows, dW, o0 * n + i, n, count, Math.min(RIGHT, n - i));
+}
+
+/**
+ * The left panel of D's columns o0 … o0+count−1 (count ≤ 3; missing lanes zero), and their sums
+ * into dB in the same pass: the bias gradient, dB[o] = Σ_b D[b,o] in b order.
+ */
+function packGradientColumns(D: Float64Array, rows: number, m: number, o0: number, count: number, dB: Float64Array): void {
 	let t0 = 0, t1 = 0, t2 = 0;
 	for (let b = 0, p = 0, d = o0; b < rows; b++, p += LEFT, d += m) {
 		const g0 = D[d]!;
@@ -314,7 +331,6 @@ export function denseWeightGradRows(D: Float64Array, A: Float64Array, dW: Float6
 	dB[o0] = t0;
 	if (count > 1) dB[o0 + 1] = t1;
 	if (count > 2) dB[o0 + 2] = t2;
-	for (let i = 0, q = LEFT * rows; i < n; i += RIGHT, q += RIGHT * rows) tile(q, rows, dW, o0 * n + i, n, count, Math.min(RIGHT, n - i));
 }
 
 /** Weight-gradient rows o0 and o0+1 (or just o0) for few outputs: four batch rows per inner iteration. */

@@ -86,6 +86,27 @@ describe.skipIf(!hasTmux())('the dashboard in a terminal', () => {
 		await expectCleanExit(tmux);
 	});
 
+	it('redraws the picker whole after the terminal narrows and widens again', async () => {
+		const tmux = start(80, 24);
+		tmux.line(gradlab());
+		await tmux.waitFor(/pick a lesson/);
+		tmux.keys('Down', 'Down');
+		await tmux.waitFor(/❯ Activation functions/);
+		// Narrowing makes the terminal rewrap the old frame; a stale copy of the summary stayed behind.
+		for (const [columns, rows] of [[60, 20], [80, 24]] as const) {
+			tmux.resize(columns, rows);
+			const screen = await tmux.waitUntil((s) => s.split('\n').some((l) => /·.*·/.test(l) && [...l].length <= columns) && /^gradlab · pick a lesson/.test(s), `the picker at ${columns}×${rows}`);
+			await new Promise((r) => setTimeout(r, 300));
+			const settled = tmux.screen();
+			expect(settled.split('\n')[0]).toMatch(/^gradlab · pick a lesson/);
+			expect(settled.match(/One small network/g)).toHaveLength(1);
+			expect(settled).toMatch(/❯ Activation functions/);
+			expectFits(screen, columns);
+		}
+		tmux.keys('q');
+		await expectCleanExit(tmux);
+	});
+
 	it('wide and monochrome: NO_COLOR draws no colour, runs still told apart by their markers', async () => {
 		const tmux = start(160, 48, {NO_COLOR: '1'});
 		tmux.line(gradlab('vanishing-gradients --steps 1000000'));
