@@ -11,7 +11,7 @@ import {type Cell, toSegments} from './cells.js';
 import {CellRows} from './CellRows.js';
 import {displayWidth, formatSci, truncate} from './format.js';
 import {type Role, type Theme, useTheme} from './theme.js';
-import {viewText} from './view-words.js';
+import {asciiWord} from './strings.js';
 
 export interface ActivationExplorerProps {
 	/** Columns and rows available. */
@@ -115,7 +115,7 @@ export function ActivationExplorer({width, height, depth, highlight = [], langua
 					<Text {...theme.roles.dim}>{`${sample[0]} f  `}</Text>
 					<Text {...theme.roles.warn}>{`${sample[1]} ${g.ascii ? "f'" : 'f′'}  `}</Text>
 					<Text {...theme.roles.bad}>{sample[2]}</Text>
-					<Text>{` ${viewText('maxDerivative', language, g.ascii)}  ${g.separator}  d = ${depth} ${g.separator} ${viewText('layersFactor', language, g.ascii)}`}</Text>
+					<Text>{` ${asciiWord('maxDerivative', language, g.ascii)}  ${g.separator}  d = ${depth} ${g.separator} ${asciiWord('layersFactor', language, g.ascii)}`}</Text>
 				</Text>
 			) : null}
 		</Box>

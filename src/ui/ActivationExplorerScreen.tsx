@@ -12,7 +12,7 @@ import {MIN_SIZE} from './layout.js';
 import {Panel} from './Panel.js';
 import {useTheme} from './theme.js';
 import {TooSmall} from './TooSmall.js';
-import {viewText} from './view-words.js';
+import {asciiWord} from './strings.js';
 
 export interface ActivationExplorerScreenProps {
 	readonly language: Language;
@@ -48,13 +48,13 @@ export function ActivationExplorerScreen({language, size, depth: initialDepth = 
 	if (columns < MIN_SIZE.columns || rows < MIN_SIZE.rows) return <TooSmall columns={columns} rows={rows} language={language} />;
 	const usable = rows - reservedRows;
 	const panelHeight = usable - 1 - CAPTION_LINES - 1;
-	const title = ` gradlab ${g.separator} ${viewText('explorerTitle', language, g.ascii)}`;
+	const title = ` gradlab ${g.separator} ${asciiWord('explorerTitle', language, g.ascii)}`;
 	const depthText = `d = ${depth} `;
-	const caption = wrap(viewText('explorerNote', language, g.ascii), columns - 3, CAPTION_LINES, g.ellipsis);
+	const caption = wrap(asciiWord('explorerNote', language, g.ascii), columns - 3, CAPTION_LINES, g.ellipsis);
 	const hints: readonly (readonly [string, string])[] = [
-		['+/-', viewText('depthKeys', language, g.ascii)],
-		['b', viewText('back', language, g.ascii)],
-		['q', viewText('quit', language, g.ascii)],
+		['+/-', asciiWord('depthKeys', language, g.ascii)],
+		['b', asciiWord('back', language, g.ascii)],
+		['q', asciiWord('quit', language, g.ascii)],
 	];
 	return (
 		<Box flexDirection="column" width={columns} height={usable}>
@@ -63,7 +63,7 @@ export function ActivationExplorerScreen({language, size, depth: initialDepth = 
 				{' '.repeat(Math.max(1, columns - displayWidth(truncate(title, columns - displayWidth(depthText) - 1, g.ellipsis)) - displayWidth(depthText)))}
 				<Text {...theme.roles.accent}>{depthText}</Text>
 			</Text>
-			<Panel title={viewText('fAndDerivative', language, g.ascii)} width={columns} height={panelHeight}>
+			<Panel title={asciiWord('fAndDerivative', language, g.ascii)} width={columns} height={panelHeight}>
 				<ActivationExplorer width={columns - 2} height={panelHeight - 2} depth={depth} language={language} />
 			</Panel>
 			<Box flexDirection="column" height={CAPTION_LINES}>

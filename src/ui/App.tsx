@@ -17,16 +17,10 @@ import type {StartRunner} from './hooks/use-runner.js';
 import type {CommandName} from './keymap.js';
 import {type AppCommand, LessonScreen} from './LessonScreen.js';
 import {type PickerEntry, ScenarioPicker, scenarioEntries} from './ScenarioPicker.js';
-import {asciiText} from './ascii.js';
 import {truncate} from './format.js';
-import {message} from './strings.js';
+import {type WordKey, asciiWord, message} from './strings.js';
 import {useTheme} from './theme.js';
 import {TourScreen} from './TourScreen.js';
-
-/** Picker words with their typography in ASCII (--ascii). */
-function asciiWords<T extends Record<string, string>>(words: T): T {
-	return Object.fromEntries(Object.entries(words).map(([k, v]) => [k, asciiText(v)])) as T;
-}
 
 /** The optional commands a lesson offers (a constant, so memoised views keep their props). */
 const LESSON_COMMANDS: readonly CommandName[] = ['export'];
@@ -36,7 +30,6 @@ const INTRO_SHARE = 0.2;
 const MAX_INTRO_SECONDS = 6;
 /** The explorer opened from the picker shows the factor for ten layers, the vanishing-gradients lesson's depth. */
 const EXPLORER_DEPTH = 10;
-import {pickerWords} from './app-words.js';
 
 /** How every lesson's worker is set up, from the command line. */
 export interface TrainingOptions {
@@ -126,21 +119,21 @@ export function App({scenarios, chapters, first, language, training, duration, w
 	};
 
 	if (screen.kind === 'picker') {
-		const words = theme.glyphs.ascii ? asciiWords(pickerWords(language)) : pickerWords(language);
+		const shown = (key: WordKey) => asciiWord(key, language, theme.glyphs.ascii);
 		// At most three lines of problems; the last says how many more there are.
-		const shownWarnings = warnings.map((w) => `${words.skipped}: ${w}`);
-		if (shownWarnings.length > 3) shownWarnings.splice(2, Infinity, `${words.skipped}: +${warnings.length - 2}`);
+		const shownWarnings = warnings.map((w) => `${shown('skipped')}: ${w}`);
+		if (shownWarnings.length > 3) shownWarnings.splice(2, Infinity, `${shown('skipped')}: +${warnings.length - 2}`);
 		const entries: PickerEntry[] = [
-			...(chapters.length > 0 ? [{key: TOUR_KEY, title: words.tour, summary: words.tourSummary}] : []),
+			...(chapters.length > 0 ? [{key: TOUR_KEY, title: shown('tourEntry'), summary: shown('tourSummary')}] : []),
 			...scenarioEntries(scenarios, language),
-			{key: EXPLORER_KEY, title: words.explorer, summary: words.explorerSummary},
+			{key: EXPLORER_KEY, title: shown('explorerEntry'), summary: shown('explorerSummary')},
 		];
 		return (
 			<Box flexDirection="column">
 				<ScenarioPicker
 					entries={entries}
-					heading={words.heading}
-					hint={words.hint}
+					heading={shown('pickerHeading')}
+					hint={shown('pickerHint')}
 					rows={size.rows - Math.min(warnings.length, 3)}
 					columns={size.columns}
 					initialKey={screen.highlight}

@@ -10,10 +10,9 @@ import {layoutBoundary, squarePlot, tileRuns} from './boundary.js';
 import {CellRows} from './CellRows.js';
 import {formatPercent, truncate} from './format.js';
 import {Panel} from './Panel.js';
-import {moreText} from './strings.js';
+import {asciiWord, moreText, word} from './strings.js';
 import {runMarker, useTheme} from './theme.js';
 import {type ViewPalette, cycled, viewPalette} from './view-palette.js';
-import {viewText, viewWord} from './view-words.js';
 
 export interface DecisionBoundaryProps {
 	/** The latest state of each run (labels, accuracy, divergence). */
@@ -35,7 +34,7 @@ export interface DecisionBoundaryProps {
 /** `● relu 97%` or `✗ lr 5 diverged`: a run's panel title. */
 export function boundaryTitle(run: RunState | undefined, index: number, marker: string, diverged: string, language: Language): string {
 	if (!run) return `${marker} ${index + 1}`;
-	if (run.diverged) return `${diverged} ${run.label} ${viewWord('diverged', language)}`;
+	if (run.diverged) return `${diverged} ${run.label} ${word('diverged', language)}`;
 	const accuracy = Number.isFinite(run.testAccuracy) ? run.testAccuracy : run.accuracy;
 	return Number.isFinite(accuracy) ? `${marker} ${run.label} ${formatPercent(accuracy)}` : `${marker} ${run.label}`;
 }
@@ -83,13 +82,13 @@ function Key({run, index, runs, data, showTest, width, height, language, palette
 	const theme = useTheme();
 	const e = theme.glyphs.ellipsis;
 	const classes = Math.min(data?.classes ?? 0, 6);
-	const detail = run && !run.diverged ? `${viewWord('train', language)} ${formatPercent(run.accuracy)} ${theme.glyphs.separator} ${viewWord('test', language)} ${formatPercent(run.testAccuracy)}` : '';
+	const detail = run && !run.diverged ? `${word('train', language)} ${formatPercent(run.accuracy)} ${theme.glyphs.separator} ${word('test', language)} ${formatPercent(run.testAccuracy)}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingLeft={1} overflow="hidden">
 			<Text {...(run?.diverged ? theme.roles.bad : theme.roles.accent)}>{truncate(boundaryTitle(run, index, runMarker(theme, index), theme.glyphs.diverged, language), width - 1, e)}</Text>
 			<Text>{truncate(detail, width - 1, e)}</Text>
 			<Text> </Text>
-			<Text {...theme.roles.dim}>{truncate(viewWord('classes', language), width - 1, e)}</Text>
+			<Text {...theme.roles.dim}>{truncate(word('classes', language), width - 1, e)}</Text>
 			{Array.from({length: classes}, (_, k) => {
 				const shade = cycled(palette.shades, k) ?? ' ';
 				return (
@@ -99,17 +98,17 @@ function Key({run, index, runs, data, showTest, width, height, language, palette
 						<Text color={cycled(palette.points, k)} bold>
 							{cycled(palette.trainGlyphs, k)}
 						</Text>
-						{` ${viewWord('train', language)}  `}
+						{` ${word('train', language)}  `}
 						<Text color={cycled(palette.points, k)} dimColor={!palette.color}>
 							{cycled(palette.testGlyphs, k)}
 						</Text>
-						{` ${viewWord('test', language)}`}
+						{` ${word('test', language)}`}
 					</Text>
 				);
 			})}
 			<Text> </Text>
-			<Text {...theme.roles.dim}>{truncate(`t ${viewWord('testPoints', language)}: ${viewWord(showTest ? 'on' : 'off', language)}`, width - 1, e)}</Text>
-			<Text {...theme.roles.dim}>{truncate(`[ ] ${viewWord('pickRun', language)} ${index + 1}/${runs} ${theme.glyphs.separator} ${viewWord('allRuns', language)}`, width - 1, e)}</Text>
+			<Text {...theme.roles.dim}>{truncate(`t ${word('testPoints', language)}: ${word(showTest ? 'on' : 'off', language)}`, width - 1, e)}</Text>
+			<Text {...theme.roles.dim}>{truncate(`[ ] ${word('pickRun', language)} ${index + 1}/${runs} ${theme.glyphs.separator} ${word('allRuns', language)}`, width - 1, e)}</Text>
 		</Box>
 	);
 }
@@ -121,9 +120,9 @@ export function DecisionBoundary({runs, probes, data, focus, showTest, width, he
 	const title = (k: number) => boundaryTitle(runs[k], k, runMarker(theme, k), theme.glyphs.diverged, language);
 	if (!probes || !probes.some((p) => p.boundary)) {
 		return (
-			<Panel title={viewWord('boundary', language)} width={width} height={height}>
+			<Panel title={word('boundary', language)} width={width} height={height}>
 				<Box width={width - 2} height={height - 2} alignItems="center" justifyContent="center">
-					<Text {...theme.roles.dim}>{truncate(viewText('waitingProbe', language, theme.glyphs.ascii), width - 2, theme.glyphs.ellipsis)}</Text>
+					<Text {...theme.roles.dim}>{truncate(asciiWord('waitingProbe', language, theme.glyphs.ascii), width - 2, theme.glyphs.ellipsis)}</Text>
 				</Box>
 			</Panel>
 		);

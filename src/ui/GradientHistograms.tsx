@@ -10,10 +10,9 @@ import type {RunProbe, RunState} from '../runner/protocol.js';
 import type {Language} from '../scenarios/types.js';
 import {formatSci, padEnd, padStart, truncate} from './format.js';
 import {histogramAxis, medianMagnitude, sparkline} from './histogram.js';
-import {moreText, word} from './strings.js';
+import {asciiWord, moreText, word} from './strings.js';
 import {runColor, runMarker, useTheme} from './theme.js';
 import {viewPalette} from './view-palette.js';
-import {viewText, viewWord} from './view-words.js';
 
 export interface GradientHistogramsProps {
 	/** The latest state of each run (labels, divergence). */
@@ -67,17 +66,17 @@ function Block({run, index, histograms, width, height, language}: BlockProps) {
 				{truncate(header, width, g.ellipsis)}
 			</Text>
 			{layers.slice(0, shown).map((counts, l) => {
-				const label = padEnd(`${viewWord('layer', language)}${l + 1}`, LABEL_WIDTH, '');
+				const label = padEnd(`${word('layer', language)}${l + 1}`, LABEL_WIDTH, '');
 				const empty = counts.every((n) => n === 0);
 				if (empty) {
 					return (
 						<Text key={l}>
 							<Text {...theme.roles.dim}>{label}</Text>
-							<Text {...theme.roles.bad}>{truncate(viewWord('noGradients', language), width - LABEL_WIDTH, g.ellipsis)}</Text>
+							<Text {...theme.roles.bad}>{truncate(word('noGradients', language), width - LABEL_WIDTH, g.ellipsis)}</Text>
 						</Text>
 					);
 				}
-				const stat = stats ? padStart(`${viewWord('median', language)} ${formatSci(medianMagnitude(counts), g.dash)}`, STAT_WIDTH, '') : '';
+				const stat = stats ? padStart(`${word('median', language)} ${formatSci(medianMagnitude(counts), g.dash)}`, STAT_WIDTH, '') : '';
 				return (
 					<Text key={l}>
 						<Text {...theme.roles.dim}>{label}</Text>
@@ -108,7 +107,7 @@ export function GradientHistograms({runs, probes, focus, width, height, language
 	if (!probes || !probes.some((p) => p.histograms && p.histograms.length > 0)) {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">
-				<Text {...theme.roles.dim}>{truncate(viewText('waitingProbe', language, theme.glyphs.ascii), width, theme.glyphs.ellipsis)}</Text>
+				<Text {...theme.roles.dim}>{truncate(asciiWord('waitingProbe', language, theme.glyphs.ascii), width, theme.glyphs.ellipsis)}</Text>
 			</Box>
 		);
 	}
@@ -138,7 +137,7 @@ export function GradientHistograms({runs, probes, focus, width, height, language
 					})}
 				</Box>
 			))}
-			{hidden > 0 ? <Text {...theme.roles.dim}>{truncate(`${moreText(hidden, 'runs', language)} ${theme.glyphs.separator} [ ] ${viewWord('pickRun', language)}`, width, theme.glyphs.ellipsis)}</Text> : null}
+			{hidden > 0 ? <Text {...theme.roles.dim}>{truncate(`${moreText(hidden, 'runs', language)} ${theme.glyphs.separator} [ ] ${word('pickRun', language)}`, width, theme.glyphs.ellipsis)}</Text> : null}
 		</Box>
 	);
 }

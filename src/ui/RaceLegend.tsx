@@ -10,7 +10,7 @@ import {LABEL_GAP, type LegendLayout, legendEntry, packLegend} from './legend-la
 import {LegendLines} from './Legend.js';
 import {leftWindowAt} from './race.js';
 import {type Theme, runMarker, useTheme} from './theme.js';
-import {viewWord} from './view-words.js';
+import {word} from './strings.js';
 
 export interface RaceLegendProps {
 	/** The runs in order (their histories tell where a run left the map). */
@@ -29,7 +29,7 @@ export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName,
 		const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, 'loss');
 		const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
 		if (left === null) return entry;
-		const detail = `${entry.detail}  ${viewWord('offMap', language)} ${left}`;
+		const detail = `${entry.detail}  ${word('offMap', language)} ${left}`;
 		return {...entry, detail, width: displayWidth(`${entry.marker} ${entry.label}${LABEL_GAP}${detail}`)};
 	});
 	return packLegend(entries, width, maxLines, language);

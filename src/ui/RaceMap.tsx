@@ -13,7 +13,7 @@ import {truncate} from './format.js';
 import {contourBands, layoutRaceMap, type Racer} from './race.js';
 import {runColor, runMarker, useTheme} from './theme.js';
 import {viewPalette} from './view-palette.js';
-import {viewWord} from './view-words.js';
+import {word} from './strings.js';
 
 export interface RaceMapProps {
 	/** The runs (their histories' x, y are the paths). */
@@ -34,7 +34,7 @@ export function raceKey(surface: SurfaceName, minimum: string, separator: string
 	const n = (x: number) => (Math.abs(x) < 1e-12 ? '0' : String(Number(x.toPrecision(3))));
 	const minima = s.minima.map(([x, y]) => `(${n(x)}, ${n(y)})`);
 	const where = minima.length > 1 ? `${minima[0]} +${minima.length - 1}` : (minima[0] ?? '');
-	return `${minimum} ${viewWord('minimum', language)} ${where} ${separator} x ${n(v.xMin)} ${ellipsis} ${n(v.xMax)} ${separator} y ${n(v.yMin)} ${ellipsis} ${n(v.yMax)}`;
+	return `${minimum} ${word('minimum', language)} ${where} ${separator} x ${n(v.xMin)} ${ellipsis} ${n(v.xMax)} ${separator} y ${n(v.yMin)} ${ellipsis} ${n(v.yMax)}`;
 }
 
 export function RaceMap({runs, surface, width, height, language}: RaceMapProps) {

@@ -14,9 +14,8 @@ import type {DashboardLayout} from './layout.js';
 import {LossChart, chartIsLog} from './LossChart.js';
 import {Panel} from './Panel.js';
 import {RaceMap} from './RaceMap.js';
-import {word} from './strings.js';
+import {asciiWord, word} from './strings.js';
 import {useTheme} from './theme.js';
-import {viewText} from './view-words.js';
 
 export interface ViewPanelProps {
 	/** What the panel shows. */
@@ -64,7 +63,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 				</Box>
 			);
 		case 'histograms': {
-			const title = `${viewText('magnitude', language, g.ascii)} ${viewText('histograms', language, g.ascii)}`;
+			const title = `${asciiWord('magnitude', language, g.ascii)} ${asciiWord('histograms', language, g.ascii)}`;
 			return (
 				<Panel title={title} width={width} height={height}>
 					<GradientHistograms runs={latest} probes={state.probes} focus={state.focus} {...inner} language={language} />
@@ -73,7 +72,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		}
 		case 'activations': {
 			const used = scenario.kind === 'network' ? scenario.runs.map((r) => r.model.activation) : [];
-			const title = `${viewText('activations', language, g.ascii)} ${g.separator} ${viewText('fAndDerivative', language, g.ascii)}`;
+			const title = `${asciiWord('activations', language, g.ascii)} ${g.separator} ${asciiWord('fAndDerivative', language, g.ascii)}`;
 			return (
 				<Panel title={title} width={width} height={height}>
 					<ActivationExplorer {...inner} depth={scenarioDepth(scenario)} highlight={used} language={language} />
@@ -82,7 +81,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		}
 		case 'race': {
 			if (scenario.kind !== 'surface') return null;
-			const title = `${viewText('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;
+			const title = `${asciiWord('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;
 			return (
 				<Panel title={title} width={width} height={height}>
 					<RaceMap runs={state.runs} surface={scenario.surface} {...inner} language={language} />

@@ -1,5 +1,6 @@
-/** The dashboard's own words in English and Korean (lesson text comes from the scenario). */
+/** gradlab's own words in English and Korean (lesson text comes from the scenario). */
 import type {Language, Text as Words, XAxis} from '../scenarios/types.js';
+import {asciiText} from './ascii.js';
 
 export const WORDS = {
 	loss: {en: 'loss', ko: '손실'},
@@ -33,13 +34,67 @@ export const WORDS = {
 	previous: {en: 'previous', ko: '이전'},
 	quit: {en: 'quit', ko: '종료'},
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
+	// The teaching views.
+	boundary: {en: 'decision boundary', ko: '결정 경계'},
+	histograms: {en: 'gradient histograms', ko: '기울기 히스토그램'},
+	activations: {en: 'activations', ko: '활성화 함수'},
+	race: {en: 'optimizer race', ko: '옵티마이저 경주'},
+	classes: {en: 'classes', ko: '클래스'},
+	train: {en: 'train', ko: '학습'},
+	testPoints: {en: 'test points', ko: '테스트 점'},
+	on: {en: 'on', ko: '켬'},
+	off: {en: 'off', ko: '끔'},
+	allRuns: {en: 'all runs', ko: '모든 실행'},
+	pickRun: {en: 'run', ko: '실행'},
+	waitingProbe: {en: 'waiting for the first look inside…', ko: '신경망 안을 처음 들여다보는 중…'},
+	noBoundary: {en: 'the boundary needs 2-D data', ko: '결정 경계는 2차원 데이터에서만 그려요'},
+	noPrediction: {en: 'no prediction', ko: '예측 없음'},
+	diverged: {en: 'diverged', ko: '발산'},
+	layer: {en: 'L', ko: 'L'},
+	median: {en: 'med', ko: '중앙'},
+	noGradients: {en: 'no finite gradients', ko: '유한한 기울기 없음'},
+	magnitude: {en: '|∂L/∂W|', ko: '|∂L/∂W|'},
+	depth: {en: 'depth', ko: '깊이'},
+	fAndDerivative: {en: 'f and f′ on [−6, 6]', ko: 'f와 f′, 구간 [−6, 6]'},
+	maxDerivative: {en: 'max f′', ko: 'f′ 최대'},
+	layersFactor: {en: 'after d layers: (max f′)^d', ko: 'd개 층 뒤: (f′ 최대)^d'},
+	minimum: {en: 'minimum', ko: '최솟값'},
+	offMap: {en: 'off the map since step', ko: '지도 밖, 스텝'},
+	window: {en: 'window', ko: '범위'},
+	explorerTitle: {en: 'Activation explorer', ko: '활성화 함수 탐색기'},
+	explorerNote: {
+		en: 'Backpropagation multiplies by f′ once per layer. sigmoid′ never exceeds 0.25, so after d layers the gradient is at most 0.25^d of what it was: that is the vanishing gradient.',
+		ko: '오차 역전파는 층마다 f′를 한 번씩 곱해요. 시그모이드의 도함수는 0.25를 넘지 않아서, d개 층을 지나면 기울기가 많아야 0.25^d배가 돼요. 이것이 기울기 소실이에요.',
+	},
+	depthKeys: {en: 'depth', ko: '깊이'},
+	back: {en: 'back', ko: '뒤로'},
+	// The picker.
+	pickerHeading: {en: 'gradlab · pick a lesson', ko: 'gradlab · 수업을 고르세요'},
+	pickerHint: {en: '↑/↓ choose · enter open · q quit', ko: '↑/↓ 선택 · enter 열기 · q 종료'},
+	tourEntry: {en: 'Guided tour: the whole story, chapter by chapter', ko: '가이드 투어: 처음부터 끝까지, 장별로'},
+	tourSummary: {
+		en: 'From backpropagation to Adam: each chapter opens with a short card, then trains live. n / p move between chapters.',
+		ko: '역전파부터 Adam까지. 각 장은 짧은 소개 카드로 시작해 바로 학습을 보여 줍니다. n / p 로 장을 옮깁니다.',
+	},
+	explorerEntry: {en: 'Activation explorer: f, f′ and (max f′)^depth', ko: '활성화 함수 탐색기: f, f′, (max f′)^깊이'},
+	explorerSummary: {
+		en: 'Every activation function and its derivative on [-6, 6], without training: why ten sigmoid layers starve the first one.',
+		ko: '학습 없이 모든 활성화 함수와 도함수를 [-6, 6]에서 봅니다. 시그모이드 10층이 첫 층의 기울기를 굶기는 이유.',
+	},
+	skipped: {en: 'skipped', ko: '건너뜀'},
 } as const satisfies Record<string, Words>;
 
 export type WordKey = keyof typeof WORDS;
 
-/** A dashboard word in a language. */
+/** A word in a language. */
 export function word(key: WordKey, language: Language): string {
 	return WORDS[key][language];
+}
+
+/** A word, its typography spelled in ASCII when `ascii` (f′ → f', ≈ → ~). */
+export function asciiWord(key: WordKey, language: Language, ascii: boolean): string {
+	const text = word(key, language);
+	return ascii ? asciiText(text) : text;
 }
 
 const X_AXIS_WORDS: Readonly<Record<XAxis, Words>> = {
