@@ -33,7 +33,7 @@ await build({
 // keys typed quickly. Refuse to build an unpatched one. (esbuild drops comments, so look for the
 // patches' code.)
 const bundled = readFileSync('dist/bundle/cli.js', 'utf8');
-const marks = ['previousHadTrailingNewline ? 0 : 1', 'frameThrottle', 'sharedCaches', 'getRow(', 'redrawsFromClear', 'latest.current = { rotateIndex'];
+const marks = ['previousHadTrailingNewline ? 0 : 1', 'frameThrottle', 'sharedCaches', 'getRow(', 'redrawsFromClear', 'pushText(events', 'latest.current = { rotateIndex'];
 const missing = marks.filter((mark) => !bundled.includes(mark));
 if (missing.length > 0) {
 	console.error(`bundle: a dependency is not patched (missing: ${missing.join(', ')}); run npm install, which applies patches/ with patch-package`);

@@ -71,6 +71,9 @@ describe.skipIf(!hasTmux())('the dashboard in a terminal', () => {
 		expect(stepOf(tmux.screen())).toBe(paused);
 		tmux.keys('s');
 		await tmux.waitUntil((s) => stepOf(s) === paused + 1, 'one step');
+		// Three at once, as a fast typist over SSH sends them: three steps.
+		tmux.keys('s', 's', 's');
+		await tmux.waitUntil((s) => stepOf(s) === paused + 4, 'three more steps');
 
 		// Resize: bigger, too small, back.
 		tmux.resize(120, 36);
