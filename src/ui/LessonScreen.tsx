@@ -9,7 +9,7 @@ import type {WorkerMessage} from '../runner/protocol.js';
 import type {WorkerInit} from '../runner/worker.js';
 import type {Language} from '../scenarios/types.js';
 import {Dashboard} from './Dashboard.js';
-import {type Routed, initialDashboardState, routeCommand} from './dashboard-state.js';
+import {type Routed, dashboardReducer, initialDashboardState, routeCommand} from './dashboard-state.js';
 import {initialPacedState, pacedReducer, panelEvery} from './panel-rate.js';
 import type {TerminalSize} from './hooks/use-terminal-size.js';
 import {useFrameClock} from './hooks/use-frame-clock.js';
@@ -75,7 +75,11 @@ export function LessonScreen({init, language, size, enabled, onAppCommand, heade
 		const entry = KEYMAP.find((e) => e.command === command);
 		if (entry && !isAvailable(entry, enabled)) return;
 		const routed = routeCommand(latest.current, command);
-		if (routed.action) dispatch(routed.action);
+		if (routed.action) {
+			dispatch(routed.action);
+			// Keys that arrive in one read run before the next render: the next key must see this one's effect.
+			latest.current = dashboardReducer(latest.current, routed.action);
+		}
 		if (routed.worker) send(routed.worker);
 		if (routed.app === 'export') show(exportRuns());
 		else if (routed.app) show(onAppCommand(routed.app));

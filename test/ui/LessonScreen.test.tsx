@@ -58,6 +58,21 @@ describe('LessonScreen', () => {
 		expect(runner.stopped()).toBe(1);
 	});
 
+	it('keys that arrive in one read each see the one before (a fast typist over SSH)', async () => {
+		const runner = fakeRunner();
+		const {stdin} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={() => {}} start={runner.start} />);
+		await tick();
+		runner.emit(snapshot([runState('adam', history(40, (s) => 1 / s))]));
+		await tick();
+		stdin.write('  ');
+		await tick();
+		expect(runner.sent).toEqual([{type: 'pause'}, {type: 'resume'}]);
+		// loss → gradients → boundary: the worker is told to compute the boundary.
+		stdin.write('\t\t');
+		await tick();
+		expect(runner.sent.slice(2)).toEqual([{type: 'watch', boundary: true}]);
+	});
+
 	it('shows a worker error in the caption instead of crashing', async () => {
 		const runner = fakeRunner();
 		const {lastFrame} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={() => {}} start={runner.start} />);
