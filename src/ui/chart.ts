@@ -141,12 +141,14 @@ export function effectiveLog(series: readonly ChartSeries[], log: boolean): bool
 }
 
 /**
- * The top of the y range: the highest starting loss among the runs (each run's first finite
- * point) plus a decade (log) or plus the span below it again (linear). A run shooting past it
- * rides the top edge (or, diverged, ends there) instead of flattening everyone else into one line.
+ * The top of the y range: the highest starting loss among the runs that have not diverged (each
+ * run's first finite point) plus a decade (log) or plus the span below it again (linear). A run
+ * shooting past it rides the top edge instead of flattening everyone else into one line; a
+ * diverged run rides it to the step it diverged at, where its ✗ is drawn.
  */
 function ceiling(series: readonly ChartSeries[], yMin: number, log: boolean): number {
-	const starts = series.map((s) => plotY(s.points.find((p) => Number.isFinite(plotY(p.loss, log)))?.loss ?? Number.NaN, log));
+	const settled = series.some((s) => !s.diverged) ? series.filter((s) => !s.diverged) : series;
+	const starts = settled.map((s) => plotY(s.points.find((p) => Number.isFinite(plotY(p.loss, log)))?.loss ?? Number.NaN, log));
 	const start = Math.max(...starts.filter(Number.isFinite));
 	if (!Number.isFinite(start)) return Infinity;
 	return log ? start + 1 : start + Math.max(start - yMin, Math.abs(start) * 0.5, 1e-9);
@@ -234,13 +236,8 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 	const format = (_: number, i: number) => (texts.get(i) ?? '').padStart(labelWidth);
 
 	if (plotWidth !== Math.max(1, options.width - labelGuess - 2)) columns = columnsFor(plotWidth);
-	const plotted: Plotted[] = columns.map((c, k) => {
-		const diverged = series[k]!.diverged;
-		// A diverged run ends where it leaves the chart; every line is clamped into the y range.
-		const exit = diverged ? c.findIndex((y) => y >= yMax) : -1;
-		const kept = exit >= 0 ? c.slice(0, exit + 1) : c;
-		return {columns: kept.map((y) => Math.min(yMax, Math.max(yMin, y))), diverged};
-	});
+	// Every line is clamped into the y range.
+	const plotted: Plotted[] = columns.map((c, k) => ({columns: c.map((y) => Math.min(yMax, Math.max(yMin, y))), diverged: series[k]!.diverged}));
 	// Grid cells after the axis: value column c (1 … plotWidth) is drawn in cell c − 1; cell plotWidth is for end markers.
 	// Value column 0 sits on the axis, which we draw ourselves.
 	const cells: {ch: string; owner: number | null}[][] = Array.from({length: rows + 1}, () => Array.from({length: plotWidth + 1}, () => ({ch: ' ', owner: null})));

@@ -64,6 +64,23 @@ describe('LossChart', () => {
 		expect(Number(lines[0]!.split('┤')[0])).toBeLessThan(100);
 	});
 
+	test('a diverged run rides the top edge to the step it diverged at, and its start does not set the scale', () => {
+		const good = history(300, (s) => 1 / s);
+		// Starts a thousand times higher than the others, then blows up and diverges at step 100.
+		const bad = history(120, (s) => (s < 100 ? 1000 * 1.5 ** s : Number.NaN));
+		const lines = chart([runState('ok', good), runState('lr 5', bad, {diverged: true, divergedAt: 100})]);
+		expectFits(lines, 78, 15);
+		const row = lines.findIndex((l) => l.includes('✗'));
+		expect(row).toBe(0);
+		// Step 100 of a 0 … 300 axis: a third of the way along the plot.
+		const axis = lines[0]!.indexOf('┤');
+		const along = ([...lines[0]!].indexOf('✗') - axis) / (78 - axis);
+		expect(along).toBeGreaterThan(0.25);
+		expect(along).toBeLessThan(0.42);
+		// The scale is set by the run that did not diverge: within a decade of its start, 1.
+		expect(Number(lines[0]!.split('┤')[0])).toBeLessThanOrEqual(10);
+	});
+
 	test('NaN and Infinity points are dropped, not drawn', () => {
 		const points: HistoryPoint[] = history(50, (s) => (s % 7 === 0 ? Number.NaN : s % 11 === 0 ? Infinity : 1 / s));
 		const lines = chart([runState('a', points)]);
