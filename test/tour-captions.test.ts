@@ -128,7 +128,12 @@ describe('each chapter makes its point where its captions say', () => {
 	it('01-backprop: only the model with a hidden layer learns XOR', () => {
 		const s = chapter('01-backprop');
 		const t = run('01-backprop');
-		expect(at(t, 'hidden layer', captionStep(s, /above 95%/)).testAccuracy).toBeGreaterThan(0.95);
+		// "above 90%" holds for as long as the caption shows, not just when it appears.
+		const from = captionStep(s, /above 90%/);
+		const until = captionStep(s, /a coin toss/);
+		for (let step = from; step < until; step++) {
+			expect(at(t, 'hidden layer', step).testAccuracy, `step ${step}`).toBeGreaterThan(0.9);
+		}
 		const flat = captionStep(s, /ln 2/);
 		for (const p of series(t, 'no hidden layer').slice(flat - 1)) {
 			expect(p.testLoss).toBeGreaterThan(0.69);
