@@ -3,7 +3,11 @@ import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
 import type {Language, Scenario} from '../scenarios/types.js';
+import {wrap} from './format.js';
 import {useTheme} from './theme.js';
+
+/** Lines under the menu for the highlighted entry's summary. */
+const SUMMARY_LINES = 3;
 
 /** One entry of the menu: a scenario, or an action such as the guided tour. */
 export interface PickerEntry {
@@ -37,7 +41,10 @@ export function ScenarioPicker({entries, heading, hint, rows, columns, onSelect,
 	useInput((input, key) => {
 		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) onQuit();
 	});
+	const theme = useTheme();
 	const summary = entries.find((e) => e.key === highlighted)?.summary ?? '';
+	// Wrapped by words here: Ink's wrap would start a continuation line with the space it broke at.
+	const summaryLines = wrap(summary, columns, SUMMARY_LINES, theme.glyphs.ellipsis);
 	// Heading, blank, list, blank, summary (up to 3 lines), blank, hint.
 	const limit = Math.max(3, Math.min(entries.length, rows - 9));
 	return (
@@ -53,10 +60,12 @@ export function ScenarioPicker({entries, heading, hint, rows, columns, onSelect,
 				onSelect={(item) => onSelect(item.value)}
 			/>
 			<Text> </Text>
-			<Box height={3} width={columns} overflow="hidden">
-				<Text wrap="wrap" dimColor>
-					{summary}
-				</Text>
+			<Box height={SUMMARY_LINES} flexDirection="column">
+				{summaryLines.map((line, k) => (
+					<Text key={k} dimColor>
+						{line}
+					</Text>
+				))}
 			</Box>
 			<Text dimColor wrap="truncate-end">
 				{hint}

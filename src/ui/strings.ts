@@ -73,8 +73,8 @@ export const WORDS = {
 	pickerHint: {en: '↑/↓ choose · enter open · q quit', ko: '↑/↓ 선택 · enter 열기 · q 종료'},
 	tourEntry: {en: 'Guided tour: the whole story, chapter by chapter', ko: '가이드 투어: 처음부터 끝까지, 장별로'},
 	tourSummary: {
-		en: 'From backpropagation to Adam: each chapter opens with a short card, then trains live. n / p move between chapters.',
-		ko: '역전파부터 Adam까지. 각 장은 짧은 소개 카드로 시작해 바로 학습을 보여 줍니다. n / p 로 장을 옮깁니다.',
+		en: 'From backpropagation to Adam: each chapter opens with a short card, then trains live. n/p move between chapters.',
+		ko: '역전파부터 Adam까지. 각 장은 짧은 소개 카드로 시작해 바로 학습을 보여 줍니다. n/p로 장을 옮깁니다.',
 	},
 	explorerEntry: {en: 'Activation explorer: f, f′ and (max f′)^depth', ko: '활성화 함수 탐색기: f, f′, (max f′)^깊이'},
 	explorerSummary: {
