@@ -13,7 +13,7 @@ import {truncate} from './format.js';
 import {contourBands, layoutRaceMap, type Racer} from './race.js';
 import {runColor, runMarker, useTheme} from './theme.js';
 import {viewPalette} from './view-palette.js';
-import {word} from './strings.js';
+import {asciiWord, word} from './strings.js';
 
 export interface RaceMapProps {
 	/** The runs (their histories' x, y are the paths). */
@@ -26,15 +26,18 @@ export interface RaceMapProps {
 	readonly language: Language;
 }
 
-/** `◎ minimum (1, 1) · x −2 … 2 · y −1 … 3` (the first minimum when there are several). */
-export function raceKey(surface: SurfaceName, minimum: string, separator: string, ellipsis: string, language: Language): string {
+/**
+ * `◎ minimum (1, 1) · 2–9 runs in a cell · x −2 … 2 · y −1 … 3`: every minimum, what a digit on a
+ * path means, and the window.
+ */
+export function raceKey(surface: SurfaceName, minimum: string, separator: string, ellipsis: string, language: Language, ascii = false): string {
 	const s = SURFACES[surface];
 	const v = s.view;
 	// Three significant digits, no trailing zeros: 1, −1.5, 3.13.
 	const n = (x: number) => (Math.abs(x) < 1e-12 ? '0' : String(Number(x.toPrecision(3))));
-	const minima = s.minima.map(([x, y]) => `(${n(x)}, ${n(y)})`);
-	const where = minima.length > 1 ? `${minima[0]} +${minima.length - 1}` : (minima[0] ?? '');
-	return `${minimum} ${word('minimum', language)} ${where} ${separator} x ${n(v.xMin)} ${ellipsis} ${n(v.xMax)} ${separator} y ${n(v.yMin)} ${ellipsis} ${n(v.yMax)}`;
+	const minima = s.minima.map(([x, y]) => `(${n(x)}, ${n(y)})`).join(' ');
+	const name = word(s.minima.length > 1 ? 'minima' : 'minimum', language);
+	return `${minimum} ${name} ${minima} ${separator} ${asciiWord('sharedCell', language, ascii)} ${separator} x ${n(v.xMin)} ${ellipsis} ${n(v.xMax)} ${separator} y ${n(v.yMin)} ${ellipsis} ${n(v.yMax)}`;
 }
 
 export function RaceMap({runs, surface, width, height, language}: RaceMapProps) {
@@ -50,7 +53,7 @@ export function RaceMap({runs, surface, width, height, language}: RaceMapProps) 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<CellRows rows={map} width={width} />
-			<Text {...theme.roles.dim}>{truncate(raceKey(surface, palette.minimum, g.separator, g.ellipsis, language), width, g.ellipsis)}</Text>
+			<Text {...theme.roles.dim}>{truncate(raceKey(surface, palette.minimum, g.separator, g.ellipsis, language, g.ascii), width, g.ellipsis)}</Text>
 		</Box>
 	);
 }

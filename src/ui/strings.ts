@@ -59,6 +59,8 @@ export const WORDS = {
 	maxDerivative: {en: 'max f′', ko: 'f′ 최대'},
 	layersFactor: {en: 'after d layers: (max f′)^d', ko: 'd개 층 뒤: (f′ 최대)^d'},
 	minimum: {en: 'minimum', ko: '최솟값'},
+	minima: {en: 'minima', ko: '최솟값'},
+	sharedCell: {en: '2–9 runs in a cell', ko: '2–9: 한 칸에 있는 실행 수'},
 	offMap: {en: 'off the map since step', ko: '지도 밖, 스텝'},
 	window: {en: 'window', ko: '범위'},
 	explorerTitle: {en: 'Activation explorer', ko: '활성화 함수 탐색기'},

@@ -219,7 +219,7 @@ describe('RaceMap and RaceLegend', () => {
 		expectFits(lines, 78, 13);
 		const text = lines.join('\n');
 		const g = THEMES[theme].glyphs;
-		expect(lines.at(-1)).toContain(`minimum (1, 1) ${g.separator} x -2 ${g.ellipsis} 2 ${g.separator} y -1 ${g.ellipsis} 3`);
+		expect(lines.at(-1)).toContain(`minimum (1, 1) ${g.separator} 2${theme === 'ascii' ? '-' : '–'}9 runs in a cell ${g.separator} x -2`);
 		expect(text).toContain(g.markers[0]!); // SGD's path
 		expect(text).toContain(g.markers[1]!); // Adam's
 		expect(text).toMatch(theme === 'ascii' ? /[\^>]/ : /[↑→]/); // Adagrad left up and to the right
@@ -237,7 +237,7 @@ describe('RaceMap and RaceLegend', () => {
 		for (const runs of [[] as ReturnType<typeof raceRuns>, [raceRuns()[3]!]]) {
 			const lines = draw(<RaceMap runs={views(runs)} surface="saddle" width={78} height={13} language="ko" />, 'mono');
 			expectFits(lines, 78, 13);
-			expect(lines.at(-1)).toContain('최솟값 (0, 1.41) +1');
+			expect(lines.at(-1)).toContain('최솟값 (0, 1.41) (0, -1.41)');
 		}
 	});
 
