@@ -10,5 +10,6 @@ export function localizeLabels(scenario: Scenario, language: Language): Scenario
 	const named = <R extends {readonly label: string; readonly labelText?: {readonly en: string; readonly ko: string}}>(run: R): R =>
 		run.labelText ? {...run, label: run.labelText[language]} : run;
 	if (!scenario.runs.some((r) => r.labelText)) return scenario;
+	// The branches read alike, but each narrows `scenario` so the mapped runs keep their kind's type.
 	return scenario.kind === 'network' ? {...scenario, runs: scenario.runs.map(named)} : {...scenario, runs: scenario.runs.map(named)};
 }

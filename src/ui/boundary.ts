@@ -4,12 +4,10 @@
  * the theme has colour and block glyphs, one shade glyph per class otherwise; the data points on
  * top, one per character (the cell's majority class).
  */
+import {NO_CLASS} from '../core/probe.js';
 import type {BoundaryGrid, PlanePoints, ProbeData} from '../runner/protocol.js';
 import {type Cell, type SegmentRow, toSegments} from './cells.js';
 import {type CellStyle, type ViewPalette, cycled} from './view-palette.js';
-
-/** No prediction (a diverged network): drawn blank. */
-const NO_CLASS = 255;
 
 export interface BoundaryOptions {
 	/** Plot size in characters. */

@@ -19,8 +19,6 @@ export interface Segment {
 
 export type SegmentRow = readonly Segment[];
 
-export const PLAIN: CellStyle = {};
-
 /** Whether two styles draw the same. */
 export function sameStyle(a: CellStyle, b: CellStyle): boolean {
 	return a === b || (a.color === b.color && a.backgroundColor === b.backgroundColor && !a.bold === !b.bold && !a.dimColor === !b.dimColor && !a.inverse === !b.inverse);
@@ -42,14 +40,4 @@ export function toSegments(cells: readonly Cell[]): Segment[] {
 	}
 	if (style !== null) out.push({text, style});
 	return out;
-}
-
-/** A row holding one text in one style. */
-export function textRow(text: string, style: CellStyle = PLAIN): SegmentRow {
-	return [{text, style}];
-}
-
-/** A blank cell grid of `width` × `height`. */
-export function blankGrid(width: number, height: number, fill: Cell = {ch: ' ', style: PLAIN}): Cell[][] {
-	return Array.from({length: height}, () => Array.from({length: width}, () => fill));
 }

@@ -118,7 +118,6 @@ export const MESSAGES = {
 	},
 	firstChapter: {en: 'This is the first chapter.', ko: '첫 번째 장이에요.'},
 	lastChapter: {en: 'This is the last chapter: q quits, p goes back.', ko: '마지막 장이에요. q로 끝내고, p로 이전 장에 가요.'},
-	tourDone: {en: 'That was the whole tour. q quits, b goes back to the lessons.', ko: '투어를 모두 마쳤어요. q로 끝내고, b로 수업 목록에 가요.'},
 } as const satisfies Record<string, Words>;
 
 export type MessageKey = keyof typeof MESSAGES;
