@@ -16,6 +16,7 @@ function plainGd(lr: number): Optimizer {
 			}
 			return sq;
 		},
+		state: () => ({name: 'sgd', step: null, scalars: {lr}, buffers: {}}),
 	};
 }
 

@@ -136,6 +136,15 @@ export class Network {
 	}
 
 	/**
+	 * Layer l's buffers from the last pass, for the step inspector to read (never write), row-major
+	 * rows × layers[l]: z the pre-activations, a the outputs (layer 0: the input rows; the last
+	 * layer's outputs are its z, a is unused there) and d = ∂L/∂z once `backward` ran (never for layer 0).
+	 */
+	passBuffers(l: number): {readonly z: Float64Array; readonly a: Float64Array; readonly d: Float64Array} {
+		return {z: this.Z[l]!, a: this.A[l]!, d: this.D[l]!};
+	}
+
+	/**
 	 * Backpropagates the loss gradient in `outputGradient()` through the last forward pass,
 	 * filling gradW/gradB and the gradient norms. With an optimizer, each block of rows of W is
 	 * updated as soon as its gradient is final (after its gradient has flowed to the layer below,

@@ -2,6 +2,7 @@
  * The training loop for one run: batching, loss, the fused backward/update pass, the per-step
  * report and divergence. Pure and synchronous; the runner decides when to call it.
  */
+import type {StepInput} from './inspect-preview.js';
 import {computeLoss, type LossResult} from './loss.js';
 import {Network} from './network.js';
 import {createOptimizer} from './optim/index.js';
@@ -107,6 +108,13 @@ export class Trainer {
 			if (this.config.shuffle) this.orderRng.shuffle(this.order);
 		}
 		return true;
+	}
+
+	/** What the next `advance()` will use, for looks that must not change the run (they work on copies). */
+	nextStep(): StepInput {
+		const rows = Math.min(this.batchRows, this.data.train.n - this.cursor);
+		const batch = this.order.slice(this.cursor, this.cursor + rows);
+		return {network: this.network, optimizer: this.optimizer, loss: this.config.loss, set: this.data.train, rows: batch};
 	}
 
 	/** The labels of the current batch, gathered in batch order. */

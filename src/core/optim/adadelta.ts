@@ -1,5 +1,6 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
 import type {Optimizer, OptimizerName} from './optimizer.js';
+import type {OptimizerState} from './state.js';
 
 /**
  * Adadelta, as `torch.optim.Adadelta` computes it (eps inside both square roots):
@@ -49,5 +50,10 @@ export class Adadelta implements Optimizer {
 			sq += d * d;
 		}
 		return sq;
+	}
+
+	state(): OptimizerState {
+		const {rho, eps, wd} = this;
+		return {name: this.name, step: null, scalars: {lr: -this.negLr, rho, eps, weight_decay: wd}, buffers: {square_avg: this.squareAvg, acc_delta: this.accDelta}};
 	}
 }

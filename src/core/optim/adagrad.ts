@@ -1,5 +1,6 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
 import type {Optimizer, OptimizerName} from './optimizer.js';
+import type {OptimizerState} from './state.js';
 
 /**
  * Adagrad, as `torch.optim.Adagrad` computes it (eps outside the square root):
@@ -45,5 +46,10 @@ export class Adagrad implements Optimizer {
 			sq += d * d;
 		}
 		return sq;
+	}
+
+	state(): OptimizerState {
+		const {lr, eps, wd} = this;
+		return {name: this.name, step: this.t, scalars: {lr, lr_decay: this.lrDecay, eps, weight_decay: wd, clr: -this.negClr}, buffers: {sum: this.sum}};
 	}
 }

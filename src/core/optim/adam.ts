@@ -1,5 +1,6 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
 import type {Optimizer, OptimizerName} from './optimizer.js';
+import type {OptimizerState} from './state.js';
 
 /**
  * Adam and AdamW, as `torch.optim.Adam` / `torch.optim.AdamW` compute them:
@@ -75,6 +76,17 @@ export class Adam implements Optimizer {
 			sq += d * d;
 		}
 		return sq;
+	}
+
+	state(): OptimizerState {
+		const {lr, beta1, beta2, eps} = this;
+		const decay = this.name === 'adamw' ? {decay_factor: this.shrink} : {weight_decay: this.l2};
+		return {
+			name: this.name,
+			step: this.t,
+			scalars: {lr, beta1, beta2, eps, ...decay, step_size: -this.negStepSize, bias_correction2_sqrt: this.bc2Sqrt},
+			buffers: {exp_avg: this.m, exp_avg_sq: this.v, ...(this.amsgrad ? {max_exp_avg_sq: this.vMax} : {})},
+		};
 	}
 }
 

@@ -1,5 +1,6 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
 import type {Optimizer, OptimizerName} from './optimizer.js';
+import type {OptimizerState} from './state.js';
 
 /**
  * NAdam, as `torch.optim.NAdam` computes it in PyTorch 2.x (the μ_prod·μ_{t+1} of PR #92699):
@@ -70,5 +71,18 @@ export class NAdam implements Optimizer {
 			sq += d * d;
 		}
 		return sq;
+	}
+
+	state(): OptimizerState {
+		const {lr, beta1, beta2, eps, wd} = this;
+		return {
+			name: this.name,
+			step: this.t,
+			scalars: {
+				lr, beta1, beta2, eps, weight_decay: wd, momentum_decay: this.psi,
+				mu_product: this.muProduct, grad_coef: this.gradCoef, momentum_coef: this.momentumCoef, bias_correction2: this.bc2,
+			},
+			buffers: {exp_avg: this.m, exp_avg_sq: this.v},
+		};
 	}
 }

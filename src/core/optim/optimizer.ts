@@ -5,6 +5,8 @@
  * is final — so the update can be fused into the backward pass. Updates are element-wise, so
  * updating a slot piece by piece gives the same result as updating it whole.
  */
+import type {OptimizerState} from './state.js';
+
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'adadelta' | 'rmsprop' | 'adam' | 'adamw' | 'nadam';
 
 export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw', 'nadam'];
@@ -45,4 +47,6 @@ export interface Optimizer {
 	 * slot's state for those indices. Returns Σ (Δp)² over the piece, for the update/weight ratio.
 	 */
 	update(slot: number, p: Float64Array, g: Float64Array, start: number, end: number): number;
+	/** A read-only look at the hyperparameters, per-step scalars and buffers, for the step inspector. */
+	state(): OptimizerState;
 }

@@ -1,5 +1,6 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
 import type {Optimizer, OptimizerName} from './optimizer.js';
+import type {OptimizerState} from './state.js';
 
 /**
  * RMSprop, as `torch.optim.RMSprop` computes it (eps outside the square root):
@@ -72,5 +73,15 @@ export class RmsProp implements Optimizer {
 			sq += d * d;
 		}
 		return sq;
+	}
+
+	state(): OptimizerState {
+		const {alpha, eps, wd, mu} = this;
+		return {
+			name: this.name,
+			step: null,
+			scalars: {lr: -this.negLr, alpha, eps, weight_decay: wd, momentum: mu},
+			buffers: {square_avg: this.squareAvg, ...(this.centered ? {grad_avg: this.gradAvg} : {}), ...(mu > 0 ? {momentum_buffer: this.buf} : {})},
+		};
 	}
 }

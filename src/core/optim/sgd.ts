@@ -1,5 +1,6 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
 import type {Optimizer, OptimizerName} from './optimizer.js';
+import type {OptimizerState} from './state.js';
 
 /**
  * Plain SGD, as `torch.optim.SGD` with momentum 0 computes it (L2 decay coupled into the
@@ -29,6 +30,10 @@ export class PlainSgd implements Optimizer {
 			sq += d * d;
 		}
 		return sq;
+	}
+
+	state(): OptimizerState {
+		return {name: this.name, step: null, scalars: {lr: -this.negLr, weight_decay: this.wd}, buffers: {}};
 	}
 }
 
@@ -82,6 +87,11 @@ export class MomentumSgd implements Optimizer {
 			sq += d * d;
 		}
 		return sq;
+	}
+
+	state(): OptimizerState {
+		const {mu, dampening, wd} = this;
+		return {name: this.name, step: this.t, scalars: {lr: -this.negLr, momentum: mu, dampening, weight_decay: wd}, buffers: {momentum_buffer: this.buf}};
 	}
 }
 
