@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {ACTIVATION_NAMES, ACTIVATIONS, type ActivationName} from '../src/core/activations.js';
 import {makeToy} from '../src/core/data/index.js';
 import {batchLabels, batchLoss, copyNetwork, type StepInput} from '../src/core/inspect-preview.js';
-import {inspectPhases, inspectStep, type StepInspection} from '../src/core/inspect.js';
-import type {OptimizerBuffer, OptimizerConfig} from '../src/core/optim/index.js';
+import {inspectPhases, inspectStep, type ParamStep, type StepInspection} from '../src/core/inspect.js';
+import type {OptimizerBuffer, OptimizerConfig, OptimizerName} from '../src/core/optim/index.js';
 import {createRng} from '../src/core/rng.js';
 import {Trainer} from '../src/core/trainer.js';
 import type {LossName, TrainConfig} from '../src/core/types.js';
@@ -47,6 +47,61 @@ function numericGradient(input: StepInput, pick: (net: ReturnType<typeof copyNet
 	};
 	const h = 1e-4;
 	return (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
+}
+
+/**
+ * The step as the view will write it: torch's update rule (the doc comment of each unit) with the
+ * inspection's numbers filled in. Buffers' after-values are checked against their own rule too.
+ */
+function stepByFormula(name: OptimizerName, s: StepInspection['optimizer']['scalars'], t: number | null, p: ParamStep): number {
+	const {value: w, state} = p;
+	const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+	const g = p.grad + (s.weight_decay ?? 0) * w;
+	const lr = s.lr!;
+	switch (name) {
+		case 'sgd':
+		case 'momentum':
+		case 'nesterov': {
+			const buffer = state.momentum_buffer;
+			if (!buffer) return w - lr * g;
+			near(buffer.after, t === 1 ? g : s.momentum! * buffer.before + (1 - s.dampening!) * g);
+			return w - lr * (name === 'nesterov' ? g + s.momentum! * buffer.after : buffer.after);
+		}
+		case 'adagrad':
+			near(state.sum!.after, state.sum!.before + g * g);
+			return w - (s.clr! * g) / (Math.sqrt(state.sum!.after) + s.eps!);
+		case 'adadelta': {
+			const {square_avg: v, acc_delta: u} = state;
+			near(v!.after, s.rho! * v!.before + (1 - s.rho!) * g * g);
+			const delta = (Math.sqrt(u!.before + s.eps!) / Math.sqrt(v!.after + s.eps!)) * g;
+			near(u!.after, s.rho! * u!.before + (1 - s.rho!) * delta * delta);
+			return w - lr * delta;
+		}
+		case 'rmsprop': {
+			const {square_avg: v, grad_avg: mean, momentum_buffer: buffer} = state;
+			near(v!.after, s.alpha! * v!.before + (1 - s.alpha!) * g * g);
+			if (mean) near(mean.after, s.alpha! * mean.before + (1 - s.alpha!) * g);
+			const avg = Math.sqrt(v!.after - (mean ? mean.after ** 2 : 0)) + s.eps!;
+			if (!buffer) return w - (lr * g) / avg;
+			near(buffer.after, s.momentum! * buffer.before + g / avg);
+			return w - lr * buffer.after;
+		}
+		case 'adam':
+		case 'adamw':
+		case 'nadam': {
+			const {exp_avg: m, exp_avg_sq: v, max_exp_avg_sq: vMax} = state;
+			near(m!.after, s.beta1! * m!.before + (1 - s.beta1!) * g);
+			near(v!.after, s.beta2! * v!.before + (1 - s.beta2!) * g * g);
+			if (name === 'nadam') {
+				const denom = Math.sqrt(v!.after / s.bias_correction2!) + s.eps!;
+				return w + (s.grad_coef! * g) / denom + (s.momentum_coef! * m!.after) / denom;
+			}
+			if (vMax) near(vMax.after, Math.max(vMax.before, v!.after));
+			expect(s.step_size).toBeCloseTo(lr / (1 - s.beta1! ** t!), 14);
+			expect(s.bias_correction2_sqrt).toBeCloseTo(Math.sqrt(1 - s.beta2! ** t!), 14);
+			return w * (s.decay_factor ?? 1) - (s.step_size! * m!.after) / (Math.sqrt((vMax ?? v)!.after) / s.bias_correction2_sqrt! + s.eps!);
+		}
+	}
 }
 
 function relativeError(a: number, b: number): number {
@@ -169,6 +224,17 @@ describe('the backprop inspector', () => {
 					for (const name of names) expect(edge.state[name]!.after).toBe(live.buffers[name]![2 * l]![k]);
 				}),
 			);
+		});
+	}
+
+	for (const optimizer of OPTIMIZERS) {
+		it(`shows the numbers that give each step by torch's formula: ${JSON.stringify(optimizer)}`, () => {
+			const ins = asStep(inspectStep(trainer('tanh', 'cross-entropy', optimizer).nextStep()));
+			const params = [...ins.edges.flat(2), ...ins.units.flat().flatMap((u) => (u.bias ? [u.bias] : []))];
+			for (const p of params) {
+				const formula = stepByFormula(ins.optimizer.name, ins.optimizer.scalars, ins.optimizer.step, p);
+				expect(Math.abs(formula - p.next)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(p.next)));
+			}
 		});
 	}
 
