@@ -1,23 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import type {Optimizer} from '../src/core/optim/optimizer.js';
+import {createOptimizer, type Optimizer} from '../src/core/optim/index.js';
 import {createSurfaceRun, SURFACE_NAMES, SURFACES} from '../src/core/surfaces.js';
 
-/** Plain gradient descent, just enough of the Optimizer contract for these tests. */
+/** Plain gradient descent: p ← p − lr·g. */
 function plainGd(lr: number): Optimizer {
-	return {
-		name: 'sgd',
-		beginStep() {},
-		update(_slot, p, g, start, end) {
-			let sq = 0;
-			for (let i = start; i < end; i++) {
-				const d = -lr * g[i]!;
-				p[i] = p[i]! + d;
-				sq += d * d;
-			}
-			return sq;
-		},
-		state: () => ({name: 'sgd', step: null, scalars: {lr}, buffers: {}}),
-	};
+	return createOptimizer({name: 'sgd', lr}, [2]);
 }
 
 const PROBES: readonly (readonly [number, number])[] = [

@@ -1,5 +1,5 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
-import type {Optimizer, OptimizerName} from './optimizer.js';
+import {BaseOptimizer, type OptimizerName} from './optimizer.js';
 import type {OptimizerState} from './state.js';
 
 /**
@@ -9,10 +9,9 @@ import type {OptimizerState} from './state.js';
  *   Δ = √(u + eps) / √(v + eps) · g
  *   u ← ρ·u + (1 − ρ)·Δ²
  *   p ← p − lr·Δ
- * No per-step scalars: Adadelta has no step count.
+ * No per-step scalars: Adadelta has no step count. lr is read at every step (a schedule may assign it).
  */
-export class Adadelta implements Optimizer {
-	private readonly negLr: number;
+export class Adadelta extends BaseOptimizer {
 	private readonly rho: number;
 	private readonly oneMinusRho: number;
 	private readonly wd: number;
@@ -20,8 +19,8 @@ export class Adadelta implements Optimizer {
 	private readonly squareAvg: Float64Array[];
 	private readonly accDelta: Float64Array[];
 
-	constructor(readonly name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
-		this.negLr = -o.lr;
+	constructor(name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
+		super(name, o.lr);
 		this.rho = o.rho;
 		this.oneMinusRho = 1 - o.rho;
 		this.wd = o.weightDecay;
@@ -33,7 +32,8 @@ export class Adadelta implements Optimizer {
 	beginStep(): void {}
 
 	update(slot: number, p: Float64Array, g: Float64Array, start: number, end: number): number {
-		const {negLr, rho, oneMinusRho, wd, eps} = this;
+		const {rho, oneMinusRho, wd, eps} = this;
+		const negLr = -this.learningRate;
 		const sqAvg = this.squareAvg[slot]!;
 		const acc = this.accDelta[slot]!;
 		let sq = 0;
@@ -53,7 +53,7 @@ export class Adadelta implements Optimizer {
 	}
 
 	state(): OptimizerState {
-		const {rho, eps, wd} = this;
-		return {name: this.name, step: null, scalars: {lr: -this.negLr, rho, eps, weight_decay: wd}, buffers: {square_avg: this.squareAvg, acc_delta: this.accDelta}};
+		const {lr, rho, eps, wd} = this;
+		return {name: this.name, step: null, scalars: {lr, rho, eps, weight_decay: wd}, buffers: {square_avg: this.squareAvg, acc_delta: this.accDelta}};
 	}
 }

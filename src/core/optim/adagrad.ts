@@ -1,5 +1,5 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
-import type {Optimizer, OptimizerName} from './optimizer.js';
+import {BaseOptimizer, type OptimizerName} from './optimizer.js';
 import type {OptimizerState} from './state.js';
 
 /**
@@ -8,9 +8,9 @@ import type {OptimizerState} from './state.js';
  *   clr = lr / (1 + (t − 1)·lr_decay)
  *   s ← s + g²            (s starts at initial_accumulator_value)
  *   p ← p − clr·g / (√s + eps)
+ * clr is computed from the lr of the step (a schedule may assign it), as torch reads group['lr'].
  */
-export class Adagrad implements Optimizer {
-	private readonly lr: number;
+export class Adagrad extends BaseOptimizer {
 	private readonly lrDecay: number;
 	private readonly wd: number;
 	private readonly eps: number;
@@ -18,8 +18,8 @@ export class Adagrad implements Optimizer {
 	private t = 0;
 	private negClr = 0;
 
-	constructor(readonly name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
-		this.lr = o.lr;
+	constructor(name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
+		super(name, o.lr);
 		this.lrDecay = o.lrDecay;
 		this.wd = o.weightDecay;
 		this.eps = o.eps;
@@ -28,7 +28,7 @@ export class Adagrad implements Optimizer {
 
 	beginStep(): void {
 		this.t++;
-		this.negClr = -(this.lr / (1 + (this.t - 1) * this.lrDecay));
+		this.negClr = -(this.learningRate / (1 + (this.t - 1) * this.lrDecay));
 	}
 
 	update(slot: number, p: Float64Array, g: Float64Array, start: number, end: number): number {

@@ -1,5 +1,5 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
-import type {Optimizer, OptimizerName} from './optimizer.js';
+import {BaseOptimizer, type Optimizer, type OptimizerName} from './optimizer.js';
 import type {OptimizerState} from './state.js';
 
 /**
@@ -12,17 +12,18 @@ import type {OptimizerState} from './state.js';
  *   step_size = lr / (1 − β₁ᵗ)
  *   denom = √v̂ / √(1 − β₂ᵗ) + eps       (eps outside the root, added after the bias correction)
  *   p ← p − step_size·m / denom
- * Both variants run the same loop: Adam has shrink 1, AdamW has an L2 factor of 0.
+ * Both variants run the same loop: Adam has shrink 1, AdamW has an L2 factor of 0. step_size and
+ * AdamW's shrink 1 − lr·wd use the lr of the step (a schedule may assign it), as torch does.
  */
-export class Adam implements Optimizer {
-	private readonly lr: number;
+export class Adam extends BaseOptimizer {
 	private readonly beta1: number;
 	private readonly beta2: number;
 	private readonly oneMinusBeta1: number;
 	private readonly oneMinusBeta2: number;
 	private readonly eps: number;
 	private readonly l2: number;
-	private readonly shrink: number;
+	private readonly decoupledWd: number;
+	private shrink = 1;
 	private readonly amsgrad: boolean;
 	private readonly m: Float64Array[];
 	private readonly v: Float64Array[];
@@ -32,15 +33,15 @@ export class Adam implements Optimizer {
 	private negStepSize = 0;
 	private bc2Sqrt = 1;
 
-	constructor(readonly name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[], decoupled: boolean) {
-		this.lr = o.lr;
+	constructor(name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[], decoupled: boolean) {
+		super(name, o.lr);
 		this.beta1 = o.beta1;
 		this.beta2 = o.beta2;
 		this.oneMinusBeta1 = 1 - o.beta1;
 		this.oneMinusBeta2 = 1 - o.beta2;
 		this.eps = o.eps;
 		this.l2 = decoupled ? 0 : o.weightDecay;
-		this.shrink = decoupled ? 1 - o.lr * o.weightDecay : 1;
+		this.decoupledWd = decoupled ? o.weightDecay : 0;
 		this.amsgrad = o.amsgrad;
 		this.m = allocateSlots(slotSizes);
 		this.v = allocateSlots(slotSizes);
@@ -49,7 +50,8 @@ export class Adam implements Optimizer {
 
 	beginStep(): void {
 		this.t++;
-		this.negStepSize = -(this.lr / (1 - this.beta1 ** this.t));
+		this.shrink = 1 - this.learningRate * this.decoupledWd;
+		this.negStepSize = -(this.learningRate / (1 - this.beta1 ** this.t));
 		this.bc2Sqrt = Math.sqrt(1 - this.beta2 ** this.t);
 	}
 

@@ -22,6 +22,9 @@ export const OPTIMIZER_DEFAULTS = {
 	nadam: {lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, momentumDecay: 4e-3},
 } as const satisfies Readonly<Record<OptimizerName, OptimizerOptions>>;
 
+/** The optimizers with a `momentum` option (torch's SGD and RMSprop), which a schedule may change. */
+export const MOMENTUM_OPTIMIZERS: readonly OptimizerName[] = OPTIMIZER_NAMES.filter((name) => 'momentum' in OPTIMIZER_DEFAULTS[name]);
+
 /** Every hyperparameter filled in; the units read only their own. */
 export interface ResolvedOptions {
 	readonly lr: number;

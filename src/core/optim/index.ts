@@ -10,7 +10,7 @@ import {createSgd} from './sgd.js';
 
 export type {Optimizer, OptimizerConfig, OptimizerName} from './optimizer.js';
 export {OPTIMIZER_NAMES} from './optimizer.js';
-export {OPTIMIZER_DEFAULTS, type OptimizerOptions} from './config.js';
+export {MOMENTUM_OPTIMIZERS, OPTIMIZER_DEFAULTS, type OptimizerOptions} from './config.js';
 export {cloneOptimizer, type OptimizerBuffer, type OptimizerScalar, type OptimizerState} from './state.js';
 
 type Unit = (name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) => Optimizer;

@@ -1,5 +1,5 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
-import type {Optimizer, OptimizerName} from './optimizer.js';
+import {BaseOptimizer, type OptimizerName} from './optimizer.js';
 import type {OptimizerState} from './state.js';
 
 /**
@@ -10,10 +10,10 @@ import type {OptimizerState} from './state.js';
  *   v ← β₂·v + (1 − β₂)·g²
  *   denom = √(v / (1 − β₂ᵗ)) + eps
  *   p ← p − lr(1 − μ_t)/(1 − μ_prod)·g/denom − lr·μ_{t+1}/(1 − μ_prod·μ_{t+1})·m/denom
- * μ_prod, both coefficients and 1 − β₂ᵗ are per-step scalars, computed in beginStep().
+ * μ_prod, both coefficients and 1 − β₂ᵗ are per-step scalars, computed in beginStep() from the
+ * lr of the step (a schedule may assign it; μ_prod does not depend on it).
  */
-export class NAdam implements Optimizer {
-	private readonly lr: number;
+export class NAdam extends BaseOptimizer {
 	private readonly beta1: number;
 	private readonly beta2: number;
 	private readonly oneMinusBeta1: number;
@@ -29,8 +29,8 @@ export class NAdam implements Optimizer {
 	private momentumCoef = 0;
 	private bc2 = 1;
 
-	constructor(readonly name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
-		this.lr = o.lr;
+	constructor(name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
+		super(name, o.lr);
 		this.beta1 = o.beta1;
 		this.beta2 = o.beta2;
 		this.oneMinusBeta1 = 1 - o.beta1;
@@ -47,8 +47,9 @@ export class NAdam implements Optimizer {
 		const mu = this.beta1 * (1 - 0.5 * 0.96 ** (t * this.psi));
 		const muNext = this.beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * this.psi));
 		this.muProduct *= mu;
-		this.gradCoef = (-this.lr * (1 - mu)) / (1 - this.muProduct);
-		this.momentumCoef = (-this.lr * muNext) / (1 - this.muProduct * muNext);
+		const lr = this.learningRate;
+		this.gradCoef = (-lr * (1 - mu)) / (1 - this.muProduct);
+		this.momentumCoef = (-lr * muNext) / (1 - this.muProduct * muNext);
 		this.bc2 = 1 - this.beta2 ** t;
 	}
 

@@ -1,5 +1,5 @@
 import {allocateSlots, type ResolvedOptions} from './config.js';
-import type {Optimizer, OptimizerName} from './optimizer.js';
+import {BaseOptimizer, checkMomentum, type OptimizerName} from './optimizer.js';
 import type {OptimizerState} from './state.js';
 
 /**
@@ -8,40 +8,59 @@ import type {OptimizerState} from './state.js';
  *   v ← α·v + (1 − α)·g²
  *   centered: ḡ ← α·ḡ + (1 − α)·g,  a = √(v − ḡ²) + eps;  else a = √v + eps
  *   momentum μ > 0: b ← μ·b + g/a,  p ← p − lr·b;  else p ← p − lr·g/a
- * The momentum buffer starts at zero (no first-step special case, unlike SGD's).
+ * The momentum buffer starts at zero (no first-step special case, unlike SGD's). lr and μ are
+ * read at every step, so a schedule may assign them between steps, as torch's param_group. Torch
+ * creates the buffer on the first step only if μ > 0 then; raising μ from 0 later fails there
+ * (KeyError 'momentum_buffer'), and `setMomentum` refuses it here alike.
  */
-export class RmsProp implements Optimizer {
-	private readonly negLr: number;
+export class RmsProp extends BaseOptimizer {
 	private readonly alpha: number;
 	private readonly oneMinusAlpha: number;
 	private readonly wd: number;
 	private readonly eps: number;
-	private readonly mu: number;
+	private mu: number;
 	private readonly centered: boolean;
 	private readonly squareAvg: Float64Array[];
 	/** ḡ per slot; empty arrays unless centered. */
 	private readonly gradAvg: Float64Array[];
-	/** b per slot; empty arrays unless μ > 0. */
+	/** b per slot (allocated up front, so `cloneOptimizer` can copy it); torch makes it on the first step iff μ > 0 then. */
 	private readonly buf: Float64Array[];
+	private hasBuffer = false;
+	private started = false;
 
-	constructor(readonly name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
-		this.negLr = -o.lr;
+	constructor(name: OptimizerName, o: ResolvedOptions, slotSizes: readonly number[]) {
+		super(name, o.lr);
 		this.alpha = o.alpha;
 		this.oneMinusAlpha = 1 - o.alpha;
 		this.wd = o.weightDecay;
 		this.eps = o.eps;
 		this.mu = o.momentum;
 		this.centered = o.centered;
-		const none = slotSizes.map(() => 0);
 		this.squareAvg = allocateSlots(slotSizes);
-		this.gradAvg = allocateSlots(o.centered ? slotSizes : none);
-		this.buf = allocateSlots(o.momentum > 0 ? slotSizes : none);
+		this.gradAvg = allocateSlots(o.centered ? slotSizes : slotSizes.map(() => 0));
+		this.buf = allocateSlots(slotSizes);
 	}
 
-	beginStep(): void {}
+	override get momentum(): number {
+		return this.mu;
+	}
+
+	override setMomentum(momentum: number): void {
+		checkMomentum(this.name, momentum);
+		if (momentum > 0 && this.started && !this.hasBuffer) {
+			throw new Error(`${this.name}: momentum was 0 on the first step, so there is no momentum buffer to use now (torch.optim.RMSprop fails alike); give the optimizer a momentum > 0 from the start`);
+		}
+		this.mu = momentum;
+	}
+
+	beginStep(): void {
+		if (!this.started) this.hasBuffer = this.mu > 0;
+		this.started = true;
+	}
 
 	update(slot: number, p: Float64Array, g: Float64Array, start: number, end: number): number {
-		const {negLr, alpha, oneMinusAlpha, wd, eps, mu, centered} = this;
+		const {alpha, oneMinusAlpha, wd, eps, mu, centered} = this;
+		const negLr = -this.learningRate;
 		const useMomentum = mu > 0;
 		const sqAvg = this.squareAvg[slot]!;
 		const gAvg = this.gradAvg[slot]!;
@@ -76,11 +95,11 @@ export class RmsProp implements Optimizer {
 	}
 
 	state(): OptimizerState {
-		const {alpha, eps, wd, mu} = this;
+		const {lr, alpha, eps, wd, mu} = this;
 		return {
 			name: this.name,
 			step: null,
-			scalars: {lr: -this.negLr, alpha, eps, weight_decay: wd, momentum: mu},
+			scalars: {lr, alpha, eps, weight_decay: wd, momentum: mu},
 			buffers: {square_avg: this.squareAvg, ...(this.centered ? {grad_avg: this.gradAvg} : {}), ...(mu > 0 ? {momentum_buffer: this.buf} : {})},
 		};
 	}
