@@ -127,7 +127,7 @@ describe('bad files are rejected with one precise line per problem', () => {
 		],
 		['surface start', 'surface: saddle\nstart: [1]', 'x.yaml: start: got [1], expected a point [x, y]'],
 		['surface run without optimizer name', 'surface: saddle\nruns: [{optimizer: {lr: 0.1}}]', `x.yaml: runs[0].optimizer.name: missing, expected an optimizer name: one of: ${OPTIMIZERS}`],
-		['surface run unknown key', 'surface: saddle\nruns: [{optimiser: adam}]', 'x.yaml: runs[0].optimiser: unknown field (did you mean "optimizer"?); allowed: label, optimizer, steps'],
+		['surface run unknown key', 'surface: saddle\nruns: [{optimiser: adam}]', 'x.yaml: runs[0].optimiser: unknown field (did you mean "optimizer"?); allowed: label, optimizer, steps, schedule'],
 	];
 	it.each(cases)('%s', (_name, text, expected) => {
 		expect(errorOf(text)).toBe(expected);
@@ -215,6 +215,7 @@ describe('good files', () => {
 			model: {hidden: [16, 16], activation: 'relu', init: {name: 'pytorch'}, weights: null},
 			train: {
 				optimizer: {name: 'adam', lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false},
+				schedule: [],
 				batch: 32,
 				steps: 1000,
 				loss: 'cross-entropy',

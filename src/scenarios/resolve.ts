@@ -14,6 +14,7 @@ import type {InitSpec} from '../core/types.js';
 import {loadCheckpointFile} from './data.js';
 import {badValue, displayPath, formatPath, type Problem, ruleBroken, ScenarioError, showValue} from './errors.js';
 import {merge} from './merge.js';
+import {describeSchedule, resolveSchedule} from './schedule.js';
 import {
 	OPTIMIZER_HYPERS,
 	SNAKE_CASE,
@@ -145,11 +146,14 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 	const texts = labelTexts(given.map((r) => r.label), labels, ctx);
 	const runs = given.map((run, i): SurfaceRunSpec => {
 		const at = (key: string): string => formatPath(['runs', i, 'optimizer', key]);
+		const optimizer = resolveOptimizer(run.optimizer, at, ctx.problems, true);
+		const runSteps = run.steps ?? steps;
 		return {
 			label: labels[i]!,
 			...(texts[i] ? {labelText: texts[i]} : {}),
-			optimizer: resolveOptimizer(run.optimizer, at, ctx.problems, true),
-			steps: run.steps ?? steps,
+			optimizer,
+			steps: runSteps,
+			schedule: resolveSchedule(run.schedule ?? [], optimizer, runSteps, (parts) => formatPath(['runs', i, 'schedule', ...parts]), ctx.problems),
 		};
 	});
 	return {
@@ -168,6 +172,8 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
  */
 function labelFor(over: NetworkRunInput, i: number): string {
 	const changes = leaves(over, []).filter(([parts]) => parts[0] !== 'label');
+	const schedule = over.train?.schedule;
+	if (schedule !== undefined && changes.length === 1) return describeSchedule(schedule);
 	const named = changes.find(([, value]) => typeof value === 'string');
 	if (named) return named[1] as string;
 	const first = changes[0];
@@ -328,10 +334,13 @@ function resolveOptimizer(o: OptimizerInput, at: (key: string) => string, proble
 }
 
 function resolveTrain(t: TrainInput, locate: Locate, ctx: Context): TrainSpec {
+	const optimizer = resolveOptimizer(t.optimizer ?? {}, (key) => locate(['train', 'optimizer', key]), ctx.problems);
+	const steps = t.steps ?? DEFAULTS.steps;
 	return {
-		optimizer: resolveOptimizer(t.optimizer ?? {}, (key) => locate(['train', 'optimizer', key]), ctx.problems),
+		optimizer,
+		schedule: resolveSchedule(t.schedule ?? [], optimizer, steps, (parts) => locate(['train', 'schedule', ...parts]), ctx.problems),
 		batch: t.batch ?? DEFAULTS.batch,
-		steps: t.steps ?? DEFAULTS.steps,
+		steps,
 		loss: t.loss ?? DEFAULTS.loss,
 		shuffle: t.shuffle ?? DEFAULTS.shuffle,
 		seed: t.seed ?? DEFAULTS.seed,

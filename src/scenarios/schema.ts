@@ -13,6 +13,7 @@ import {TOY_NAMES} from '../core/data/index.js';
 import {INIT_NAMES} from '../core/init.js';
 import {OPTIMIZER_DEFAULTS, type OptimizerOptions} from '../core/optim/config.js';
 import {OPTIMIZER_NAMES, type OptimizerName} from '../core/optim/optimizer.js';
+import {SCHEDULE_NAMES} from '../core/schedule.js';
 import {SURFACE_NAMES} from '../core/surfaces.js';
 
 /** Marks an unknown-key issue's message as the list of allowed keys (errors.ts reads it back). */
@@ -165,8 +166,35 @@ export const modelSchema = strict({
 
 export const LOSS_NAMES = ['cross-entropy', 'mse'] as const;
 
+/**
+ * One entry of a learning-rate schedule: a formula by name (`cosine`, `{name: step, every: 300}`)
+ * or a set-point (`{at: 500, lr: 0.01}`). Which keys go with which kind is checked in schedule.ts.
+ */
+export const scheduleEntrySchema = shorthand(
+	'name',
+	strict(
+		{
+			name: z.enum(SCHEDULE_NAMES).optional(),
+			at: naturalInt().optional(),
+			lr: positive().optional(),
+			momentum: nonNegative().optional(),
+			every: positiveInt().optional(),
+			milestones: z.array(positiveInt(), {error: 'a list of step counts, like [300, 600]'}).optional(),
+			gamma: positive().optional(),
+			steps: positiveInt().optional(),
+			min_lr: nonNegative().optional(),
+			start_factor: num('a number > 0 and ≤ 1', (v) => v > 0 && v <= 1).optional(),
+			end_factor: unit().optional(),
+		},
+		'a formula like cosine or {name: step, every: 300}, or a set-point like {at: 500, lr: 0.01}',
+	),
+);
+
+const scheduleSchema = z.array(scheduleEntrySchema, {error: 'a list of schedule entries, like [cosine, {at: 500, lr: 0.01}]'});
+
 export const trainSchema = strict({
 	optimizer: optimizerSchema.optional(),
+	schedule: scheduleSchema.optional(),
 	batch: z.union([z.literal('full'), positiveInt()], {error: 'a whole number > 0, or "full"'}).optional(),
 	steps: positiveInt().optional(),
 	loss: z.enum(LOSS_NAMES).optional(),
@@ -215,6 +243,7 @@ export const surfaceRunSchema = strict({
 	label: labelSchema.optional(),
 	optimizer: optimizerSchema,
 	steps: positiveInt().optional(),
+	schedule: scheduleSchema.optional(),
 });
 
 export const surfaceFileSchema = strict(
@@ -234,6 +263,7 @@ export type InitInput = z.output<typeof initSchema>;
 export type DatasetInput = z.output<typeof datasetSchema>;
 export type ModelInput = z.output<typeof modelSchema>;
 export type TrainInput = z.output<typeof trainSchema>;
+export type ScheduleEntryInput = z.output<typeof scheduleEntrySchema>;
 export type TextInput = z.output<typeof textSchema>;
 export type IntroInput = z.output<typeof introSchema>;
 export type LabelInput = z.output<typeof labelSchema>;

@@ -47,6 +47,12 @@ const ALIASES: Readonly<Record<string, string>> = {
 	cross_entropy: 'cross-entropy',
 	crossentropy: 'cross-entropy',
 	ce: 'cross-entropy',
+	t_max: 'steps',
+	total_iters: 'steps',
+	step_size: 'every',
+	eta_min: 'min_lr',
+	lr_scheduler: 'schedule',
+	scheduler: 'schedule',
 };
 
 /**

@@ -2,6 +2,7 @@
 import type {ActivationName} from '../core/activations.js';
 import type {ToyName} from '../core/data/index.js';
 import type {OptimizerConfig} from '../core/optim/optimizer.js';
+import type {ScheduleEntry} from '../core/schedule.js';
 import type {SurfaceName} from '../core/surfaces.js';
 import type {InitSpec, LossName} from '../core/types.js';
 
@@ -29,6 +30,8 @@ export interface ModelSpec {
 
 export interface TrainSpec {
 	readonly optimizer: OptimizerConfig;
+	/** How lr (and momentum) change while training: formulas in order, then set-points by step (core/schedule.ts). */
+	readonly schedule: readonly ScheduleEntry[];
 	readonly batch: number | 'full';
 	readonly steps: number;
 	readonly loss: LossName;
@@ -55,6 +58,8 @@ export interface SurfaceRunSpec {
 	readonly labelText?: Text;
 	readonly optimizer: OptimizerConfig;
 	readonly steps: number;
+	/** As a network run's `train.schedule`. */
+	readonly schedule: readonly ScheduleEntry[];
 }
 
 export interface Note {

@@ -75,6 +75,10 @@ function withoutBadValues(raw: unknown, issues: readonly z.core.$ZodIssue[]): un
 			}
 			if (parts[parts.length - 1] === 'name') parts.pop();
 		}
+		// A schedule entry is a formula or a set-point by the keys it has: dropping one key could
+		// turn it into the other, so a bad value drops the whole schedule.
+		const schedule = parts.indexOf('schedule');
+		if (schedule >= 0) parts.length = schedule + 1;
 		while (parts.length > 0 && typeof parts[parts.length - 1] === 'number') parts.pop();
 		const key = parts.pop();
 		if (key === undefined) return undefined;

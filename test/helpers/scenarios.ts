@@ -8,7 +8,7 @@ function run(label: string, overrides: Partial<NetworkRunSpec['train']> = {}, ac
 		label,
 		dataset: {kind: 'toy', name: 'moons', samples: 200, noise: 0.1, classes: 2, test: 0.25},
 		model: {hidden: [8, 8], activation, init: {name: 'xavier-uniform'}, weights: null},
-		train: {optimizer: {name: 'adam', lr: 0.01}, batch: 16, steps: 300, loss: 'cross-entropy', shuffle: true, seed: 7, ...overrides},
+		train: {optimizer: {name: 'adam', lr: 0.01}, schedule: [], batch: 16, steps: 300, loss: 'cross-entropy', shuffle: true, seed: 7, ...overrides},
 	};
 }
 
@@ -43,8 +43,8 @@ export function surfaceScenario(): SurfaceScenario {
 		start: [-1.5, 2],
 		seed: 0,
 		runs: [
-			{label: 'sgd', optimizer: {name: 'sgd', lr: 0.001}, steps: 200},
-			{label: 'adam', optimizer: {name: 'adam', lr: 0.05}, steps: 200},
+			{label: 'sgd', optimizer: {name: 'sgd', lr: 0.001}, steps: 200, schedule: []},
+			{label: 'adam', optimizer: {name: 'adam', lr: 0.05}, steps: 200, schedule: []},
 		],
 	};
 }

@@ -135,7 +135,7 @@ describe('probes and the teaching views', () => {
 				label: 'a',
 				dataset: {kind: 'csv', path: '/x.csv', label: null, test: 0.2},
 				model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null},
-				train: {optimizer: {name: 'sgd', lr: 0.1}, batch: 8, steps: 10, loss: 'cross-entropy', shuffle: true, seed: 1},
+				train: {optimizer: {name: 'sgd', lr: 0.1}, schedule: [], batch: 8, steps: 10, loss: 'cross-entropy', shuffle: true, seed: 1},
 			},
 		],
 	});
