@@ -17,7 +17,8 @@ export class Trainer {
 	readonly config: TrainConfig;
 	readonly data: DataSplit;
 	readonly network: Network;
-	private readonly optimizer: Optimizer;
+	/** The optimizer, for a schedule to set its lr and momentum between steps. */
+	readonly optimizer: Optimizer;
 	private readonly orderRng: Rng;
 	private readonly order: Uint32Array;
 	private readonly batchRows: number;

@@ -1,5 +1,6 @@
 /** Messages between the dashboard/headless front ends and the training worker. All plain data. */
 import type {PlaneBounds} from '../core/probe.js';
+import type {Change, SetPoint} from '../core/schedule.js';
 import type {LayerStats} from '../core/types.js';
 
 /** One point of a run's loss history. Test figures are NaN between evaluations. */
@@ -34,6 +35,16 @@ export interface RunState {
 	readonly divergedAt: number | null;
 	/** Surface runs: the current point. */
 	readonly position?: readonly [number, number];
+	/** The learning rate the next step uses (after the run's schedule). */
+	readonly lr: number;
+	/** The momentum the next step uses, for optimizers that have one (sgd, momentum, nesterov, rmsprop); else null. */
+	readonly momentum: number | null;
+	/**
+	 * Set-points that took effect since the previous snapshot, from the file or live (`set`), each
+	 * at the step after which it acts: where the loss chart marks a change. A live one is what to
+	 * record in the scenario (scenarios/edit.ts withLiveChange); recording a file's again changes nothing.
+	 */
+	readonly newSetPoints: readonly SetPoint[];
 	/** Points added since the previous snapshot (the receiver appends them to its own bounded history). */
 	readonly newPoints: readonly HistoryPoint[];
 }
@@ -113,4 +124,6 @@ export type Command =
 	| {readonly type: 'advance'; readonly steps: number}
 	/** Decision-boundary grids are costly: the dashboard asks for them only while it shows them. */
 	| {readonly type: 'watch'; readonly boundary: boolean}
+	/** A live change: from run `run`'s current step on, these values (recorded as a set-point, see RunState.newSetPoints). */
+	| ({readonly type: 'set'; readonly run: number} & Change)
 	| {readonly type: 'quit'};

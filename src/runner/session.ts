@@ -4,11 +4,13 @@
  * tests can drive it directly. All runs share the data split and the data order (same seed);
  * runs with the same shape and initialiser therefore start from identical weights.
  */
-import {createOptimizer} from '../core/optim/index.js';
+import {createOptimizer, type Optimizer} from '../core/optim/index.js';
+import {Scheduler, type Change, type SetPoint} from '../core/schedule.js';
 import {SURFACES, createSurfaceRun} from '../core/surfaces.js';
 import {Trainer} from '../core/trainer.js';
 import type {Checkpoint, DataSplit, LayerStats} from '../core/types.js';
 import {buildDataSplit, buildTrainConfig, loadCheckpointFile} from '../scenarios/data.js';
+import {withLiveChange, withOverrides} from '../scenarios/edit.js';
 import type {NetworkScenario, Scenario, SurfaceScenario} from '../scenarios/types.js';
 import {DecimatedHistory} from './history.js';
 import type {HistoryPoint, RunState} from './protocol.js';
@@ -46,21 +48,31 @@ interface RunDriver {
 	readonly trainer?: Trainer;
 	/** Milliseconds this run spent in `advance` (only with a clock). */
 	busyMs: number;
+	readonly optimizer: Optimizer;
+	/** Steps the run's lr and momentum through its schedule; `advance` steps it after each step. */
+	readonly scheduler: Scheduler;
+	/** Set-points that took effect since the last `states()`. */
+	setPoints: SetPoint[];
 }
 
 /** Test loss/accuracy are computed this many times over a run's budget. */
 const EVALUATIONS_PER_RUN = 200;
 
 export class Session {
-	readonly scenario: Scenario;
+	private current: Scenario;
 	private readonly options: SessionOptions;
 	private drivers: RunDriver[] = [];
 	private trainingSeconds = 0;
 
 	constructor(scenario: Scenario, options: SessionOptions = {}) {
-		this.scenario = scenario;
+		this.current = withOverrides(scenario, options);
 		this.options = options;
 		this.restart();
+	}
+
+	/** What this session trains: the scenario with the options' seed and steps and every live change in it. */
+	get scenario(): Scenario {
+		return this.current;
 	}
 
 	get runs(): readonly RunDriver[] {
@@ -75,7 +87,24 @@ export class Session {
 	/** Rebuilds every run from its seed: the same initial weights, data and order as before. */
 	restart(): void {
 		this.trainingSeconds = 0;
-		this.drivers = this.scenario.kind === 'network' ? networkDrivers(this.scenario, this.options) : surfaceDrivers(this.scenario, this.options);
+		this.drivers = this.current.kind === 'network' ? networkDrivers(this.current, this.options) : surfaceDrivers(this.current, this.options);
+	}
+
+	/**
+	 * A live change to run `index`'s lr and/or momentum, from its current step on: the next step
+	 * uses it, the run's formulas continue from it, and the scenario records it as a set-point (so
+	 * a restart or the saved file replays it). Null once the run has finished or diverged. Throws
+	 * a RangeError for a change a scenario file could not hold (see scenarios/edit.ts).
+	 */
+	setPoint(index: number, change: Change): SetPoint | null {
+		const driver = this.drivers[index];
+		if (!driver) throw new RangeError(`no run ${index} (the session has ${this.drivers.length})`);
+		if (driver.diverged || driver.step >= driver.budget) return null;
+		const at = driver.scheduler.t;
+		this.current = withLiveChange(this.current, index, {at, ...change});
+		const point = driver.scheduler.set(change);
+		driver.setPoints.push(point);
+		return point;
 	}
 
 	/**
@@ -110,6 +139,9 @@ export class Session {
 			diverged: d.diverged,
 			divergedAt: d.divergedAt,
 			...(d.position ? {position: [d.position[0], d.position[1]] as const} : {}),
+			lr: d.optimizer.lr,
+			momentum: d.optimizer.momentum ?? null,
+			newSetPoints: d.setPoints.splice(0),
 			newPoints: d.history.take(),
 		}));
 	}
@@ -123,17 +155,17 @@ export class Session {
 function networkDrivers(scenario: NetworkScenario, options: SessionOptions): RunDriver[] {
 	const splits = new Map<string, DataSplit>();
 	return scenario.runs.map((spec) => {
-		const seed = options.seed ?? spec.train.seed;
+		const seed = spec.train.seed;
 		const key = JSON.stringify([spec.dataset, seed]);
 		let data = splits.get(key);
 		if (!data) {
 			data = buildDataSplit(spec.dataset, seed, scenario.file);
 			splits.set(key, data);
 		}
-		const config = {...buildTrainConfig(spec, data), seed};
 		const initial = spec.model.weights ? loadCheckpointFile(spec.model.weights) : undefined;
-		const trainer = new Trainer(config, data, initial);
-		const budget = options.steps ?? spec.train.steps;
+		const trainer = new Trainer(buildTrainConfig(spec, data), data, initial);
+		const scheduler = new Scheduler(trainer.optimizer, spec.train.schedule);
+		const budget = spec.train.steps;
 		const evalEvery = Math.max(1, Math.ceil(budget / EVALUATIONS_PER_RUN));
 		const driver: RunDriver = {
 			label: spec.label,
@@ -151,8 +183,12 @@ function networkDrivers(scenario: NetworkScenario, options: SessionOptions): Run
 			divergedAt: null,
 			busyMs: 0,
 			trainer,
+			optimizer: trainer.optimizer,
+			scheduler,
+			setPoints: scheduler.fired ? [scheduler.fired] : [],
 			advance(seconds) {
 				const report = trainer.next();
+				if (!report.diverged) stepSchedule(this);
 				this.step = report.step;
 				this.samples = report.samples;
 				this.epoch = report.epoch;
@@ -187,11 +223,19 @@ function networkDrivers(scenario: NetworkScenario, options: SessionOptions): Run
 	});
 }
 
+/** After a step: the schedule's values for the next, and the set-point that took effect, if any. */
+function stepSchedule(driver: RunDriver): void {
+	driver.scheduler.step();
+	if (driver.scheduler.fired) driver.setPoints.push(driver.scheduler.fired);
+}
+
 function surfaceDrivers(scenario: SurfaceScenario, options: SessionOptions): RunDriver[] {
 	const surface = SURFACES[scenario.surface];
 	return scenario.runs.map((spec) => {
-		const run = createSurfaceRun(surface, scenario.start, createOptimizer(spec.optimizer, [2]));
-		const budget = options.steps ?? spec.steps;
+		const optimizer = createOptimizer(spec.optimizer, [2]);
+		const scheduler = new Scheduler(optimizer, spec.schedule);
+		const run = createSurfaceRun(surface, scenario.start, optimizer);
+		const budget = spec.steps;
 		const [x0, y0] = scenario.start;
 		const driver: RunDriver = {
 			label: spec.label,
@@ -209,9 +253,13 @@ function surfaceDrivers(scenario: SurfaceScenario, options: SessionOptions): Run
 			divergedAt: null,
 			busyMs: 0,
 			position: [x0, y0],
+			optimizer,
+			scheduler,
+			setPoints: scheduler.fired ? [scheduler.fired] : [],
 			advance(seconds) {
 				const point = run.step();
 				this.step++;
+				if (!point.diverged) stepSchedule(this);
 				this.loss = point.loss;
 				this.position = [point.x, point.y];
 				if (point.diverged && !this.diverged) {

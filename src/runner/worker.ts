@@ -176,6 +176,16 @@ function handle(command: Command): void {
 			break;
 		case 'advance':
 			return; // only in frames mode
+		case 'set': {
+			const {type: _, run, ...change} = command;
+			try {
+				session.setPoint(run, change);
+			} catch (error) {
+				// The dashboard checks a change before it sends it: one that fails here is a bug to show.
+				post({type: 'error', message: error instanceof Error ? error.message : String(error)});
+			}
+			break;
+		}
 		case 'watch':
 			watchBoundary = command.boundary;
 			lastProbe = -Infinity; // show the newly watched view at once

@@ -29,6 +29,9 @@ export function runState(label: string, points: readonly HistoryPoint[], extra: 
 		layers: [],
 		diverged: false,
 		divergedAt: null,
+		lr: 0.1,
+		momentum: null,
+		newSetPoints: [],
 		newPoints: points,
 		...extra,
 	};
