@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {Writable} from 'node:stream';
 import {Session} from '../runner/session.js';
+import {slug} from '../scenarios/save.js';
 import type {Scenario} from '../scenarios/types.js';
 import {csvHeader, finiteOrNull, formatTable, toCsvRow, toJsonLine, type RunSummary, type StepRecord} from './records.js';
 
@@ -37,11 +38,6 @@ const YIELD_MS = 20;
 
 async function write(out: Writable, text: string): Promise<void> {
 	if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
-}
-
-/** A file-name-safe form of a run label. */
-export function slug(text: string): string {
-	return text.toLowerCase().replace(/[^a-z0-9가-힣]+/g, '-').replace(/^-|-$/g, '') || 'run';
 }
 
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions, out: Writable): Promise<HeadlessResult> {
@@ -104,7 +100,7 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions, 
 	if (options.saveWeights) {
 		mkdirSync(options.saveWeights, {recursive: true});
 		for (const {label, checkpoint} of session.checkpoints()) {
-			const file = join(options.saveWeights, `${scenario.id}-${slug(label)}.json`);
+			const file = join(options.saveWeights, `${scenario.id}-${slug(label, 'run')}.json`);
 			writeFileSync(file, JSON.stringify(checkpoint) + '\n');
 			checkpoints.push(file);
 		}
