@@ -7,7 +7,7 @@ import {suggest as nearestName} from '../scenarios/suggest.js';
 import type {Language} from '../scenarios/types.js';
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
-export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'tour' | 'help' | 'version';
+export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'help' | 'version';
 
 export interface CliOptions {
 	readonly command: CommandName;
@@ -26,6 +26,8 @@ export interface CliOptions {
 	readonly ascii: boolean;
 	readonly color: boolean;
 	readonly dirs: readonly string[];
+	/** new: the lesson (or file) to copy. */
+	readonly from?: string;
 }
 
 /** A mistake in the command line: shown with a hint to `--help`, exit code 2. */
@@ -50,9 +52,10 @@ const OPTIONS = {
 	'no-color': {type: 'boolean'},
 	color: {type: 'boolean'},
 	dir: {type: 'string', multiple: true},
+	from: {type: 'string'},
 } as const;
 
-const COMMANDS: readonly string[] = ['run', 'list', 'check', 'tour', 'help'];
+const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'help'];
 
 function integer(flag: string, text: string | undefined, min: number): number | undefined {
 	if (text === undefined) return undefined;
@@ -100,6 +103,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 	}
 	if (command === 'run' && targets.length !== 1) throw new UsageError('run needs exactly one scenario name or file, e.g. gradlab run vanishing-gradients --headless');
 	if (command === 'check' && targets.length === 0) throw new UsageError('check needs at least one scenario file, e.g. gradlab check my-lesson.yaml');
+	if (command === 'new' && targets.length !== 1) throw new UsageError('new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits');
+	if (values.from !== undefined && command !== 'new') throw new UsageError('--from goes with new: gradlab new NAME --from LESSON');
 	if (command === 'dashboard' && targets.length > 1) {
 		const near = nearestName(targets[0]!, COMMANDS);
 		throw new UsageError(`expected one scenario, got ${targets.length}: ${targets.join(' ')}${near ? ` (did you mean "gradlab ${near}"?)` : ''}`);
@@ -121,5 +126,6 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 		ascii: values.ascii === true,
 		color: !noColor,
 		dirs: values.dir ?? [],
+		...(values.from === undefined ? {} : {from: values.from}),
 	};
 }

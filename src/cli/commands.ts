@@ -1,8 +1,13 @@
-/** The non-interactive commands: list, check, run --headless. */
+/** The non-interactive commands: list, check, run --headless, new. */
 import {createWriteStream} from 'node:fs';
+import * as path from 'node:path';
 import type {Writable} from 'node:stream';
 import {runHeadless} from '../headless/run.js';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
+import {humanize} from '../scenarios/resolve.js';
+import {writeNewFile} from '../scenarios/save.js';
+import {templateScenario} from '../scenarios/template.js';
+import {writeScenario} from '../scenarios/write.js';
 import type {Language} from '../scenarios/types.js';
 import type {CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
@@ -52,4 +57,37 @@ export async function runCommand(options: CliOptions, out: Writable, err: Writab
 		process.off('SIGINT', onSigint);
 		if (target !== out) await new Promise<void>((resolve) => (target as ReturnType<typeof createWriteStream>).end(resolve));
 	}
+}
+
+/**
+ * `new NAME [--from LESSON]`: NAME.yaml in `cwd` — a copy of a lesson that trains exactly like it
+ * (its paths rewritten for the new place), or a small commented template. Never over an existing
+ * file: that is exit 2 with one line.
+ */
+export function newScenario(options: CliOptions, cwd: string, out: Writable, err: Writable): number {
+	const name = options.targets[0]!;
+	const file = path.resolve(cwd, /\.ya?ml$/i.test(name) ? name : `${name}.yaml`);
+	const shown = path.relative(cwd, file) || file;
+	const from = options.from;
+	const text =
+		from === undefined
+			? templateScenario(humanize(path.basename(file).replace(/\.ya?ml$/i, '')), shown)
+			: writeScenario(loadScenarioFile(findScenario(from, lessonDirs(options.dirs))), {
+					dir: path.dirname(file),
+					header: [`A copy of the lesson "${from}" (gradlab new ${name} --from ${from}): it trains exactly like it.`, `Change what you like, then: gradlab check ${shown}, and open it: gradlab ${shown}`],
+				});
+	let written: boolean;
+	try {
+		written = writeNewFile(file, text);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		err.write(`gradlab: cannot write ${shown}: there is no folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)}\n`);
+		return 2;
+	}
+	if (!written) {
+		err.write(`gradlab: ${shown} already exists; it was left as it is (choose another name)\n`);
+		return 2;
+	}
+	out.write(`wrote ${shown}${from === undefined ? '' : `, a copy of ${from}`}. Open it: gradlab ${shown}\n`);
+	return 0;
 }

@@ -9,6 +9,10 @@ Usage
                                   [--save-weights DIR]
   gradlab list                    list the lessons (built-in, ./scenarios, --dir)
   gradlab check FILE…             validate scenario files
+  gradlab new NAME [--from LESSON]
+                                  write NAME.yaml here to start from: a copy of
+                                  a lesson that trains exactly like it, or a
+                                  small commented template (never overwrites)
   gradlab tour                    the guided tour, chapter by chapter
 
 Options

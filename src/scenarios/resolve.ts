@@ -90,7 +90,7 @@ function shared(input: NetworkFileInput | SurfaceFileInput, ctx: Context): Share
 }
 
 /** `vanishing-gradients` → `Vanishing gradients`: a title for files that give none. */
-function humanize(id: string): string {
+export function humanize(id: string): string {
 	const words = id.replace(/[-_]+/g, ' ').trim();
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }
