@@ -102,6 +102,21 @@ describe('bad files are rejected with one precise line per problem', () => {
 			'train: {optimizer: {name: adam}}\nruns:\n  - label: a\n  - {label: b, train: {optimizer: {momentum: 0.9}}}',
 			'x.yaml: runs[1].train.optimizer.momentum: adam has no momentum; momentum is for sgd, momentum, nesterov, rmsprop (adam takes lr, betas, eps, weight_decay, amsgrad)',
 		],
+		// The rules below live in the core (core/optim/config.ts); the file's messages add the paths.
+		['one beta out of range', 'train: {optimizer: {name: adam, betas: [0.9, 1]}}', 'x.yaml: train.optimizer.betas[1]: got 1, expected a number from 0 to 1 (1 excluded)'],
+		[
+			'Nesterov without momentum, with dampening',
+			'train: {optimizer: {name: nesterov, momentum: 0, dampening: 0.5}}',
+			[
+				'x.yaml: train.optimizer.momentum: got 0, expected a number > 0 (Nesterov momentum needs momentum > 0 and dampening 0)',
+				'x.yaml: train.optimizer.dampening: got 0.5, expected 0 (Nesterov momentum needs momentum > 0 and dampening 0)',
+			].join('\n'),
+		],
+		[
+			'Nesterov from the base, dampening in a run',
+			'train: {optimizer: nesterov}\nruns:\n  - label: a\n  - {label: b, train: {optimizer: {dampening: 0.1}}}',
+			'x.yaml: runs[1].train.optimizer.dampening: got 0.1, expected 0 (Nesterov momentum needs momentum > 0 and dampening 0)',
+		],
 		['init option on the wrong init', 'model: {init: {name: he-normal, std: 0.1}}', 'x.yaml: model.init.std: he-normal has no std; only normal takes it'],
 		['toy option on digits', 'dataset: {name: digits, noise: 0.1}', 'x.yaml: dataset.noise: digits has no noise; only the built-in toys take it (spiral, circles, xor, moons, blobs)'],
 		['classes on a 2-class toy', 'dataset: {name: moons, classes: 3}', 'x.yaml: dataset.classes: moons always has 2 classes; only spiral and blobs take other counts'],

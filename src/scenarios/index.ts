@@ -4,6 +4,5 @@ export {ScenarioError, type Problem} from './errors.js';
 export {builtinDir, findScenario, listScenarios, loadScenarioFile, parseScenario} from './load.js';
 export {merge} from './merge.js';
 export {DEFAULTS} from './resolve.js';
-export {OPTIMIZER_HYPERS} from './schema.js';
 export {editDistance, suggest} from './suggest.js';
 export type * from './types.js';

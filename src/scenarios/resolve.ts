@@ -7,8 +7,8 @@
 import {existsSync} from 'node:fs';
 import * as path from 'node:path';
 import type {ActivationName} from '../core/activations.js';
-import {OPTIMIZER_DEFAULTS, type OptimizerOptions} from '../core/optim/config.js';
-import type {OptimizerConfig, OptimizerName} from '../core/optim/optimizer.js';
+import {OPTION_NAMES, type OptimizerProblem, type OptionName, optimizerProblems, optimizersTaking, optionsOf, withDefaults} from '../core/optim/config.js';
+import {OPTIMIZER_NAMES, type OptimizerConfig, type OptimizerName} from '../core/optim/optimizer.js';
 import {SURFACES} from '../core/surfaces.js';
 import type {InitSpec} from '../core/types.js';
 import {loadCheckpointFile} from './data.js';
@@ -16,8 +16,7 @@ import {badValue, displayPath, formatPath, type Problem, ruleBroken, ScenarioErr
 import {merge} from './merge.js';
 import {describeSchedule, resolveSchedule} from './schedule.js';
 import {
-	OPTIMIZER_HYPERS,
-	SNAKE_CASE,
+	fileKey,
 	TOY_ONLY,
 	type DatasetInput,
 	type InitInput,
@@ -145,7 +144,7 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 	);
 	const texts = labelTexts(given.map((r) => r.label), labels, ctx);
 	const runs = given.map((run, i): SurfaceRunSpec => {
-		const at = (key: string): string => formatPath(['runs', i, 'optimizer', key]);
+		const at: At = (parts) => formatPath(['runs', i, 'optimizer', ...parts]);
 		const optimizer = resolveOptimizer(run.optimizer, at, ctx.problems, true);
 		const runSteps = run.steps ?? steps;
 		return {
@@ -306,35 +305,46 @@ function resolveModel(m: ModelInput, locate: Locate, ctx: Context): ModelSpec {
 	return {hidden, activation, init, weights: file};
 }
 
+/** Where a part of the optimizer (`['lr']`, `['betas', 1]`) was written. */
+type At = (parts: readonly (string | number)[]) => string;
+
 /**
- * The optimizer with torch's defaults filled in. A hyperparameter the named optimizer does not
- * take is an error naming the optimizers that do. `needName`: there is no base to inherit from.
+ * The optimizer with torch's defaults filled in. The core decides what is wrong (core/optim/config.ts);
+ * this only says where, in the file's own names. `needName`: there is no base to inherit from.
  */
-function resolveOptimizer(o: OptimizerInput, at: (key: string) => string, problems: Problem[], needName = false): OptimizerConfig {
-	if (needName && o.name === undefined) problems.push(badValue(at('name'), undefined, 'an optimizer name: one of: sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamw, nadam'));
+function resolveOptimizer(o: OptimizerInput, at: At, problems: Problem[], needName = false): OptimizerConfig {
+	if (needName && o.name === undefined) problems.push(badValue(at(['name']), undefined, `an optimizer name: one of: ${OPTIMIZER_NAMES.join(', ')}`));
 	const name = o.name ?? DEFAULTS.optimizer;
-	const takes = OPTIMIZER_HYPERS[name];
-	const options: {-readonly [K in keyof OptimizerOptions]?: OptimizerOptions[K]} = {...OPTIMIZER_DEFAULTS[name]};
-	for (const camel of Object.keys(SNAKE_CASE) as (keyof OptimizerOptions)[]) {
-		const key = SNAKE_CASE[camel];
-		const value = o[key];
-		if (value === undefined) continue;
-		if (!takes.includes(key)) {
-			const users = Object.entries(OPTIMIZER_HYPERS)
-				.filter(([, keys]) => keys.includes(key))
-				.map(([n]) => n);
-			problems.push(ruleBroken(at(key), value, `one of: ${takes.join(', ')}`, `${name} has no ${key}; ${key} is for ${users.join(', ')} (${name} takes ${takes.join(', ')})`));
-			continue;
-		}
-		Object.assign(options, {[camel]: value});
+	const given: Partial<Record<OptionName, unknown>> = {};
+	for (const option of OPTION_NAMES) {
+		if (o[fileKey(option)] !== undefined) given[option] = o[fileKey(option)];
 	}
-	if (name === 'nesterov' && o.momentum === 0) problems.push(badValue(at('momentum'), 0, 'a number > 0 (Nesterov momentum needs momentum)'));
-	if (name === 'nesterov' && o.dampening !== undefined && o.dampening !== 0) problems.push(badValue(at('dampening'), o.dampening, '0 (Nesterov momentum takes no dampening)'));
-	return {name, ...options};
+	// The schema gave each value its type; the core checks which of them this optimizer takes.
+	const config = {name, ...given} as OptimizerConfig;
+	for (const problem of optimizerProblems(config)) problems.push(fileProblem(problem, name, at));
+	return withDefaults(config);
+}
+
+/** A core optimizer problem as a line about the file: its path and the file's snake_case names. */
+function fileProblem(problem: OptimizerProblem, name: OptimizerName, at: At): Problem {
+	switch (problem.kind) {
+		case 'unknown-optimizer':
+			return badValue(at(['name']), problem.value, `one of: ${OPTIMIZER_NAMES.join(', ')}`);
+		case 'not-taken': {
+			const key = fileKey(problem.option);
+			const takes = optionsOf(name).map(fileKey).join(', ');
+			const users = OPTION_NAMES.includes(problem.option as OptionName) ? optimizersTaking(problem.option as OptionName).join(', ') : 'no optimizer';
+			return ruleBroken(at([key]), problem.value, `one of: ${takes}`, `${name} has no ${key}; ${key} is for ${users} (${name} takes ${takes})`);
+		}
+		case 'invalid': {
+			const where = at(problem.index === undefined ? [fileKey(problem.option)] : [fileKey(problem.option), problem.index]);
+			return badValue(where, problem.value, problem.because ? `${problem.allowed} (${problem.because})` : problem.allowed);
+		}
+	}
 }
 
 function resolveTrain(t: TrainInput, locate: Locate, ctx: Context): TrainSpec {
-	const optimizer = resolveOptimizer(t.optimizer ?? {}, (key) => locate(['train', 'optimizer', key]), ctx.problems);
+	const optimizer = resolveOptimizer(t.optimizer ?? {}, (parts) => locate(['train', 'optimizer', ...parts]), ctx.problems);
 	const steps = t.steps ?? DEFAULTS.steps;
 	return {
 		optimizer,

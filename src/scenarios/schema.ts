@@ -11,8 +11,8 @@ import * as z from 'zod';
 import {ACTIVATION_NAMES} from '../core/activations.js';
 import {TOY_NAMES} from '../core/data/index.js';
 import {INIT_NAMES} from '../core/init.js';
-import {OPTIMIZER_DEFAULTS, type OptimizerOptions} from '../core/optim/config.js';
-import {OPTIMIZER_NAMES, type OptimizerName} from '../core/optim/optimizer.js';
+import {type FlagCheck, type NumberCheck, OPTION_CHECKS, OPTION_NAMES, type OptionCheck, type OptionName} from '../core/optim/config.js';
+import {OPTIMIZER_NAMES} from '../core/optim/optimizer.js';
 import {SCHEDULE_NAMES} from '../core/schedule.js';
 import {SURFACE_NAMES} from '../core/surfaces.js';
 
@@ -69,61 +69,33 @@ export const introSchema = shorthand(
 	strict({en: nonEmpty('non-empty text'), ko: nonEmpty('non-empty text').optional()}, 'text (a few lines), or {en: …, ko: …}'),
 );
 
-/**
- * Optimizer hyperparameters as written in files: torch's snake_case names. Ranges follow the
- * checks `torch.optim` makes, except `lr`, which must be > 0 here (0 would make a run that
- * never moves — surely a mistake in a lesson).
- */
-const hyperShape = {
-	lr: positive().optional(),
-	momentum: nonNegative().optional(),
-	dampening: unit().optional(),
-	weight_decay: nonNegative().optional(),
-	betas: z
-		.tuple([fraction(), fraction()], {error: 'two numbers from 0 to 1 (1 excluded), like [0.9, 0.999]'})
-		.optional(),
-	eps: nonNegative().optional(),
-	alpha: unit().optional(),
-	centered: bool().optional(),
-	rho: unit().optional(),
-	lr_decay: nonNegative().optional(),
-	initial_accumulator_value: nonNegative().optional(),
-	amsgrad: bool().optional(),
-	momentum_decay: nonNegative().optional(),
-};
+/** `weightDecay` → `weight_decay`: a core option's name as written in files (torch's own spelling). */
+export type FileKey<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${FileKey<Tail>}` : S;
 
-export type HyperName = keyof typeof hyperShape;
-
-export const HYPER_NAMES = Object.keys(hyperShape) as HyperName[];
-
-/** The file's snake_case name for each OptimizerConfig field. */
-export const SNAKE_CASE: Readonly<Record<keyof OptimizerOptions, HyperName>> = {
-	lr: 'lr',
-	momentum: 'momentum',
-	dampening: 'dampening',
-	weightDecay: 'weight_decay',
-	betas: 'betas',
-	eps: 'eps',
-	alpha: 'alpha',
-	centered: 'centered',
-	rho: 'rho',
-	lrDecay: 'lr_decay',
-	initialAccumulatorValue: 'initial_accumulator_value',
-	amsgrad: 'amsgrad',
-	momentumDecay: 'momentum_decay',
-};
-
-/** Which hyperparameters each optimizer takes: the keys of its torch defaults. */
-export const OPTIMIZER_HYPERS: Readonly<Record<OptimizerName, readonly HyperName[]>> = hypersByOptimizer();
-
-function hypersByOptimizer(): Record<OptimizerName, HyperName[]> {
-	const out = {} as Record<OptimizerName, HyperName[]>;
-	for (const name of OPTIMIZER_NAMES) {
-		const defaults: OptimizerOptions = OPTIMIZER_DEFAULTS[name];
-		out[name] = (Object.keys(defaults) as (keyof OptimizerOptions)[]).map((k) => SNAKE_CASE[k]);
-	}
-	return out;
+export function fileKey<S extends string>(option: S): FileKey<S> {
+	return option.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as FileKey<S>;
 }
+
+/** The zod schema for one option, from the core's check (so the ranges and their wording live there). */
+type ZodFor<C extends OptionCheck> = C extends NumberCheck ? z.ZodNumber : C extends FlagCheck ? z.ZodBoolean : z.ZodTuple<[z.ZodNumber, z.ZodNumber], null>;
+
+function zodFor(check: OptionCheck): ZodFor<OptionCheck> {
+	switch (check.kind) {
+		case 'number':
+			return num(check.allowed, check.test);
+		case 'flag':
+			return z.boolean({error: check.allowed});
+		case 'pair':
+			return z.tuple([num(check.item.allowed, check.item.test), num(check.item.allowed, check.item.test)], {error: check.allowed});
+	}
+}
+
+type OptionChecks = typeof OPTION_CHECKS;
+
+/** Optimizer hyperparameters as written in files: torch's snake_case names, checked as the core checks them. */
+const hyperShape = Object.fromEntries(OPTION_NAMES.map((option) => [fileKey(option), zodFor(OPTION_CHECKS[option]).optional()])) as {
+	[K in OptionName as FileKey<K>]: z.ZodOptional<ZodFor<OptionChecks[K]>>;
+};
 
 /** `sgd` or `{name: sgd, lr: 0.1, …}`. The name may be left out in a run that only changes `lr`. */
 export const optimizerSchema = shorthand('name', strict({name: z.enum(OPTIMIZER_NAMES).optional(), ...hyperShape}, 'an optimizer name, or {name: …, lr: …}'));

@@ -15,7 +15,7 @@ import {OPTIMIZER_DEFAULTS, type OptimizerOptions} from '../core/optim/config.js
 import type {OptimizerConfig} from '../core/optim/optimizer.js';
 import {isSetPoint, type ScheduleEntry} from '../core/schedule.js';
 import {DEFAULTS} from './resolve.js';
-import {SNAKE_CASE} from './schema.js';
+import {fileKey} from './schema.js';
 import type {DatasetSpec, ModelSpec, NetworkScenario, Scenario, SurfaceScenario, Text, TrainSpec} from './types.js';
 
 export interface WriteOptions {
@@ -134,7 +134,7 @@ function optimizer(o: OptimizerConfig): Mapping {
 	for (const key of Object.keys(defaults) as (keyof OptimizerOptions)[]) {
 		const value = o[key];
 		if (key === 'lr' || value === undefined || same(value, defaults[key]!)) continue;
-		out[SNAKE_CASE[key]] = Array.isArray(value) ? [...(value as number[])] : (value as Value);
+		out[fileKey(key)] = Array.isArray(value) ? [...(value as number[])] : (value as Value);
 	}
 	return out;
 }
