@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {BoundedSeries, DecimatedHistory} from '../src/runner/history.js';
+import {BoundedSeries, HistorySampler} from '../src/runner/history.js';
 import {Pacer, RateMeter} from '../src/runner/pacer.js';
 
 describe('history', () => {
@@ -13,27 +13,67 @@ describe('history', () => {
 		expect(series.points[0]).toBe(0);
 	});
 
-	it('DecimatedHistory stays bounded over a million steps, evenly spaced, and hands out new points once', () => {
-		const history = new DecimatedHistory<number>(100);
-		let handed = 0;
+	it('HistorySampler sends each point once, at a power-of-two stride that only grows', () => {
+		const sampler = new HistorySampler<number>(100);
+		const sent: number[] = [];
 		for (let k = 0; k < 1_000_000; k++) {
-			history.offer(k);
-			if (k % 1000 === 0) handed += history.take().length;
+			sampler.offer(() => k);
+			if (k % 50 === 0) sent.push(...sampler.take());
 		}
-		handed += history.take().length;
-		expect(history.length).toBeLessThan(100);
-		expect(history.length).toBeGreaterThan(40);
-		const gaps = new Set(history.points.slice(1, -1).map((p, k) => p - history.points[k]!));
-		expect(gaps.size).toBeLessThanOrEqual(2);
-		expect(handed).toBeLessThan(2000);
-		expect(history.take()).toEqual([]);
+		sent.push(...sampler.take());
+		const gaps = sent.slice(1).map((p, k) => p - sent[k]!);
+		expect(gaps.every((gap, k) => gap > 0 && (gap & (gap - 1)) === 0 && (k === 0 || gap >= gaps[k - 1]!))).toBe(true);
+		expect(sent.length).toBeLessThan(2000);
+		expect(sampler.take()).toEqual([]);
 	});
 
-	it('a forced offer is always kept', () => {
-		const history = new DecimatedHistory<number>(4);
-		for (let k = 0; k < 10; k++) history.offer(k);
-		history.offer(99, true);
-		expect(history.points.at(-1)).toBe(99);
+	it('HistorySampler sends exactly the points the old points-keeping history kept', () => {
+		// The history the worker used to keep (and nothing read): its points decide what a chart shows.
+		class Reference extends BoundedSeries<number> {
+			private stride = 1;
+			private offered = 0;
+			private forced = false;
+			readonly sent: number[] = [];
+			offer(item: number, force = false): void {
+				this.offered++;
+				if (!force && (this.offered - 1) % this.stride !== 0) return;
+				this.sent.push(item);
+				this.forced = force;
+				this.push(item);
+			}
+			protected override halve(): void {
+				super.halve(this.forced);
+				this.stride *= 2;
+			}
+		}
+		const reference = new Reference(8);
+		const sampler = new HistorySampler<number>(8);
+		const sent: number[] = [];
+		for (let k = 0; k < 5000; k++) {
+			reference.offer(k, k === 4999);
+			sampler.offer(() => k, k === 4999);
+			if (k % 7 === 0) sent.push(...sampler.take());
+		}
+		sent.push(...sampler.take());
+		expect(sent).toEqual(reference.sent);
+	});
+
+	it('HistorySampler holds at most its capacity for a receiver that never takes (headless)', () => {
+		const sampler = new HistorySampler<number>(100);
+		let most = 0;
+		for (let k = 0; k < 1_000_000; k++) {
+			sampler.offer(() => k);
+			most = Math.max(most, sampler.length);
+		}
+		expect(most).toBeLessThan(100);
+		expect(sampler.take().at(-1)).toBeGreaterThan(900_000);
+	});
+
+	it('a forced offer is always sent', () => {
+		const sampler = new HistorySampler<number>(4);
+		for (let k = 0; k < 10; k++) sampler.offer(() => k);
+		sampler.offer(() => 99, true);
+		expect(sampler.take().at(-1)).toBe(99);
 	});
 });
 

@@ -1,12 +1,11 @@
 /** Live changes are data: a session applies them, records them as set-points, and replays them exactly. */
 import {describe, expect, it} from 'vitest';
-import {startRunner} from '../src/runner/client.js';
 import type {Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
 import {withLiveChange, withOverrides, withSetPoint} from '../src/scenarios/edit.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
 import {surfaceScenario, tinyScenario} from './helpers/scenarios.js';
-import {next} from './helpers/worker.js';
+import {next, startTestRunner} from './helpers/worker.js';
 
 /** Every run's loss after each of `steps` steps. */
 function losses(session: Session, steps: number): number[][] {
@@ -93,7 +92,7 @@ describe('live changes', () => {
 	});
 
 	it('the worker applies a `set` command at the run\'s current step and reports it', async () => {
-		const runner = startRunner({scenario: tinyScenario({steps: 1000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: true});
+		const runner = startTestRunner({scenario: tinyScenario({steps: 1000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: true});
 		try {
 			const snapshot = (test: (s: Snapshot) => boolean) => (m: WorkerMessage) => m.type === 'snapshot' && test(m);
 			for (let k = 0; k < 3; k++) runner.send({type: 'step'});

@@ -1,12 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {NO_CLASS} from '../src/core/probe.js';
-import {startRunner} from '../src/runner/client.js';
 import {MAX_TEST_POINTS, MAX_TRAIN_POINTS, PROBE_GRID, Prober, dataBounds, subsample} from '../src/runner/probes.js';
 import type {ProbeMessage} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
 import {divergingScenario, surfaceScenario, tinyScenario} from './helpers/scenarios.js';
-import {next} from './helpers/worker.js';
+import {next, startTestRunner} from './helpers/worker.js';
 
 /** The tiny scenario on the digits: 64 features, so no boundary. */
 function digitsScenario(): NetworkScenario {
@@ -110,7 +109,7 @@ describe('Prober', () => {
 
 describe('the worker’s probes', () => {
 	it('sends histograms and the data at once, boundaries only while watched, and again after a restart', async () => {
-		const runner = startRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const runner = startTestRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
 		try {
 			const first = (await next(runner, (m) => m.type === 'probe')) as ProbeMessage;
 			expect(first.data).toBeDefined();
@@ -129,7 +128,7 @@ describe('the worker’s probes', () => {
 	});
 
 	it('a surface race gets no probes', async () => {
-		const runner = startRunner({scenario: surfaceScenario(), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const runner = startTestRunner({scenario: surfaceScenario(), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
 		const seen: string[] = [];
 		runner.subscribe((m) => seen.push(m.type));
 		try {

@@ -1,3 +1,6 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {runHeadless} from '../src/headless/run.js';
@@ -52,6 +55,25 @@ describe('Session', () => {
 		expect(sgd!.position).toHaveLength(2);
 		expect(adam!.newPoints.at(-1)!.x).toBe(adam!.position![0]);
 		expect(session.finished).toBe(true);
+	});
+
+	it('reads its files once: a restart trains on the same data even when the CSV has gone', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'gradlab-session-'));
+		try {
+			const csv = join(dir, 'points.csv');
+			writeFileSync(csv, 'a,b,label\n' + Array.from({length: 40}, (_, k) => `${k % 7},${(k * 3) % 5},${k % 2 ? 'x' : 'y'}`).join('\n') + '\n');
+			const base = tinyScenario({steps: 20});
+			const scenario = {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'csv' as const, path: csv, label: 'label', test: 0.25}}))};
+			const session = new Session(scenario);
+			for (let k = 0; k < 20; k++) session.stepAll();
+			const losses = session.states().map((s) => s.loss);
+			rmSync(csv);
+			session.restart();
+			for (let k = 0; k < 20; k++) session.stepAll();
+			expect(session.states().map((s) => s.loss)).toEqual(losses);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 
 	it('keeps memory flat: history stays bounded over a long run', () => {

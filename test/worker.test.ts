@@ -1,15 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {startRunner} from '../src/runner/client.js';
 import type {Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import {tinyScenario} from './helpers/scenarios.js';
-import {next} from './helpers/worker.js';
+import {next, startTestRunner} from './helpers/worker.js';
 
 
 const snapshot = (test: (s: Snapshot) => boolean = () => true) => (m: WorkerMessage) => m.type === 'snapshot' && test(m);
 
 describe('training worker', () => {
 	it('trains, pauses, single-steps, restarts and quits', async () => {
-		const runner = startRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const runner = startTestRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
 		try {
 			const first = (await next(runner, snapshot((s) => s.runs[0]!.step > 100))) as Snapshot;
 			expect(first.runs).toHaveLength(2);
@@ -36,10 +35,29 @@ describe('training worker', () => {
 		}
 	});
 
+	it('paused, the thread goes quiet: no snapshot, not even the once-a-second refresh it used to send', async () => {
+		const runner = startTestRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		try {
+			await next(runner, snapshot((s) => s.runs[0]!.step > 10));
+			runner.send({type: 'pause'});
+			await next(runner, snapshot((s) => s.paused));
+			await new Promise((r) => setTimeout(r, 400)); // the last probe the cadence held back
+			const heard: string[] = [];
+			const off = runner.subscribe((m) => heard.push(m.type));
+			await new Promise((r) => setTimeout(r, 1300));
+			off();
+			expect(heard).toEqual([]);
+			runner.send({type: 'step'});
+			await next(runner, snapshot((s) => s.paused));
+		} finally {
+			await runner.stop();
+		}
+	});
+
 	it('reports a scenario that cannot start as an error instead of crashing', async () => {
 		const bad = tinyScenario();
 		const broken = {...bad, runs: [{...bad.runs[0]!, model: {...bad.runs[0]!.model, weights: '/nonexistent/weights.json'}}]};
-		const runner = startRunner({scenario: broken, options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const runner = startTestRunner({scenario: broken, options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
 		const errors: string[] = [];
 		runner.subscribe((m) => void (m.type === 'error' && errors.push(m.message)));
 		const message = await next(runner, (m) => m.type === 'error');

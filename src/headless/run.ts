@@ -7,10 +7,11 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {Writable} from 'node:stream';
+import {type CsvColumns, csvHeader, csvRow, jsonLine, type StepRecord} from '../records/records.js';
 import {Session} from '../runner/session.js';
 import {slug} from '../scenarios/save.js';
 import type {Scenario} from '../scenarios/types.js';
-import {csvHeader, finiteOrNull, formatTable, toCsvRow, toJsonLine, type RunSummary, type StepRecord} from './records.js';
+import {formatTable, type RunSummary} from './table.js';
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
 
@@ -41,11 +42,15 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions, out: Writable): Promise<HeadlessResult> {
-	const session = new Session(scenario, {seed: options.seed, steps: options.steps, clock: () => performance.now()});
+	const session = new Session(scenario, {seed: options.seed, steps: options.steps}, {clock: () => performance.now()});
 	const every = options.every ?? DEFAULT_EVERY;
-	const surface = scenario.kind === 'surface';
-	const depth = Math.max(0, ...session.runs.map((d) => d.layers.length), ...(scenario.kind === 'network' ? scenario.runs.map((r) => r.model.hidden.length + 1) : []));
-	if (options.format === 'csv') await write(out, csvHeader(depth, surface));
+	// No wall-clock seconds: the same seed must give the same bytes.
+	const columns: CsvColumns = {
+		depth: scenario.kind === 'network' ? Math.max(0, ...scenario.runs.map((r) => r.model.hidden.length + 1)) : 0,
+		surface: scenario.kind === 'surface',
+		seconds: false,
+	};
+	if (options.format === 'csv') await write(out, csvHeader(columns));
 	let step = 0;
 	let interrupted = false;
 	let lastYield = performance.now();
@@ -67,16 +72,16 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions, 
 					step: run.step,
 					epoch: run.epoch,
 					samples: run.samples,
-					loss: finiteOrNull(run.loss),
-					accuracy: finiteOrNull(run.accuracy),
-					testLoss: finiteOrNull(run.testLoss),
-					testAccuracy: finiteOrNull(run.testAccuracy),
+					loss: run.loss,
+					accuracy: run.accuracy,
+					testLoss: run.testLoss,
+					testAccuracy: run.testAccuracy,
 					diverged: run.diverged,
 					divergedAt: run.divergedAt,
 					...(run.position ? {x: run.position[0], y: run.position[1]} : {}),
 					layers: run.layers,
 				};
-				chunk += options.format === 'jsonl' ? toJsonLine(record) : toCsvRow(record, depth, surface);
+				chunk += options.format === 'jsonl' ? jsonLine(record) : csvRow(record, columns);
 			}
 			if (chunk) await write(out, chunk);
 		}

@@ -1,9 +1,7 @@
 /** Starts the training worker and talks to it. The UI's only door into training. */
-import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import type {Command, WorkerMessage} from './protocol.js';
-import type {WorkerInit} from './worker.js';
+import {prepareRunInputs} from './inputs.js';
+import type {Command, WorkerInit, WorkerMessage} from './protocol.js';
 
 export interface RunnerHandle {
 	send(command: Command): void;
@@ -13,18 +11,46 @@ export interface RunnerHandle {
 	stop(): Promise<void>;
 }
 
+/** What a front end asks for: a lesson and its pace. The runner reads the lesson's files itself. */
+export type RunnerSetup = Omit<WorkerInit, 'inputs'>;
+
 /**
- * The compiled worker script. From `dist/` it sits beside this file; when this module runs from
- * TypeScript source (under vitest) the compiled copy in `dist/` is used, which `npm test` builds.
+ * The worker script beside this module: `dist/bundle/worker.js` beside the bundled CLI, or tsc's
+ * `dist/src/runner/worker.js`. Tests run from source and pass one built from it instead.
  */
-function workerUrl(): URL {
-	const beside = new URL('./worker.js', import.meta.url);
-	if (existsSync(fileURLToPath(beside))) return beside;
-	return new URL('../../dist/src/runner/worker.js', import.meta.url);
+export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+/**
+ * Reads the lesson's data and checkpoints here, once (a restart reuses them), and starts a worker
+ * on them. A file that cannot be used comes back as an `error` message, as a worker's error would.
+ */
+export function startRunner(setup: RunnerSetup, script: URL = WORKER_SCRIPT): RunnerHandle {
+	let init: WorkerInit;
+	try {
+		init = {...setup, inputs: prepareRunInputs(setup.scenario, setup.options)};
+	} catch (error) {
+		return failed(error instanceof Error ? error.message : String(error));
+	}
+	return startWorker(init, script);
 }
 
-export function startRunner(init: WorkerInit): RunnerHandle {
-	const worker = new Worker(workerUrl(), {workerData: init});
+/** A runner that never started: every subscriber hears why, once. */
+function failed(message: string): RunnerHandle {
+	return {
+		send() {},
+		subscribe(listener) {
+			let subscribed = true;
+			queueMicrotask(() => subscribed && listener({type: 'error', message}));
+			return () => {
+				subscribed = false;
+			};
+		},
+		async stop() {},
+	};
+}
+
+function startWorker(init: WorkerInit, script: URL): RunnerHandle {
+	const worker = new Worker(script, {workerData: init});
 	const listeners = new Set<(message: WorkerMessage) => void>();
 	let exited = false;
 	/** Quit was asked for, or an error already said why the worker ends. */

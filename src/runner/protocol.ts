@@ -1,7 +1,51 @@
-/** Messages between the dashboard/headless front ends and the training worker. All plain data. */
+/**
+ * Everything that crosses to and from the training worker: its set-up and every message. All
+ * plain data (structured-clone safe: no functions, no class instances; typed arrays clone cheaply).
+ */
 import type {PlaneBounds} from '../core/probe.js';
 import type {Change, SetPoint} from '../core/schedule.js';
-import type {LayerStats} from '../core/types.js';
+import type {Checkpoint, DataSplit, LayerStats} from '../core/types.js';
+import type {Scenario} from '../scenarios/types.js';
+
+/** Overrides from the command line, the same for every run of a lesson. */
+export interface LessonOptions {
+	/** Overrides every run's seed. */
+	readonly seed?: number;
+	/** Overrides every run's step budget. */
+	readonly steps?: number;
+	/** Points a receiver keeps per run before its series halves (the worker samples to fit). */
+	readonly historyCapacity?: number;
+}
+
+/**
+ * What one network run trains on, read and built once per lesson (files included) and reused by
+ * every restart. Runs with the same data set and seed share one split.
+ */
+export interface RunInputs {
+	readonly data: DataSplit;
+	/** A saved checkpoint to start from; null for seeded initial weights. */
+	readonly initial: Checkpoint | null;
+}
+
+/** How the worker starts: a lesson with its inputs already read, and how to pace it. */
+export interface WorkerInit {
+	readonly scenario: Scenario;
+	readonly options: LessonOptions;
+	/** One per network run, in run order; empty for a surface scenario. */
+	readonly inputs: readonly RunInputs[];
+	/** Snapshots per second at most. */
+	readonly snapshotsPerSecond: number;
+	readonly speed: Speed;
+	readonly paused: boolean;
+	/** Compute decision-boundary grids from the start (otherwise only after a `watch` command). */
+	readonly boundary?: boolean;
+	/**
+	 * Frames mode, for recordings: train only when told to `advance`, answer each with one
+	 * snapshot (and a probe every few), and report time and rates by frame count rather than by
+	 * the clock — so the same seed and size draw the same frames on any machine, however loaded.
+	 */
+	readonly frames?: boolean;
+}
 
 /** One point of a run's loss history. Test figures are NaN between evaluations. */
 export interface HistoryPoint {
@@ -17,6 +61,8 @@ export interface HistoryPoint {
 	/** Surface runs: the point on the surface after this step. */
 	readonly x?: number;
 	readonly y?: number;
+	/** Network runs: each layer's statistics, packed (see packed-layers.ts); the export writes them. */
+	readonly layers?: Float64Array;
 }
 
 /** The latest state of one run. */

@@ -1,27 +1,26 @@
 /**
  * A scenario's runs, trained in lockstep: one step of each unfinished run per `stepAll()`.
- * Pure and synchronous (no worker, no timers), so the worker and the headless CLI share it and
- * tests can drive it directly. All runs share the data split and the data order (same seed);
- * runs with the same shape and initialiser therefore start from identical weights.
+ * Synchronous (no worker, no timers), so the worker and the headless CLI share it and tests can
+ * drive it directly. All runs share the data split and the data order (same seed); runs with the
+ * same shape and initialiser therefore start from identical weights.
  */
 import {createOptimizer, type Optimizer} from '../core/optim/index.js';
 import {Scheduler, type Change, type SetPoint} from '../core/schedule.js';
 import {SURFACES, createSurfaceRun} from '../core/surfaces.js';
 import {Trainer} from '../core/trainer.js';
-import type {Checkpoint, DataSplit, LayerStats} from '../core/types.js';
-import {buildDataSplit, buildTrainConfig, loadCheckpointFile} from '../scenarios/data.js';
+import type {Checkpoint, LayerStats} from '../core/types.js';
+import {buildTrainConfig} from '../scenarios/data.js';
 import {withLiveChange, withOverrides} from '../scenarios/edit.js';
 import type {NetworkScenario, Scenario, SurfaceScenario} from '../scenarios/types.js';
-import {DecimatedHistory} from './history.js';
-import type {HistoryPoint, RunState} from './protocol.js';
+import {HistorySampler} from './history.js';
+import {packLayers} from './packed-layers.js';
+import {prepareRunInputs} from './inputs.js';
+import type {HistoryPoint, LessonOptions, RunInputs, RunState} from './protocol.js';
 
-export interface SessionOptions {
-	/** Overrides every run's seed. */
-	readonly seed?: number;
-	/** Overrides every run's step budget. */
-	readonly steps?: number;
-	/** Points kept per run before the history halves itself. */
-	readonly historyCapacity?: number;
+/** How this process runs a session: what it never sends across a thread, or already has. */
+export interface SessionRuntime {
+	/** The network runs' inputs, already read (the worker gets them from the main thread); read from the scenario's files when absent. */
+	readonly inputs?: readonly RunInputs[];
 	/** A millisecond clock; when given, each run's own training time is measured. */
 	readonly clock?: () => number;
 }
@@ -30,7 +29,7 @@ export interface SessionOptions {
 interface RunDriver {
 	readonly label: string;
 	readonly budget: number;
-	readonly history: DecimatedHistory<HistoryPoint>;
+	readonly history: HistorySampler<HistoryPoint>;
 	step: number;
 	samples: number;
 	epoch: number;
@@ -60,13 +59,17 @@ const EVALUATIONS_PER_RUN = 200;
 
 export class Session {
 	private current: Scenario;
-	private readonly options: SessionOptions;
+	private readonly options: LessonOptions;
+	private readonly inputs: readonly RunInputs[];
+	private readonly clock: (() => number) | undefined;
 	private drivers: RunDriver[] = [];
 	private trainingSeconds = 0;
 
-	constructor(scenario: Scenario, options: SessionOptions = {}) {
+	constructor(scenario: Scenario, options: LessonOptions = {}, runtime: SessionRuntime = {}) {
 		this.current = withOverrides(scenario, options);
 		this.options = options;
+		this.inputs = runtime.inputs ?? prepareRunInputs(scenario, options);
+		this.clock = runtime.clock;
 		this.restart();
 	}
 
@@ -84,10 +87,10 @@ export class Session {
 		return this.drivers.every((d) => d.diverged || d.step >= d.budget);
 	}
 
-	/** Rebuilds every run from its seed: the same initial weights, data and order as before. */
+	/** Rebuilds every run from its seed: the same initial weights, data and order as before (nothing is read again). */
 	restart(): void {
 		this.trainingSeconds = 0;
-		this.drivers = this.current.kind === 'network' ? networkDrivers(this.current, this.options) : surfaceDrivers(this.current, this.options);
+		this.drivers = this.current.kind === 'network' ? networkDrivers(this.current, this.inputs, this.options) : surfaceDrivers(this.current, this.options);
 	}
 
 	/**
@@ -114,7 +117,7 @@ export class Session {
 	stepAll(seconds = this.trainingSeconds): number {
 		this.trainingSeconds = seconds;
 		let moved = 0;
-		const clock = this.options.clock;
+		const clock = this.clock;
 		for (const driver of this.drivers) {
 			if (driver.step >= driver.budget || driver.diverged) continue;
 			const start = clock?.() ?? 0;
@@ -152,25 +155,18 @@ export class Session {
 	}
 }
 
-function networkDrivers(scenario: NetworkScenario, options: SessionOptions): RunDriver[] {
-	const splits = new Map<string, DataSplit>();
-	return scenario.runs.map((spec) => {
-		const seed = spec.train.seed;
-		const key = JSON.stringify([spec.dataset, seed]);
-		let data = splits.get(key);
-		if (!data) {
-			data = buildDataSplit(spec.dataset, seed, scenario.file);
-			splits.set(key, data);
-		}
-		const initial = spec.model.weights ? loadCheckpointFile(spec.model.weights) : undefined;
-		const trainer = new Trainer(buildTrainConfig(spec, data), data, initial);
+function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[], options: LessonOptions): RunDriver[] {
+	if (inputs.length !== scenario.runs.length) throw new Error(`expected inputs for ${scenario.runs.length} runs, got ${inputs.length}`);
+	return scenario.runs.map((spec, k) => {
+		const {data, initial} = inputs[k]!;
+		const trainer = new Trainer(buildTrainConfig(spec, data), data, initial ?? undefined);
 		const scheduler = new Scheduler(trainer.optimizer, spec.train.schedule);
 		const budget = spec.train.steps;
 		const evalEvery = Math.max(1, Math.ceil(budget / EVALUATIONS_PER_RUN));
 		const driver: RunDriver = {
 			label: spec.label,
 			budget,
-			history: new DecimatedHistory<HistoryPoint>(options.historyCapacity),
+			history: new HistorySampler<HistoryPoint>(options.historyCapacity),
 			step: 0,
 			samples: 0,
 			epoch: 0,
@@ -204,7 +200,7 @@ function networkDrivers(scenario: NetworkScenario, options: SessionOptions): Run
 					this.testAccuracy = test.accuracy;
 				}
 				this.history.offer(
-					{
+					() => ({
 						step: report.step,
 						epoch: report.epoch,
 						samples: report.samples,
@@ -213,7 +209,8 @@ function networkDrivers(scenario: NetworkScenario, options: SessionOptions): Run
 						accuracy: report.accuracy,
 						testLoss: evaluate ? this.testLoss : Number.NaN,
 						testAccuracy: evaluate ? this.testAccuracy : Number.NaN,
-					},
+						layers: packLayers(report.layers),
+					}),
 					report.diverged || report.step === budget,
 				);
 				return !report.diverged;
@@ -229,7 +226,7 @@ function stepSchedule(driver: RunDriver): void {
 	if (driver.scheduler.fired) driver.setPoints.push(driver.scheduler.fired);
 }
 
-function surfaceDrivers(scenario: SurfaceScenario, options: SessionOptions): RunDriver[] {
+function surfaceDrivers(scenario: SurfaceScenario, options: LessonOptions): RunDriver[] {
 	const surface = SURFACES[scenario.surface];
 	return scenario.runs.map((spec) => {
 		const optimizer = createOptimizer(spec.optimizer, [2]);
@@ -240,7 +237,7 @@ function surfaceDrivers(scenario: SurfaceScenario, options: SessionOptions): Run
 		const driver: RunDriver = {
 			label: spec.label,
 			budget,
-			history: new DecimatedHistory<HistoryPoint>(options.historyCapacity),
+			history: new HistorySampler<HistoryPoint>(options.historyCapacity),
 			step: 0,
 			samples: 0,
 			epoch: 0,
@@ -267,7 +264,7 @@ function surfaceDrivers(scenario: SurfaceScenario, options: SessionOptions): Run
 					this.divergedAt = this.step;
 				}
 				this.history.offer(
-					{step: this.step, epoch: 0, samples: 0, seconds, loss: point.loss, accuracy: Number.NaN, testLoss: Number.NaN, testAccuracy: Number.NaN, x: point.x, y: point.y},
+					() => ({step: this.step, epoch: 0, samples: 0, seconds, loss: point.loss, accuracy: Number.NaN, testLoss: Number.NaN, testAccuracy: Number.NaN, x: point.x, y: point.y}),
 					this.diverged || this.step === budget,
 				);
 				return !this.diverged;

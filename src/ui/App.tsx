@@ -5,7 +5,7 @@
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import type {Speed} from '../runner/protocol.js';
-import type {WorkerInit} from '../runner/worker.js';
+import type {RunnerSetup} from '../runner/client.js';
 import {localizeLabels} from '../scenarios/localize.js';
 import type {TourChapter} from '../scenarios/tour.js';
 import type {Language, Scenario} from '../scenarios/types.js';
@@ -97,7 +97,7 @@ export function App({scenarios, chapters, first, language, training, duration, w
 	// A chapter trains at the pace its captions were written for; a lesson as fast as it can.
 	const speed = chapter?.speed ?? training.speed;
 	// One worker per visit: a new object only when the screen changes.
-	const init = useMemo<WorkerInit | null>(
+	const init = useMemo<RunnerSetup | null>(
 		() =>
 			scenario
 				? {scenario, options: {seed: training.seed, steps: training.steps}, snapshotsPerSecond: training.snapshotsPerSecond, speed, paused: false, frames: duration !== undefined}

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {Box, useInput} from 'ink';
 import {type ReactNode, useCallback, useMemo, useReducer, useRef} from 'react';
 import type {WorkerMessage} from '../runner/protocol.js';
-import type {WorkerInit} from '../runner/worker.js';
+import type {RunnerSetup} from '../runner/client.js';
 import type {Language} from '../scenarios/types.js';
 import {Dashboard} from './Dashboard.js';
 import {type Routed, dashboardReducer, initialDashboardState, routeCommand} from './dashboard-state.js';
@@ -30,7 +30,7 @@ export type AppCommand = NonNullable<Routed['app']>;
 
 export interface LessonScreenProps {
 	/** What the worker trains; keep the object stable, a new one starts a new worker. */
-	readonly init: WorkerInit;
+	readonly init: RunnerSetup;
 	readonly language: Language;
 	readonly size: TerminalSize;
 	/** Optional commands this screen offers (chapters on a tour, export). */
@@ -64,7 +64,7 @@ export function LessonScreen({init, language, size, enabled, onAppCommand, heade
 	const exportRuns = (): string => {
 		try {
 			const files = writeExport(init.scenario, latest.current.runs, process.cwd());
-			return exportedText([path.basename(files.csv), '.json'], language);
+			return exportedText([path.basename(files.csv), '.jsonl'], language);
 		} catch (error) {
 			return exportFailedText(error instanceof Error ? error.message : String(error), language);
 		}

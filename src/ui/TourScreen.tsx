@@ -3,7 +3,7 @@
  * space (or, when recording, a few seconds), then the live lesson. n / p move between chapters.
  */
 import {Box, useInput} from 'ink';
-import type {WorkerInit} from '../runner/worker.js';
+import type {RunnerSetup} from '../runner/client.js';
 import type {Language} from '../scenarios/types.js';
 import {ChapterList} from './ChapterList.js';
 import type {FramePlan} from './frames.js';
@@ -15,7 +15,7 @@ import {type AppCommand, LessonScreen} from './LessonScreen.js';
 
 export interface TourScreenProps {
 	/** The chapter's worker set-up (stable per visit). */
-	readonly init: WorkerInit;
+	readonly init: RunnerSetup;
 	/** Every chapter's title, for the chapter list. */
 	readonly titles: readonly string[];
 	readonly chapter: number;

@@ -70,7 +70,7 @@ describe.skipIf(!hasTmux())('every view at 80×24', () => {
 		tmux.keys('e');
 		await tmux.waitFor(/saved gradlab-optimizer-race-\d{8}-\d{6}\.csv/);
 		const files = readdirSync(dir).sort();
-		expect(files.map((f) => f.replace(/\d{8}-\d{6}/, 'T'))).toEqual(['gradlab-optimizer-race-T.csv', 'gradlab-optimizer-race-T.json']);
+		expect(files.map((f) => f.replace(/\d{8}-\d{6}/, 'T'))).toEqual(['gradlab-optimizer-race-T.csv', 'gradlab-optimizer-race-T.jsonl']);
 		expect(existsSync(join(dir, files[0]!))).toBe(true);
 		tmux.keys('q');
 		await tmux.waitFor(/^\$\s*$/m);

@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {RunnerHandle} from '../../src/runner/client.js';
 import type {Command, WorkerMessage} from '../../src/runner/protocol.js';
-import type {WorkerInit} from '../../src/runner/worker.js';
+import type {RunnerSetup} from '../../src/runner/client.js';
 import {type AppCommand, LessonScreen} from '../../src/ui/LessonScreen.js';
 import {tinyScenario} from '../helpers/scenarios.js';
 import {history, runState, snapshot} from './fixtures.js';
@@ -24,7 +24,7 @@ function fakeRunner() {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
-const init: WorkerInit = {scenario: tinyScenario(), options: {}, snapshotsPerSecond: 15, speed: 'max', paused: false};
+const init: RunnerSetup = {scenario: tinyScenario(), options: {}, snapshotsPerSecond: 15, speed: 'max', paused: false};
 
 describe('LessonScreen', () => {
 	it('draws what the worker sends, sends what the keys mean, and stops the worker on unmount', async () => {

@@ -5,13 +5,13 @@
 import {useEffect, useRef} from 'react';
 import {startRunner, type RunnerHandle} from '../../runner/client.js';
 import type {Command, WorkerMessage} from '../../runner/protocol.js';
-import type {WorkerInit} from '../../runner/worker.js';
+import type {RunnerSetup} from '../../runner/client.js';
 
 /** How to start a runner: the real worker by default; tests pass a fake. */
-export type StartRunner = (init: WorkerInit) => RunnerHandle;
+export type StartRunner = (init: RunnerSetup) => RunnerHandle;
 
 /** Returns a stable `send` for commands; messages arrive through `onMessage`. */
-export function useRunner(init: WorkerInit, onMessage: (message: WorkerMessage) => void, start: StartRunner = startRunner): (command: Command) => void {
+export function useRunner(init: RunnerSetup, onMessage: (message: WorkerMessage) => void, start: StartRunner = startRunner): (command: Command) => void {
 	const handle = useRef<RunnerHandle | null>(null);
 	const listener = useRef(onMessage);
 	listener.current = onMessage;
