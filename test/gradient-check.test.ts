@@ -1,11 +1,16 @@
-import {describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ACTIVATION_NAMES} from '../src/core/activations.js';
+import {useKernels, type KernelChoice} from '../src/core/kernels.js';
+import {SIMD_AVAILABLE} from '../src/core/kernels-simd.js';
 import {computeLoss, type LossResult} from '../src/core/loss.js';
 import {Network} from '../src/core/network.js';
 import {createRng} from '../src/core/rng.js';
 import type {LossName} from '../src/core/types.js';
 
-/** Odd sizes; the second set is wide enough (≥ 32) for the packed panel kernels in every pass. */
+/**
+ * Odd sizes; the second set is wide enough (≥ 32) for the JavaScript panel kernels in every pass.
+ * Run on each side of the kernel switch ('simd' sends every product to the WebAssembly kernels).
+ */
 const LAYERS = [3, 5, 4, 3];
 const WIDE_LAYERS = [3, 37, 33, 3];
 const ROWS = 7;
@@ -33,7 +38,11 @@ const CASES = [
 	...(['tanh', 'relu', 'gelu'] as const).map((activation) => ({activation, loss: 'cross-entropy' as const, layers: WIDE_LAYERS})),
 ];
 
-describe('backpropagation matches central finite differences', () => {
+const PATHS: readonly KernelChoice[] = SIMD_AVAILABLE ? ['simd', 'js'] : ['js'];
+
+describe.each(PATHS)('backpropagation on the %s kernels matches central finite differences', (path) => {
+	beforeAll(() => useKernels(path));
+	afterAll(() => useKernels('auto'));
 	for (const {activation, loss, layers} of CASES) {
 		it(`${activation} with ${loss}, layers ${layers.join('-')}`, () => {
 			const {net, x, y} = setup(activation, 7, layers);

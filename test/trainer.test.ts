@@ -1,5 +1,7 @@
-import {describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {makeToy} from '../src/core/data/index.js';
+import {useKernels, type KernelChoice} from '../src/core/kernels.js';
+import {SIMD_AVAILABLE} from '../src/core/kernels-simd.js';
 import {Network} from '../src/core/network.js';
 import {createOptimizer} from '../src/core/optim/index.js';
 import {createRng} from '../src/core/rng.js';
@@ -25,7 +27,13 @@ function trajectory(trainer: Trainer, steps: number): number[] {
 	return Array.from({length: steps}, () => trainer.next().loss);
 }
 
-describe('Trainer', () => {
+/** Every test on each side of the kernel switch ('simd': every product on the WebAssembly kernels). */
+const PATHS: readonly KernelChoice[] = SIMD_AVAILABLE ? ['simd', 'js'] : ['js'];
+
+describe.each(PATHS)('Trainer on the %s kernels', (path) => {
+	beforeAll(() => useKernels(path));
+	afterAll(() => useKernels('auto'));
+
 	it('is deterministic for a seed and differs across seeds', () => {
 		const a = trajectory(new Trainer(config(), data), 50);
 		const b = trajectory(new Trainer(config(), data), 50);

@@ -1,7 +1,10 @@
 /**
- * Whole-array activation loops, one tight loop per activation. The switch sits outside the
- * loop so each loop stays monomorphic even when runs with different activations share a process
- * (a per-element call through `ACTIVATIONS[name].value` would not).
+ * The passes that finish a layer's products (the bias and activation after the forward product,
+ * the derivative after the input gradient's), and the activation statistics: one tight loop per
+ * activation. The switch sits outside the loop so each loop stays monomorphic even when runs with
+ * different activations share a process (a per-element call through `ACTIVATIONS[name].value`
+ * would not). The WebAssembly kernels have their own branch-free ReLU passes (wasm/dense.wat),
+ * which give the same bits.
  */
 import {ACTIVATIONS, type ActivationName, erf} from './activations.js';
 
@@ -9,88 +12,150 @@ const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const sigmoid = ACTIVATIONS.sigmoid.value;
 
-/** A[k] = f(Z[k]) for k < count. */
-export function activate(name: ActivationName, Z: Float64Array, A: Float64Array, count: number): void {
+/**
+ * The forward pass's one touch of a layer's outputs after the product: Z[b,o] = S[at + b·stride + o]
+ * + bias[o] for b < rows, o < m (S holds the sums: Z itself, or the WebAssembly kernels' padded
+ * result) and, for a hidden layer, A[b,o] = f(Z[b,o]) in the same pass; the output layer (name
+ * null) has no activation and leaves A alone.
+ */
+export function addBiasActivate(name: ActivationName | null, S: Float64Array, at: number, stride: number, bias: Float64Array, Z: Float64Array, A: Float64Array, rows: number, m: number): void {
 	switch (name) {
+		case null:
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) Z[k + o] = S[s + o]! + bias[o]!;
+			}
+			return;
 		case 'sigmoid':
-			for (let k = 0; k < count; k++) {
-				const z = Z[k]!;
-				A[k] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+				}
 			}
 			return;
 		case 'tanh':
-			for (let k = 0; k < count; k++) A[k] = Math.tanh(Z[k]!);
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = Math.tanh(z);
+				}
+			}
 			return;
 		case 'relu':
-			for (let k = 0; k < count; k++) {
-				const z = Z[k]!;
-				A[k] = z > 0 ? z : 0;
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = z > 0 ? z : 0;
+				}
 			}
 			return;
 		case 'leaky_relu':
-			for (let k = 0; k < count; k++) {
-				const z = Z[k]!;
-				A[k] = z > 0 ? z : 0.01 * z;
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = z > 0 ? z : 0.01 * z;
+				}
 			}
 			return;
 		case 'elu':
-			for (let k = 0; k < count; k++) {
-				const z = Z[k]!;
-				A[k] = z > 0 ? z : Math.expm1(z);
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = z > 0 ? z : Math.expm1(z);
+				}
 			}
 			return;
 		case 'gelu':
-			for (let k = 0; k < count; k++) {
-				const z = Z[k]!;
-				A[k] = 0.5 * z * (1 + erf(z * SQRT1_2));
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = 0.5 * z * (1 + erf(z * SQRT1_2));
+				}
 			}
 			return;
 		case 'softplus':
-			for (let k = 0; k < count; k++) {
-				const z = Z[k]!;
-				A[k] = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+				}
 			}
 			return;
 		case 'linear':
-			A.set(Z.subarray(0, count));
+			for (let b = 0; b < rows; b++) {
+				for (let o = 0, s = at + b * stride, k = b * m; o < m; o++) {
+					const z = S[s + o]! + bias[o]!;
+					Z[k + o] = z;
+					A[k + o] = z;
+				}
+			}
 			return;
 	}
 }
 
-/** D[k] *= f′(Z[k]) given A[k] = f(Z[k]): turns ∂L/∂A into ∂L/∂Z. */
-export function multiplyDerivative(name: ActivationName, Z: Float64Array, A: Float64Array, D: Float64Array, count: number): void {
+/**
+ * The backward pass's one touch of the gradient flowing into a hidden layer's outputs:
+ * D[b,i] = S[at + b·stride + i] · f′(Z[b,i]) for b < rows, i < n, turning ∂L/∂A (the sums in S:
+ * D itself, or the WebAssembly kernels' padded result) into ∂L/∂Z; f′ is taken from Z or from
+ * A = f(Z), whichever is cheaper.
+ */
+export function multiplyDerivative(name: ActivationName, S: Float64Array, at: number, stride: number, Z: Float64Array, A: Float64Array, D: Float64Array, rows: number, n: number): void {
 	switch (name) {
 		case 'sigmoid':
-			for (let k = 0; k < count; k++) {
-				const y = A[k]!;
-				D[k] = D[k]! * (y * (1 - y));
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) {
+					const y = A[k + i]!;
+					D[k + i] = S[s + i]! * (y * (1 - y));
+				}
 			}
 			return;
 		case 'tanh':
-			for (let k = 0; k < count; k++) {
-				const y = A[k]!;
-				D[k] = D[k]! * (1 - y * y);
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) {
+					const y = A[k + i]!;
+					D[k + i] = S[s + i]! * (1 - y * y);
+				}
 			}
 			return;
 		case 'relu':
-			for (let k = 0; k < count; k++) if (!(Z[k]! > 0)) D[k] = 0;
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) D[k + i] = Z[k + i]! > 0 ? S[s + i]! : 0;
+			}
 			return;
 		case 'leaky_relu':
-			for (let k = 0; k < count; k++) if (!(Z[k]! > 0)) D[k] = D[k]! * 0.01;
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) D[k + i] = Z[k + i]! > 0 ? S[s + i]! : S[s + i]! * 0.01;
+			}
 			return;
 		case 'elu':
-			for (let k = 0; k < count; k++) if (!(Z[k]! > 0)) D[k] = D[k]! * (A[k]! + 1);
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) D[k + i] = Z[k + i]! > 0 ? S[s + i]! : S[s + i]! * (A[k + i]! + 1);
+			}
 			return;
 		case 'gelu':
-			for (let k = 0; k < count; k++) {
-				const z = Z[k]!;
-				D[k] = D[k]! * (0.5 * (1 + erf(z * SQRT1_2)) + z * INV_SQRT_2PI * Math.exp(-0.5 * z * z));
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) {
+					const z = Z[k + i]!;
+					D[k + i] = S[s + i]! * (0.5 * (1 + erf(z * SQRT1_2)) + z * INV_SQRT_2PI * Math.exp(-0.5 * z * z));
+				}
 			}
 			return;
 		case 'softplus':
-			for (let k = 0; k < count; k++) D[k] = D[k]! * sigmoid(Z[k]!);
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) D[k + i] = S[s + i]! * sigmoid(Z[k + i]!);
+			}
 			return;
 		case 'linear':
+			for (let b = 0; b < rows; b++) {
+				for (let i = 0, s = at + b * stride, k = b * n; i < n; i++) D[k + i] = S[s + i]!;
+			}
 			return;
 	}
 }

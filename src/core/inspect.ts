@@ -8,7 +8,7 @@
 import type {ActivationName} from './activations.js';
 import {multiplyDerivative} from './activation-kernels.js';
 import {previewStep, type StepInput} from './inspect-preview.js';
-import {denseBackwardInput} from './kernels.js';
+import {jsBackwardInput} from './kernels-js.js';
 import {computeLoss, type LossResult} from './loss.js';
 import type {Network} from './network.js';
 import type {OptimizerBuffer, OptimizerScalar} from './optim/state.js';
@@ -214,10 +214,11 @@ function hiddenFactors(net: Network, l: number, rows: number, focus: number): {d
 	const n = net.layers[l]!;
 	const m = net.layers[l + 1]!;
 	const below = new Float64Array(rows * n);
-	denseBackwardInput(net.passBuffers(l + 1).d, net.weights[l]!, below, rows, n, m);
+	// The JavaScript kernel gives the same bits as whichever kernel the backward pass ran on.
+	jsBackwardInput(net.passBuffers(l + 1).d, net.weights[l]!, below, rows, n, m);
 	const {z, a} = net.passBuffers(l);
 	const fPrime = new Float64Array(n).fill(1);
-	multiplyDerivative(net.activation, z.subarray(focus * n), a.subarray(focus * n), fPrime, n);
+	multiplyDerivative(net.activation, fPrime, 0, n, z.subarray(focus * n), a.subarray(focus * n), fPrime, 1, n);
 	return {dLda: below.subarray(focus * n, (focus + 1) * n), fPrime};
 }
 

@@ -4,9 +4,9 @@
  * Buffers for a batch are allocated once (and grown only when a larger batch arrives).
  */
 import {ACTIVATION_NAMES, type ActivationName} from './activations.js';
-import {activate, deadCount, multiplyDerivative, saturatedCount} from './activation-kernels.js';
+import {deadCount, saturatedCount} from './activation-kernels.js';
 import {initLayer} from './init.js';
-import {denseBackwardInput, denseForward, denseWeightGradRows, prepareWeightGrad} from './kernels.js';
+import {BatchBuffers} from './kernels.js';
 import type {Optimizer} from './optim/optimizer.js';
 import type {Rng} from './rng.js';
 import type {Checkpoint, InitSpec, NetworkSpec} from './types.js';
@@ -20,6 +20,13 @@ export interface LayerBuffers {
 	readonly dead: Float64Array;
 }
 
+/**
+ * Rows of W whose gradient is finished and updated together in `backward`. The same on every
+ * kernel path, since the update's Σ(Δp)² is summed block by block; a multiple of each kernel's own
+ * block (2, 3 and 4 rows), so no block ends inside a kernel's tile.
+ */
+const UPDATE_ROWS = 12;
+
 export class Network {
 	readonly layers: readonly number[];
 	readonly activation: ActivationName;
@@ -30,12 +37,8 @@ export class Network {
 	readonly gradB: Float64Array[];
 	/** Statistics of the last forward/backward pass; NaN where they do not apply. */
 	readonly stats: LayerBuffers;
-	private capacity = 0;
-	/** Z[l] pre-activations and A[l] outputs of layer l (A[0] is the input batch). */
-	private Z: Float64Array[] = [];
-	private A: Float64Array[] = [];
-	/** D[l] = ∂L/∂Z[l]; D[L] is written by the loss. */
-	private D: Float64Array[] = [];
+	/** Each layer's values for the batch, and the products that fill them; D[L] is written by the loss. */
+	private readonly batch: BatchBuffers;
 	/** One layer's running sums in backward: W's ‖g‖², Σ(Δp)², ‖p‖², then the same for b. */
 	private readonly sums = new Float64Array(6);
 
@@ -47,6 +50,7 @@ export class Network {
 		if (!ACTIVATION_NAMES.includes(spec.activation)) throw new Error(`unknown activation "${spec.activation}"`);
 		this.layers = [...spec.layers];
 		this.activation = spec.activation;
+		this.batch = new BatchBuffers(this.layers);
 		const depth = this.layers.length - 1;
 		this.weights = [];
 		this.biases = [];
@@ -85,11 +89,7 @@ export class Network {
 
 	/** Makes room for batches of `rows` rows. */
 	reserve(rows: number): void {
-		if (rows <= this.capacity) return;
-		this.capacity = rows;
-		this.Z = this.layers.map((size) => new Float64Array(rows * size));
-		this.A = this.layers.map((size) => new Float64Array(rows * size));
-		this.D = this.layers.map((size) => new Float64Array(rows * size));
+		this.batch.reserve(rows);
 	}
 
 	/**
@@ -100,24 +100,22 @@ export class Network {
 	forward(x: Float64Array, index: Uint32Array | null, start: number, rows: number, collectStats: boolean): Float64Array {
 		this.reserve(rows);
 		const n0 = this.layers[0]!;
-		const input = this.A[0]!;
+		const input = this.batch.A[0]!;
 		if (index) {
 			for (let b = 0; b < rows; b++) {
 				const src = index[start + b]! * n0;
 				for (let i = 0; i < n0; i++) input[b * n0 + i] = x[src + i]!;
 			}
 		} else {
-			input.set(x.subarray(start * n0, (start + rows) * n0));
+			for (let k = 0, from = start * n0; k < rows * n0; k++) input[k] = x[from + k]!;
 		}
 		const depth = this.depth;
 		for (let l = 0; l < depth; l++) {
-			const n = this.layers[l]!;
 			const m = this.layers[l + 1]!;
-			const Z = this.Z[l + 1]!;
-			denseForward(this.A[l]!, this.weights[l]!, this.biases[l]!, Z, rows, n, m);
-			if (l === depth - 1) break;
-			const A = this.A[l + 1]!;
-			activate(this.activation, Z, A, rows * m);
+			const last = l === depth - 1;
+			this.batch.forward(l, this.weights[l]!, this.biases[l]!, last ? null : this.activation, rows);
+			if (last) break;
+			const A = this.batch.A[l + 1]!;
 			if (collectStats) {
 				// Counts, not fractions, cross the call: a returned double would allocate every step.
 				const count = rows * m;
@@ -127,12 +125,12 @@ export class Network {
 				this.stats.dead[l] = dead < 0 ? Number.NaN : dead / m;
 			}
 		}
-		return this.Z[depth]!;
+		return this.batch.Z[depth]!;
 	}
 
 	/** The buffer the loss writes ∂L/∂logits into before `backward`. */
 	outputGradient(): Float64Array {
-		return this.D[this.depth]!;
+		return this.batch.D[this.depth]!;
 	}
 
 	/**
@@ -141,7 +139,7 @@ export class Network {
 	 * layer's outputs are its z, a is unused there) and d = ∂L/∂z once `backward` ran (never for layer 0).
 	 */
 	passBuffers(l: number): {readonly z: Float64Array; readonly a: Float64Array; readonly d: Float64Array} {
-		return {z: this.Z[l]!, a: this.A[l]!, d: this.D[l]!};
+		return {z: this.batch.Z[l]!, a: this.batch.A[l]!, d: this.batch.D[l]!};
 	}
 
 	/**
@@ -153,33 +151,31 @@ export class Network {
 	backward(rows: number, optimizer: Optimizer | null): boolean {
 		const act = this.activation;
 		let finite = true;
+		const batch = this.batch;
 		for (let l = this.depth - 1; l >= 0; l--) {
 			const n = this.layers[l]!;
 			const m = this.layers[l + 1]!;
-			const D = this.D[l + 1]!;
 			const W = this.weights[l]!;
 			const bias = this.biases[l]!;
 			const gW = this.gradW[l]!;
 			const gB = this.gradB[l]!;
-			if (l > 0) {
-				const below = this.D[l]!;
-				denseBackwardInput(D, W, below, rows, n, m);
-				multiplyDerivative(act, this.Z[l]!, this.A[l]!, below, rows * n);
-			}
-			const Aprev = this.A[l]!;
-			const blockRows = prepareWeightGrad(Aprev, rows, n, m);
+			if (l > 0) batch.backwardInput(l, W, act, rows);
+			batch.prepareGradients(l, rows, gW, gB);
+			const g = batch.weightGrad;
+			const gBias = batch.biasGrad;
 			const sums = this.sums;
 			sums.fill(0);
 			// W a few rows at a time, then b: each piece's gradient is final, so it is normed and
 			// updated while hot. One call site for both pieces keeps the optimizer's update inlined.
-			const blocks = Math.ceil(m / blockRows);
+			const blocks = Math.ceil(m / UPDATE_ROWS);
 			for (let k = 0; k <= blocks; k++) {
 				const isW = k < blocks;
-				const o = k * blockRows;
-				const count = Math.min(blockRows, m - o);
-				if (isW) denseWeightGradRows(D, Aprev, gW, gB, rows, n, m, o, count);
-				this.finish(isW ? 2 * l : 2 * l + 1, isW ? W : bias, isW ? gW : gB, isW ? o * n : 0, isW ? (o + count) * n : m, optimizer, isW ? 0 : 3);
+				const o = k * UPDATE_ROWS;
+				const count = Math.min(UPDATE_ROWS, m - o);
+				if (isW) batch.weightGradRows(l, rows, o, count);
+				this.finish(isW ? 2 * l : 2 * l + 1, isW ? W : bias, isW ? g : gBias, isW ? o * n : 0, isW ? (o + count) * n : m, optimizer, isW ? 0 : 3);
 			}
+			batch.keepGradients(gW, gB);
 			const weightSq = sums[2]!;
 			if (optimizer && (!Number.isFinite(weightSq) || !Number.isFinite(sums[5]!))) finite = false;
 			this.stats.gradNormW[l] = Math.sqrt(sums[0]!);
