@@ -11,10 +11,21 @@ export interface BenchConfig {
 	readonly batch: number;
 	readonly optimizer: 'adam' | 'sgd';
 	readonly lr: number;
-	/** gradlab steps/s must be at least this multiple of tfjs's. */
-	readonly minRatio: number;
-	/** gradlab GFLOP/s must reach this, or null when there is no throughput target. */
-	readonly minGflops: number | null;
+	readonly targets: Targets;
+}
+
+/** What gradlab's steps/s must reach, as multiples of each other side's (null: no target there). */
+export interface Targets {
+	/** TensorFlow.js's pure-JavaScript CPU backend (issue 2, issue 16: with room to spare). */
+	readonly tfjs: number;
+	/** The plain hand-written Float64Array MLP in plain.ts. */
+	readonly plain: number;
+	/** gradlab itself on the JavaScript kernels (useKernels('js')). */
+	readonly js: number | null;
+	/** PyTorch eager, float64, one thread (issue 16's goal: ahead on a–c, within 2× on d–e). */
+	readonly torch: number;
+	/** GFLOP/s (issue 2). */
+	readonly gflops: number | null;
 }
 
 /** '64-128x3-10' → [64, 128, 128, 128, 10]. */
@@ -28,17 +39,17 @@ export function parseShape(shape: string): number[] {
 	return layers;
 }
 
-function config(id: string, shape: string, activation: 'relu' | 'sigmoid', batch: number, optimizer: 'adam' | 'sgd', minRatio: number, minGflops: number | null): BenchConfig {
+function config(id: string, shape: string, activation: 'relu' | 'sigmoid', batch: number, optimizer: 'adam' | 'sgd', targets: Targets): BenchConfig {
 	// SGD gets a usable rate for a sigmoid net; Adam keeps torch's default.
-	return {id, shape, layers: parseShape(shape), activation, batch, optimizer, lr: optimizer === 'sgd' ? 0.1 : 1e-3, minRatio, minGflops};
+	return {id, shape, layers: parseShape(shape), activation, batch, optimizer, lr: optimizer === 'sgd' ? 0.1 : 1e-3, targets};
 }
 
 export const CONFIGS: readonly BenchConfig[] = [
-	config('a', '2-8x2-2', 'relu', 32, 'adam', 40, null),
-	config('b', '2-32x10-2', 'sigmoid', 32, 'sgd', 7, null),
-	config('c', '2-32x10-2', 'relu', 32, 'adam', 7, null),
-	config('d', '64-128x3-10', 'relu', 64, 'adam', 7, 2.8),
-	config('e', '64-256x4-10', 'relu', 128, 'adam', 7, 2.8),
+	config('a', '2-8x2-2', 'relu', 32, 'adam', {tfjs: 40, plain: 1, js: null, torch: 1, gflops: null}),
+	config('b', '2-32x10-2', 'sigmoid', 32, 'sgd', {tfjs: 7, plain: 1, js: null, torch: 1, gflops: null}),
+	config('c', '2-32x10-2', 'relu', 32, 'adam', {tfjs: 7, plain: 1, js: null, torch: 1, gflops: null}),
+	config('d', '64-128x3-10', 'relu', 64, 'adam', {tfjs: 7, plain: 1, js: 2.5, torch: 0.5, gflops: 2.8}),
+	config('e', '64-256x4-10', 'relu', 128, 'adam', {tfjs: 7, plain: 1, js: 2.5, torch: 0.5, gflops: 2.8}),
 ];
 
 /** The issue's count: 2·in·out per layer forward plus 4·in·out backward, per row. */
