@@ -14,7 +14,7 @@ import {ScenarioError} from '../src/scenarios/errors.js';
 import {listScenarios} from '../src/scenarios/load.js';
 import {loadTour, loadTourChapters, tourDir, type TourChapter} from '../src/scenarios/tour.js';
 import type {Scenario, Text} from '../src/scenarios/types.js';
-import {displayWidth, wrap} from '../src/ui/format.js';
+import {displayWidth, wrap} from '../src/ui/kit/format.js';
 
 const CHAPTERS = ['01-backprop', '02-gradient-descent', '03-vanishing', '04-activations', '05-batch-size', '06-momentum', '07-adagrad', '08-rmsprop', '09-adam'];
 

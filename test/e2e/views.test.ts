@@ -7,7 +7,7 @@ import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {displayWidth} from '../../src/ui/format.js';
+import {displayWidth} from '../../src/ui/kit/format.js';
 import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
 
 const sessions: Tmux[] = [];

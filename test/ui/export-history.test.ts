@@ -5,7 +5,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {BoundedSeries} from '../../src/runner/history.js';
 import {packLayers} from '../../src/runner/packed-layers.js';
 import type {HistoryPoint} from '../../src/runner/protocol.js';
-import type {RunView} from '../../src/ui/dashboard-state.js';
+import type {RunView} from '../../src/ui/dashboard/state.js';
 import {writeExport} from '../../src/ui/export-history.js';
 import {tinyScenario} from '../helpers/scenarios.js';
 import {history, layer, runState} from './fixtures.js';

@@ -11,12 +11,12 @@ import {listScenarios} from '../../src/scenarios/load.js';
 import {localizeLabels} from '../../src/scenarios/localize.js';
 import {loadTour} from '../../src/scenarios/tour.js';
 import type {Language, Scenario, Text} from '../../src/scenarios/types.js';
-import {Dashboard} from '../../src/ui/Dashboard.js';
-import {type DashboardState, dashboardReducer, initialDashboardState} from '../../src/ui/dashboard-state.js';
-import {displayWidth} from '../../src/ui/format.js';
-import {KEYMAP, RESUME_HINT} from '../../src/ui/keymap.js';
-import {MESSAGES, WORDS, chapterText, errorText, exportFailedText, exportedText, introHints} from '../../src/ui/strings.js';
-import {TooSmall} from '../../src/ui/TooSmall.js';
+import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
+import {type DashboardState, dashboardReducer, initialDashboardState} from '../../src/ui/dashboard/state.js';
+import {displayWidth} from '../../src/ui/kit/format.js';
+import {KEYMAP, RESUME_HINT} from '../../src/ui/input/keymap.js';
+import {MESSAGES, WORDS, chapterText, errorText, exportFailedText, exportedText, introHints} from '../../src/ui/kit/words.js';
+import {TooSmall} from '../../src/ui/kit/TooSmall.js';
 import {frameLines, snapshot} from './fixtures.js';
 
 const HANGUL = /[가-힣]/;

@@ -1,0 +1,92 @@
+/** One main panel of the dashboard: the chosen view in its frame, sized by the layout. */
+import {Box} from 'ink';
+import {memo} from 'react';
+import type {Language, Scenario} from '../../scenarios/types.js';
+import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
+import {scaleLabel} from '../views/gradients/layout.js';
+import {type DashboardState, scenarioDepth} from './state.js';
+import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
+import {GradientBars, barsLayoutFor} from '../views/gradients/GradientBars.js';
+import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import type {CommandName} from '../input/keymap.js';
+import type {DashboardLayout} from './layout.js';
+import {LossChart, chartIsLog} from '../views/loss/LossChart.js';
+import {Panel} from '../kit/Panel.js';
+import {RaceMap} from '../views/race/RaceMap.js';
+import {asciiWord, word} from '../kit/words.js';
+import {useTheme} from '../kit/theme.js';
+
+export interface ViewPanelProps {
+	/** What the panel shows. */
+	readonly content: DashboardLayout['panels'][number]['content'];
+	/** Columns and rows, borders included. */
+	readonly width: number;
+	readonly height: number;
+	readonly state: DashboardState;
+	readonly scenario: Scenario;
+	readonly language: Language;
+	/** Optional commands this screen offers (for the help overlay). */
+	readonly enabled?: readonly CommandName[];
+}
+
+/** Memoised: between panel refreshes (panel-rate.ts) its props are the same objects, and the costly views are skipped. */
+export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, language, enabled}: ViewPanelProps) {
+	const theme = useTheme();
+	const g = theme.glyphs;
+	const latest = state.runs.map((r) => r.state);
+	const inner = {width: width - 2, height: height - 2};
+	switch (content) {
+		case 'help':
+			return <HelpOverlay width={width} height={height} language={language} enabled={enabled} />;
+		case 'loss': {
+			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} {...inner} language={language} />
+				</Panel>
+			);
+		}
+		case 'gradients': {
+			const bars = barsLayoutFor(latest, inner.width, inner.height, state.showStats, language, theme);
+			const title = `${g.gradNorm} ${word('gradients', language)} ${g.separator} ${word('logScale', language)} ${scaleLabel(bars.scale, g.ellipsis)}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<GradientBars runs={latest} {...inner} showStats={state.showStats} language={language} />
+				</Panel>
+			);
+		}
+		case 'boundary':
+			return (
+				<Box width={width} height={height}>
+					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData} focus={state.focus} showTest={state.showTest} width={width} height={height} language={language} />
+				</Box>
+			);
+		case 'histograms': {
+			const title = `${asciiWord('magnitude', language, g.ascii)} ${asciiWord('histograms', language, g.ascii)}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<GradientHistograms runs={latest} probes={state.probes} focus={state.focus} {...inner} language={language} />
+				</Panel>
+			);
+		}
+		case 'activations': {
+			const used = scenario.kind === 'network' ? scenario.runs.map((r) => r.model.activation) : [];
+			const title = `${asciiWord('activations', language, g.ascii)} ${g.separator} ${asciiWord('fAndDerivative', language, g.ascii)}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<ActivationExplorer {...inner} depth={scenarioDepth(scenario)} highlight={used} language={language} />
+				</Panel>
+			);
+		}
+		case 'race': {
+			if (scenario.kind !== 'surface') return null;
+			const title = `${asciiWord('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;
+			return (
+				<Panel title={title} width={width} height={height}>
+					<RaceMap runs={state.runs} surface={scenario.surface} {...inner} language={language} />
+				</Panel>
+			);
+		}
+	}
+});

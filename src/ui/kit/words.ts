@@ -1,0 +1,164 @@
+/** gradlab's own words in English and Korean (lesson text comes from the scenario). */
+import type {Language, Text as Words, XAxis} from '../../scenarios/types.js';
+import {asciiText} from './ascii.js';
+
+export const WORDS = {
+	loss: {en: 'loss', ko: '손실'},
+	log: {en: 'log', ko: '로그'},
+	linear: {en: 'linear', ko: '선형'},
+	accuracy: {en: 'acc', ko: '정확도'},
+	test: {en: 'test', ko: '테스트'},
+	step: {en: 'step', ko: '스텝'},
+	epoch: {en: 'epoch', ko: '에포크'},
+	stepsPerSecond: {en: 'steps/s', ko: '스텝/초'},
+	speed: {en: 'speed', ko: '속도'},
+	max: {en: 'max', ko: '최대'},
+	paused: {en: 'paused', ko: '일시정지'},
+	finished: {en: 'finished', ko: '완료'},
+	divergedAt: {en: 'diverged at step', ko: '발산: 스텝'},
+	gradients: {en: 'per layer', ko: '층별'},
+	logScale: {en: 'log scale', ko: '로그 눈금'},
+	saturated: {en: 'sat', ko: '포화'},
+	dead: {en: 'dead', ko: '죽음'},
+	waiting: {en: 'waiting for the first steps…', ko: '첫 스텝을 기다리는 중…'},
+	noLayers: {en: 'these runs have no layers', ko: '이 실행에는 층이 없어요'},
+	keys: {en: 'keys', ko: '키'},
+	error: {en: 'error', ko: '오류'},
+	tooSmall: {en: 'terminal too small', ko: '터미널이 너무 작아요'},
+	need: {en: 'need', ko: '필요'},
+	have: {en: 'have', ko: '현재'},
+	tour: {en: 'Guided tour', ko: '가이드 투어'},
+	chapter: {en: 'chapter', ko: '장'},
+	start: {en: 'start', ko: '시작'},
+	next: {en: 'next', ko: '다음'},
+	previous: {en: 'previous', ko: '이전'},
+	quit: {en: 'quit', ko: '종료'},
+	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
+	// The teaching views.
+	boundary: {en: 'decision boundary', ko: '결정 경계'},
+	histograms: {en: 'gradient histograms', ko: '기울기 히스토그램'},
+	activations: {en: 'activations', ko: '활성화 함수'},
+	race: {en: 'optimizer race', ko: '옵티마이저 경주'},
+	classes: {en: 'classes', ko: '클래스'},
+	train: {en: 'train', ko: '학습'},
+	testPoints: {en: 'test points', ko: '테스트 점'},
+	on: {en: 'on', ko: '켬'},
+	off: {en: 'off', ko: '끔'},
+	allRuns: {en: 'all runs', ko: '모든 실행'},
+	pickRun: {en: 'run', ko: '실행'},
+	waitingProbe: {en: 'waiting for the first look inside…', ko: '신경망 안을 처음 들여다보는 중…'},
+	diverged: {en: 'diverged', ko: '발산'},
+	layer: {en: 'L', ko: 'L'},
+	median: {en: 'med', ko: '중앙'},
+	noGradients: {en: 'no finite gradients', ko: '유한한 기울기 없음'},
+	magnitude: {en: '|∂L/∂W|', ko: '|∂L/∂W|'},
+	fAndDerivative: {en: 'f and f′ on [−6, 6]', ko: 'f와 f′, 구간 [−6, 6]'},
+	maxDerivative: {en: 'max f′', ko: 'f′ 최대'},
+	layersFactor: {en: 'after d layers: (max f′)^d', ko: 'd개 층 뒤: (f′ 최대)^d'},
+	minimum: {en: 'minimum', ko: '최솟값'},
+	minima: {en: 'minima', ko: '최솟값'},
+	sharedCell: {en: '2–9 runs in a cell', ko: '2–9: 한 칸에 있는 실행 수'},
+	offMap: {en: 'off the map since step', ko: '지도 밖, 스텝'},
+	explorerTitle: {en: 'Activation explorer', ko: '활성화 함수 탐색기'},
+	explorerNote: {
+		en: 'Backpropagation multiplies by f′ once per layer. sigmoid′ never exceeds 0.25, so after d layers the gradient is at most 0.25^d of what it was: that is the vanishing gradient.',
+		ko: '오차 역전파는 층마다 f′를 한 번씩 곱해요. 시그모이드의 도함수는 0.25를 넘지 않아서, d개 층을 지나면 기울기가 많아야 0.25^d배가 돼요. 이것이 기울기 소실이에요.',
+	},
+	depthKeys: {en: 'depth', ko: '깊이'},
+	back: {en: 'back', ko: '뒤로'},
+	// The picker.
+	pickerHeading: {en: 'gradlab · pick a lesson', ko: 'gradlab · 수업을 고르세요'},
+	pickerHint: {en: '↑/↓ choose · enter open · q quit', ko: '↑/↓ 선택 · enter 열기 · q 종료'},
+	tourEntry: {en: 'Guided tour: the whole story, chapter by chapter', ko: '가이드 투어: 처음부터 끝까지, 장별로'},
+	tourSummary: {
+		en: 'From backpropagation to Adam: each chapter opens with a short card, then trains live. n/p move between chapters.',
+		ko: '역전파부터 Adam까지. 각 장은 짧은 소개 카드로 시작해 바로 학습을 보여 줍니다. n/p로 장을 옮깁니다.',
+	},
+	explorerEntry: {en: 'Activation explorer: f, f′ and (max f′)^depth', ko: '활성화 함수 탐색기: f, f′, (max f′)^깊이'},
+	explorerSummary: {
+		en: 'Every activation function and its derivative on [-6, 6], without training: why ten sigmoid layers starve the first one.',
+		ko: '학습 없이 모든 활성화 함수와 도함수를 [-6, 6]에서 봅니다. 시그모이드 10층이 첫 층의 기울기를 굶기는 이유.',
+	},
+	skipped: {en: 'skipped', ko: '건너뜀'},
+} as const satisfies Record<string, Words>;
+
+export type WordKey = keyof typeof WORDS;
+
+/** A word in a language. */
+export function word(key: WordKey, language: Language): string {
+	return WORDS[key][language];
+}
+
+/** A word, its typography spelled in ASCII when `ascii` (f′ → f', ≈ → ~). */
+export function asciiWord(key: WordKey, language: Language, ascii: boolean): string {
+	const text = word(key, language);
+	return ascii ? asciiText(text) : text;
+}
+
+const X_AXIS_WORDS: Readonly<Record<XAxis, Words>> = {
+	step: {en: 'step', ko: '스텝'},
+	epoch: {en: 'epoch', ko: '에포크'},
+	samples: {en: 'samples', ko: '샘플 수'},
+	seconds: {en: 'seconds', ko: '초'},
+};
+
+/** The name of an x axis unit. */
+export function xAxisWord(axis: XAxis, language: Language): string {
+	return X_AXIS_WORDS[axis][language];
+}
+
+/**
+ * Whole sentences the app shows outside the panels. `notATty` goes to stderr before the
+ * dashboard starts (two lines, newline-terminated); the rest are single lines.
+ */
+export const MESSAGES = {
+	notATty: {
+		en: 'gradlab: the dashboard needs an interactive terminal (stdin and stdout are not a TTY).\nFor scripts and logs use: gradlab run <lesson> --headless [--format jsonl]\n',
+		ko: 'gradlab: 대시보드는 대화형 터미널에서만 열 수 있어요 (stdin과 stdout이 TTY가 아니에요).\n스크립트나 로그에는 이렇게 쓰세요: gradlab run <수업> --headless [--format jsonl]\n',
+	},
+	firstChapter: {en: 'This is the first chapter.', ko: '첫 번째 장이에요.'},
+	lastChapter: {en: 'This is the last chapter: q quits, p goes back.', ko: '마지막 장이에요. q로 끝내고, p로 이전 장에 가요.'},
+} as const satisfies Record<string, Words>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A sentence in a language. */
+export function message(key: MessageKey, language: Language): string {
+	return MESSAGES[key][language];
+}
+
+/** `chapter 3 of 9` / `9장 중 3장` (`index` counts from 0). */
+export function chapterText(index: number, count: number, language: Language): string {
+	return language === 'ko' ? `${count}장 중 ${index + 1}장` : `chapter ${index + 1} of ${count}`;
+}
+
+/** The worker's error as the caption line shows it: `error: training stopped (…)`. */
+export function errorText(detail: string, language: Language): string {
+	return `${word('error', language)}: ${word('trainingStopped', language)} (${detail})`;
+}
+
+/** Where an export went: `saved a.csv and a.json` / `a.csv, a.json에 저장했어요`. */
+export function exportedText(files: readonly string[], language: Language): string {
+	return language === 'ko' ? `${files.join(', ')}에 저장했어요` : `saved ${files.join(' and ')}`;
+}
+
+/** Why an export failed: `could not export: …` / `내보내지 못했어요: …`. */
+export function exportFailedText(reason: string, language: Language): string {
+	return language === 'ko' ? `내보내지 못했어요: ${reason}` : `could not export: ${reason}`;
+}
+
+/** The intro card's key hints, in order: keys, then the word. */
+export function introHints(language: Language): {keys: string; hint: string}[] {
+	return [
+		{keys: 'enter/space', hint: word('start', language)},
+		{keys: 'n', hint: word('next', language)},
+		{keys: 'p', hint: word('previous', language)},
+		{keys: 'q', hint: word('quit', language)},
+	];
+}
+
+/** "+2 more" (runs that did not fit) or "+1 more layer". */
+export function moreText(count: number, what: 'runs' | 'layers', language: Language): string {
+	if (language === 'ko') return what === 'runs' ? `+${count}개 더` : `+${count}개 층 더`;
+	return what === 'runs' ? `+${count} more` : `+${count} more layer${count === 1 ? '' : 's'}`;
+}

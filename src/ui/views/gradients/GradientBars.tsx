@@ -1,0 +1,57 @@
+/** ‖∂L/∂W‖ per layer on a shared log scale: runs side by side, layer 1 at the top. */
+import {Box, Text} from 'ink';
+import type {RunState} from '../../../runner/protocol.js';
+import type {Language} from '../../../scenarios/types.js';
+import {Bar} from './Bar.js';
+import {type BarsSegment, layoutBars} from './layout.js';
+import {truncate} from '../../kit/format.js';
+import {word} from '../../kit/words.js';
+import {type Theme, runColor, runMarker, useTheme} from '../../kit/theme.js';
+
+export interface GradientBarsProps {
+	/** The latest state of each run (their `layers` are drawn). */
+	readonly runs: readonly RunState[];
+	/** Columns available. */
+	readonly width: number;
+	/** Rows available. */
+	readonly height: number;
+	/** Show the saturated/dead percentage beside each bar. */
+	readonly showStats: boolean;
+	readonly language: Language;
+}
+
+/** The props for bars laid out with the theme's glyphs. */
+export function barsLayoutFor(runs: readonly RunState[], width: number, height: number, showStats: boolean, language: Language, theme: Theme) {
+	const g = theme.glyphs;
+	const markers = runs.map((_, k) => runMarker(theme, k));
+	return layoutBars(runs, {width, height, showStats, language, markers, diverged: g.diverged, dash: g.dash, ellipsis: g.ellipsis});
+}
+
+function Segment({segment, theme}: {readonly segment: BarsSegment; readonly theme: Theme}) {
+	if (segment.kind === 'bar') return <Bar fraction={segment.fraction} width={segment.width} color={runColor(theme, segment.run)} />;
+	const style = segment.run === undefined ? theme.roles[segment.role] : {...theme.roles[segment.role], color: runColor(theme, segment.run), bold: true};
+	return <Text {...style}>{segment.text}</Text>;
+}
+
+export function GradientBars({runs, width, height, showStats, language}: GradientBarsProps) {
+	const theme = useTheme();
+	if (runs.every((r) => r.layers.length === 0)) {
+		return (
+			<Box width={width} height={height} alignItems="center" justifyContent="center">
+				<Text {...theme.roles.dim}>{truncate(word(runs.length === 0 ? 'waiting' : 'noLayers', language), width, theme.glyphs.ellipsis)}</Text>
+			</Box>
+		);
+	}
+	const layout = barsLayoutFor(runs, width, height, showStats, language, theme);
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			{layout.rows.map((row, r) => (
+				<Text key={r}>
+					{row.map((segment, k) => (
+						<Segment key={k} segment={segment} theme={theme} />
+					))}
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,143 @@
+/**
+ * TensorBoard's "distributions" in a terminal: per layer, the run's |∂L/∂W| values binned by
+ * log-magnitude as a one-line sparkline, so saturated or dead units show as mass piling up at tiny
+ * magnitudes. The focused run alone, or as many runs as fit side by side.
+ */
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {HISTOGRAM_BINS} from '../../../core/probe.js';
+import type {RunProbe, RunState} from '../../../runner/protocol.js';
+import type {Language} from '../../../scenarios/types.js';
+import {formatSci, padEnd, padStart, truncate} from '../../kit/format.js';
+import {histogramAxis, medianMagnitude, sparkline} from './layout.js';
+import {asciiWord, moreText, word} from '../../kit/words.js';
+import {runColor, runMarker, useTheme} from '../../kit/theme.js';
+import {viewPalette} from '../../kit/palette.js';
+
+export interface GradientHistogramsProps {
+	/** The latest state of each run (labels, divergence). */
+	readonly runs: readonly RunState[];
+	/** The latest probe of each run; null before the first. */
+	readonly probes: readonly RunProbe[] | null;
+	/** The run shown alone, or null for as many as fit. */
+	readonly focus: number | null;
+	/** Columns and rows available. */
+	readonly width: number;
+	readonly height: number;
+	readonly language: Language;
+}
+
+/** Layer labels `L1 ` … `L11 `. */
+const LABEL_WIDTH = 4;
+/** ` med 2.5e-07`. */
+const STAT_WIDTH = 13;
+/** Between runs side by side. */
+const GAP = 2;
+/** The narrowest block: labels and one column per bin. */
+export const MIN_BLOCK = LABEL_WIDTH + HISTOGRAM_BINS + 1;
+
+interface BlockProps {
+	readonly run: RunState | undefined;
+	readonly index: number;
+	readonly histograms: readonly (readonly number[])[] | undefined;
+	readonly width: number;
+	readonly height: number;
+	readonly language: Language;
+}
+
+/** One run: its header, a sparkline per layer, and the axis. */
+function Block({run, index, histograms, width, height, language}: BlockProps) {
+	const theme = useTheme();
+	const palette = useMemo(() => viewPalette(theme), [theme]);
+	const g = theme.glyphs;
+	const stats = width - LABEL_WIDTH - STAT_WIDTH >= HISTOGRAM_BINS;
+	const perBin = Math.max(1, Math.floor((width - LABEL_WIDTH - (stats ? STAT_WIDTH : 0)) / HISTOGRAM_BINS));
+	const layers = histograms ?? [];
+	// Header and axis take two rows; when layers do not fit, the last row says how many are left out.
+	const room = Math.max(0, height - 2);
+	const shown = layers.length <= room ? layers.length : Math.max(0, room - 1);
+	const header = run?.diverged
+		? `${g.diverged} ${run.label} ${theme.glyphs.separator} ${word('divergedAt', language)} ${run.divergedAt ?? run.step}`
+		: `${runMarker(theme, index)} ${run?.label ?? index + 1}`;
+	const color = runColor(theme, index);
+	return (
+		<Box flexDirection="column" width={width} height={Math.min(height, layers.length + 2)}>
+			<Text {...(run?.diverged ? theme.roles.bad : {color})} bold>
+				{truncate(header, width, g.ellipsis)}
+			</Text>
+			{layers.slice(0, shown).map((counts, l) => {
+				const label = padEnd(`${word('layer', language)}${l + 1}`, LABEL_WIDTH, '');
+				const empty = counts.every((n) => n === 0);
+				if (empty) {
+					return (
+						<Text key={l}>
+							<Text {...theme.roles.dim}>{label}</Text>
+							<Text {...theme.roles.bad}>{truncate(word('noGradients', language), width - LABEL_WIDTH, g.ellipsis)}</Text>
+						</Text>
+					);
+				}
+				const stat = stats ? padStart(`${word('median', language)} ${formatSci(medianMagnitude(counts), g.dash)}`, STAT_WIDTH, '') : '';
+				return (
+					<Text key={l}>
+						<Text {...theme.roles.dim}>{label}</Text>
+						<Text color={color}>{sparkline(counts, perBin, palette.spark)}</Text>
+						<Text {...theme.roles.dim}>{stat}</Text>
+					</Text>
+				);
+			})}
+			{shown < layers.length ? <Text {...theme.roles.dim}>{truncate(moreText(layers.length - shown, 'layers', language), width, g.ellipsis)}</Text> : null}
+			<Text {...theme.roles.dim}>{' '.repeat(LABEL_WIDTH) + histogramAxis(perBin, width - LABEL_WIDTH)}</Text>
+		</Box>
+	);
+}
+
+/** How many runs fit: `across` × `down` blocks of `width`, and how many are left out. */
+export function histogramTiles(count: number, layers: number, width: number, height: number): {across: number; down: number; width: number; shown: number} {
+	const across = Math.max(1, Math.min(count, Math.floor((width + GAP) / (MIN_BLOCK + GAP))));
+	const blockHeight = layers + 2;
+	let down = Math.max(1, Math.floor((height + 1) / (blockHeight + 1)));
+	if (across * down < count) down = Math.max(1, Math.floor(height / (blockHeight + 1))); // a line for "+N more"
+	const shown = Math.min(count, across * down);
+	return {across, down, width: Math.floor((width - GAP * (across - 1)) / across), shown};
+}
+
+export function GradientHistograms({runs, probes, focus, width, height, language}: GradientHistogramsProps) {
+	const theme = useTheme();
+	const count = Math.max(runs.length, probes?.length ?? 0);
+	if (!probes || !probes.some((p) => p.histograms && p.histograms.length > 0)) {
+		return (
+			<Box width={width} height={height} alignItems="center" justifyContent="center">
+				<Text {...theme.roles.dim}>{truncate(asciiWord('waitingProbe', language, theme.glyphs.ascii), width, theme.glyphs.ellipsis)}</Text>
+			</Box>
+		);
+	}
+	if (focus !== null && focus < count) {
+		return (
+			<Box width={width} height={height} flexDirection="column">
+				<Block run={runs[focus]} index={focus} histograms={probes[focus]?.histograms} width={width} height={height} language={language} />
+			</Box>
+		);
+	}
+	const layers = Math.max(...probes.map((p) => p.histograms?.length ?? 0));
+	const tiles = histogramTiles(count, layers, width, height);
+	const hidden = count - tiles.shown;
+	const blockHeight = Math.min(height, layers + 2);
+	return (
+		<Box width={width} height={height} flexDirection="column">
+			{Array.from({length: tiles.down}, (_, r) => (
+				<Box key={r} flexDirection="row" height={blockHeight} marginBottom={r + 1 < tiles.down ? 1 : 0}>
+					{Array.from({length: tiles.across}, (_, c) => {
+						const k = r * tiles.across + c;
+						if (k >= tiles.shown) return null;
+						return (
+							<Box key={k} marginRight={c + 1 < tiles.across ? GAP : 0}>
+								<Block run={runs[k]} index={k} histograms={probes[k]?.histograms} width={tiles.width} height={blockHeight} language={language} />
+							</Box>
+						);
+					})}
+				</Box>
+			))}
+			{hidden > 0 ? <Text {...theme.roles.dim}>{truncate(`${moreText(hidden, 'runs', language)} ${theme.glyphs.separator} [ ] ${word('pickRun', language)}`, width, theme.glyphs.ellipsis)}</Text> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,80 @@
+/** Loss curves, one coloured line per run, on a log10 or linear scale, with the x unit underneath. */
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import type {Language, XAxis} from '../../../scenarios/types.js';
+import {type ChartSegment, effectiveLog, formatX, layoutChart} from './layout.js';
+import type {RunView} from '../../dashboard/state.js';
+import {center, displayWidth, padEnd, truncate} from '../../kit/format.js';
+import {word, xAxisWord} from '../../kit/words.js';
+import {type Theme, runColor, runMarker, useTheme} from '../../kit/theme.js';
+
+export interface LossChartProps {
+	/** The runs, in legend order (their histories are drawn). */
+	readonly runs: readonly RunView[];
+	readonly xAxis: XAxis;
+	/** log10 of the loss (labels still show the real value). */
+	readonly logScale: boolean;
+	/** Columns for the chart. */
+	readonly width: number;
+	/** Rows for the chart, the x-axis line included. */
+	readonly height: number;
+	readonly language: Language;
+}
+
+function segmentStyle(segment: ChartSegment, theme: Theme) {
+	if (segment.kind === 'label') return theme.roles.dim;
+	if (segment.kind === 'axis') return theme.roles.border;
+	if (segment.kind === 'diverged') return theme.roles.bad;
+	if (segment.series === null) return theme.roles.text;
+	return {color: runColor(theme, segment.series), bold: segment.kind === 'marker'};
+}
+
+/** Whether the chart for these runs is drawn on a log scale (not when some loss is ≤ 0). */
+export function chartIsLog(runs: readonly RunView[], logScale: boolean): boolean {
+	return effectiveLog(
+		runs.map((r) => ({points: r.history.points, diverged: r.state.diverged})),
+		logScale,
+	);
+}
+
+/** The line under the plot: first x, the unit, last x. */
+export function xAxisLine(plotStart: number, plotWidth: number, xMin: number, xMax: number, axis: XAxis, language: Language): string {
+	const span = plotWidth + 1;
+	const left = formatX(xMin, axis);
+	const right = xMax > xMin ? formatX(xMax, axis) : '';
+	const middle = center(xAxisWord(axis, language), Math.max(0, span - displayWidth(left) - displayWidth(right)));
+	return padEnd(' '.repeat(plotStart) + left + middle + right, plotStart + span);
+}
+
+export function LossChart({runs, xAxis, logScale, width, height, language}: LossChartProps) {
+	const theme = useTheme();
+	const layout = useMemo(
+		() =>
+			layoutChart(
+				runs.map((r) => ({points: r.history.points, diverged: r.state.diverged})),
+				{xAxis, log: logScale, width, height: Math.max(2, height - 1), markers: runs.map((_, k) => runMarker(theme, k)), glyphs: theme.glyphs},
+			),
+		[runs, xAxis, logScale, width, height, theme],
+	);
+	if (layout.kind === 'empty') {
+		return (
+			<Box width={width} height={height} alignItems="center" justifyContent="center">
+				<Text {...theme.roles.dim}>{truncate(word('waiting', language), width, theme.glyphs.ellipsis)}</Text>
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{layout.rows.map((row, r) => (
+				<Text key={r}>
+					{row.map((segment, k) => (
+						<Text key={k} {...segmentStyle(segment, theme)}>
+							{segment.text}
+						</Text>
+					))}
+				</Text>
+			))}
+			<Text {...theme.roles.dim}>{xAxisLine(layout.plotStart, layout.plotWidth, layout.xMin, layout.xMax, xAxis, language)}</Text>
+		</Box>
+	);
+}

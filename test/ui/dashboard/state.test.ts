@@ -1,0 +1,217 @@
+import {describe, expect, test} from 'vitest';
+import type {SurfaceScenario} from '../../../src/scenarios/types.js';
+import {
+	HISTORY_CAPACITY,
+	changeSpeed,
+	cycleFocus,
+	dashboardReducer,
+	initialDashboardState,
+	routeCommand,
+	scenarioDepth,
+	speedLevels,
+	watchCommand,
+	workerCommand,
+} from '../../../src/ui/dashboard/state.js';
+import {circleGrid, history, planeData, runState, scenario, snapshot, threeProbes, threeRuns} from '../fixtures.js';
+
+const start = () => initialDashboardState(scenario());
+
+describe('dashboardReducer', () => {
+	test('starts from the scenario view hints', () => {
+		const s = start();
+		expect(s.view).toBe('loss');
+		expect(s.logScale).toBe(true);
+		expect(s.xAxis).toBe('step');
+		expect(initialDashboardState(scenario({view: {x: 'epoch', loss: 'linear'}}))).toMatchObject({xAxis: 'epoch', logScale: false});
+	});
+
+	test('a snapshot appends new points to each run and copies the pace', () => {
+		const points = history(10, (s) => 1 / s);
+		let s = dashboardReducer(start(), snapshot([runState('a', points.slice(0, 4)), runState('b', points.slice(0, 2))], {paused: true, speed: 100, stepsPerSecond: 99}));
+		const first = s;
+		s = dashboardReducer(s, snapshot([runState('a', points.slice(4)), runState('b', [])]));
+		expect(s.runs.map((r) => r.history.length)).toEqual([10, 2]);
+		expect(s.runs[0]!.history.points.map((p) => p.step)).toEqual(points.map((p) => p.step));
+		expect(first.runs[0]!.history.length).toBe(4); // the previous state is untouched
+		expect(first).toMatchObject({paused: true, speed: 100, stepsPerSecond: 99, received: true});
+		expect(s.runs[1]!.history).toBe(first.runs[1]!.history); // nothing new, same series
+	});
+
+	test('history stays bounded', () => {
+		let s = start();
+		for (let k = 0; k < 5; k++) s = dashboardReducer(s, snapshot([runState('a', history(1000, () => 1))]));
+		expect(s.runs[0]!.history.length).toBeLessThan(HISTORY_CAPACITY);
+	});
+
+	test('reset clears histories and the finished flag', () => {
+		let s = dashboardReducer(start(), snapshot([runState('a', history(5, () => 1))], {finished: true}));
+		s = dashboardReducer(s, {type: 'reset'});
+		expect(s.runs[0]!.history.length).toBe(0);
+		expect(s.finished).toBe(false);
+	});
+
+	test('an error is kept until the next snapshot', () => {
+		let s = dashboardReducer(start(), {type: 'error', message: 'boom'});
+		expect(s.error).toBe('boom');
+		s = dashboardReducer(s, snapshot([]));
+		expect(s.error).toBeNull();
+	});
+
+	test('view commands', () => {
+		const run = (command: Parameters<typeof dashboardReducer>[1]) => dashboardReducer(start(), command);
+		expect(run({type: 'command', command: 'nextView'}).view).toBe('gradients');
+		expect(run({type: 'command', command: 'prevView'}).view).toBe(start().views.at(-1));
+		expect(run({type: 'command', command: 'toggleLog'}).logScale).toBe(false);
+		expect(run({type: 'command', command: 'cycleXAxis'}).xAxis).toBe('epoch');
+		expect(run({type: 'command', command: 'toggleStats'}).showStats).toBe(false);
+		const open = run({type: 'command', command: 'help'});
+		expect(open.helpOpen).toBe(true);
+		expect(dashboardReducer(open, {type: 'command', command: 'dismiss'}).helpOpen).toBe(false);
+		expect(dashboardReducer(open, {type: 'command', command: 'help'}).helpOpen).toBe(false);
+	});
+
+	test('x axis cycles through every unit and back', () => {
+		let s = start();
+		const seen = [s.xAxis];
+		for (let k = 0; k < 4; k++) {
+			s = dashboardReducer(s, {type: 'command', command: 'cycleXAxis'});
+			seen.push(s.xAxis);
+		}
+		expect(seen).toEqual(['step', 'epoch', 'samples', 'seconds', 'step']);
+	});
+
+	test('surface scenarios open on the race map, then the loss chart; step/seconds only', () => {
+		const surface = {...scenario(), kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
+		const s = initialDashboardState(surface);
+		expect(s.views).toEqual(['race', 'loss']);
+		expect(s.view).toBe('race');
+		expect(dashboardReducer(s, {type: 'command', command: 'nextView'}).view).toBe('loss');
+		expect(s.xAxes).toEqual(['step', 'seconds']);
+	});
+});
+
+describe('speed', () => {
+	test('the ladder climbs to max and back', () => {
+		expect(speedLevels.at(-1)).toBe('max');
+		let speed = speedLevels[0]!;
+		const up = [speed];
+		while (speed !== 'max') up.push((speed = changeSpeed(speed, 1)));
+		expect(up).toEqual(speedLevels);
+		expect(changeSpeed('max', 1)).toBe('max');
+		expect(changeSpeed('max', -1)).toBe(5000);
+		expect(changeSpeed(1, -1)).toBe(1);
+	});
+	test('off-ladder speeds move to the next level', () => {
+		expect(changeSpeed(300, 1)).toBe(500);
+		expect(changeSpeed(300, -1)).toBe(200);
+	});
+});
+
+describe('commands to the worker and the app', () => {
+	test('pause toggles against the reported state', () => {
+		expect(workerCommand(start(), 'togglePause')).toEqual({type: 'pause'});
+		expect(workerCommand({...start(), paused: true}, 'togglePause')).toEqual({type: 'resume'});
+		expect(workerCommand({...start(), speed: 100}, 'faster')).toEqual({type: 'speed', speed: 200});
+		expect(workerCommand({...start(), speed: 100}, 'slower')).toEqual({type: 'speed', speed: 50});
+		expect(workerCommand(start(), 'toggleLog')).toBeNull();
+	});
+	test('routeCommand sends each command to the right place', () => {
+		expect(routeCommand(start(), 'toggleLog')).toEqual({action: {type: 'command', command: 'toggleLog'}});
+		expect(routeCommand(start(), 'restart')).toEqual({worker: {type: 'restart'}});
+		expect(routeCommand(start(), 'quit')).toEqual({worker: {type: 'quit'}, app: 'quit'});
+		expect(routeCommand(start(), 'back')).toEqual({app: 'back'});
+	});
+	test('while help is open, keys only close it (quit still quits)', () => {
+		const open = {...start(), helpOpen: true};
+		expect(routeCommand(open, 'restart')).toEqual({action: {type: 'command', command: 'dismiss'}});
+		expect(routeCommand(open, 'quit').app).toBe('quit');
+	});
+});
+
+describe('probes and the teaching views', () => {
+	const csv = scenario({
+		runs: [
+			{
+				label: 'a',
+				dataset: {kind: 'csv', path: '/x.csv', label: null, test: 0.2},
+				model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null},
+				train: {optimizer: {name: 'sgd', lr: 0.1}, schedule: [], batch: 8, steps: 10, loss: 'cross-entropy', shuffle: true, seed: 1},
+			},
+		],
+	});
+
+	test('a probe is kept with its data; later probes keep the data and the last grid', () => {
+		let s = dashboardReducer(start(), snapshot(threeRuns()));
+		expect(s.probes).toBeNull();
+		s = dashboardReducer(s, {type: 'probe', runs: threeProbes(), data: planeData()});
+		expect(s.probes).toHaveLength(3);
+		expect(s.probeData?.classes).toBe(2);
+		const grid = s.probes![1]!.boundary;
+		s = dashboardReducer(s, {type: 'probe', runs: [{histograms: [[1]]}, {histograms: [[2]]}, {histograms: [[3]]}]});
+		expect(s.probeData?.classes).toBe(2);
+		expect(s.probes![1]!.boundary).toBe(grid);
+		expect(s.probes![1]!.histograms).toEqual([[2]]);
+		s = dashboardReducer(s, {type: 'reset'});
+		expect(s.probes).toBeNull();
+		expect(s.probeData).toBeNull();
+	});
+
+	test('a CSV turns out 2-D: the boundary view joins after the gradients', () => {
+		const s = initialDashboardState(csv);
+		expect(s.views).toEqual(['loss', 'gradients', 'histograms', 'activations']);
+		const after = dashboardReducer(s, {type: 'probe', runs: [{boundary: circleGrid()}]});
+		expect(after.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
+		expect(dashboardReducer(after, {type: 'probe', runs: [{boundary: circleGrid()}]}).views).toEqual(after.views);
+	});
+
+	test('t toggles test points; [ and ] cycle all runs, then each run', () => {
+		let s = dashboardReducer(start(), snapshot(threeRuns()));
+		expect(dashboardReducer(s, {type: 'command', command: 'togglePoints'}).showTest).toBe(true);
+		const seen: (number | null)[] = [];
+		for (let k = 0; k < 5; k++) {
+			seen.push(s.focus);
+			s = dashboardReducer(s, {type: 'command', command: 'nextRun'});
+		}
+		expect(seen).toEqual([null, 0, 1, 2, null]);
+		expect(dashboardReducer(start(), {type: 'command', command: 'prevRun'}).focus).toBeNull(); // no runs yet
+		expect(cycleFocus(null, 3, -1)).toBe(2);
+		expect(cycleFocus(0, 3, -1)).toBeNull();
+		expect(cycleFocus(7, 3, 1)).toBe(0); // a focus left over from more runs
+	});
+
+	test('the worker is told to compute boundaries only while the boundary view shows', () => {
+		const planar = scenario({runs: [{...csv.runs[0]!, dataset: {kind: 'toy', name: 'moons', samples: 100, noise: 0.1, classes: 2, test: 0.2}}]});
+		const s = initialDashboardState(planar);
+		const atGradients = {...s, view: 'gradients' as const};
+		expect(routeCommand(atGradients, 'nextView')).toEqual({action: {type: 'command', command: 'nextView'}, worker: {type: 'watch', boundary: true}});
+		const atBoundary = {...s, view: 'boundary' as const};
+		expect(routeCommand(atBoundary, 'nextView').worker).toEqual({type: 'watch', boundary: false});
+		expect(routeCommand(atBoundary, 'prevView').worker).toEqual({type: 'watch', boundary: false});
+		expect(routeCommand(s, 'nextView').worker).toBeUndefined(); // loss → gradients
+		expect(watchCommand('boundary')).toEqual({type: 'watch', boundary: true});
+		expect(routeCommand(s, 'togglePoints')).toEqual({action: {type: 'command', command: 'togglePoints'}});
+	});
+
+	test('the explorer depth is the scenario\'s most hidden layers', () => {
+		expect(scenarioDepth(csv)).toBe(3);
+		expect(scenarioDepth(scenario())).toBe(10);
+	});
+});
+
+describe('pause shows before the worker answers', () => {
+	test('space pauses the screen at once, and a snapshot posted before the worker read the key does not undo it', () => {
+		let state = initialDashboardState(scenario());
+		const routed = routeCommand(state, 'togglePause');
+		expect(routed.worker).toEqual({type: 'pause'});
+		state = dashboardReducer(state, routed.action!);
+		expect(state.paused).toBe(true);
+		const runs = [runState('adam', history(5, () => 1))];
+		state = dashboardReducer(state, snapshot(runs, {paused: false})); // in flight
+		expect(state.paused).toBe(true);
+		state = dashboardReducer(state, snapshot(runs, {paused: true})); // confirmed
+		expect(state.pendingPause).toBeNull();
+		state = dashboardReducer(state, snapshot(runs, {paused: false})); // resumed elsewhere: believed
+		expect(state.paused).toBe(false);
+		expect(routeCommand(state, 'step').action).toEqual({type: 'pausing', paused: true});
+	});
+});

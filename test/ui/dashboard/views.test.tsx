@@ -1,0 +1,126 @@
+import {renderToString} from 'ink';
+import {describe, expect, test} from 'vitest';
+import type {NetworkScenario, Scenario} from '../../../src/scenarios/types.js';
+import {Dashboard} from '../../../src/ui/dashboard/Dashboard.js';
+import {type DashboardState, type ViewName, dashboardReducer, initialDashboardState} from '../../../src/ui/dashboard/state.js';
+import {displayWidth} from '../../../src/ui/kit/format.js';
+import {dashboardLayout} from '../../../src/ui/dashboard/layout.js';
+import {ThemeContext, createTheme} from '../../../src/ui/kit/theme.js';
+import {frameLines, history, planeData, raceRuns, raceScenario, runState, scenario, snapshot, threeProbes, threeRuns} from '../fixtures.js';
+
+const THEMES = {color: createTheme(), mono: createTheme({color: false}), ascii: createTheme({color: false, ascii: true})} as const;
+
+/** The vanishing-gradients fixture with real run specs, so it offers every network view. */
+function spiralScenario(): NetworkScenario {
+	const spec = {
+		label: 'sigmoid',
+		dataset: {kind: 'toy', name: 'spiral', samples: 400, noise: 0.05, classes: 2, test: 0.2},
+		model: {hidden: Array<number>(10).fill(16), activation: 'sigmoid', init: {name: 'xavier-uniform'}, weights: null},
+		train: {optimizer: {name: 'sgd', lr: 0.1}, schedule: [], batch: 32, steps: 3000, loss: 'cross-entropy', shuffle: true, seed: 1},
+	} as const;
+	return scenario({runs: [spec, {...spec, label: 'tanh', model: {...spec.model, activation: 'tanh'}}, {...spec, label: 'relu', model: {...spec.model, activation: 'relu'}}]});
+}
+
+function networkState(extra: Partial<DashboardState> = {}, runs = threeRuns()): DashboardState {
+	let s = dashboardReducer(initialDashboardState(spiralScenario()), snapshot(runs));
+	s = dashboardReducer(s, {type: 'probe', runs: threeProbes(), data: planeData()});
+	return {...s, ...extra};
+}
+
+function raceState(extra: Partial<DashboardState> = {}): DashboardState {
+	return {...dashboardReducer(initialDashboardState(raceScenario()), snapshot(raceRuns())), ...extra};
+}
+
+function frame(state: DashboardState, sc: Scenario, columns: number, rows: number, theme: keyof typeof THEMES = 'color', language: 'en' | 'ko' = 'en'): string[] {
+	return frameLines(
+		renderToString(
+			<ThemeContext.Provider value={THEMES[theme]}>
+				<Dashboard state={state} scenario={sc} language={language} size={{columns, rows}} />
+			</ThemeContext.Provider>,
+			{columns},
+		),
+	);
+}
+
+/** One row stays free (Ink clears the screen every frame when the output fills it). */
+function expectFits(lines: readonly string[], columns: number, rows: number) {
+	expect(lines.length).toBeLessThanOrEqual(rows - 1);
+	for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+}
+
+const NETWORK_VIEWS: readonly ViewName[] = ['boundary', 'histograms', 'activations'];
+
+describe('teaching views in the dashboard', () => {
+	test('a toy-data scenario offers every network view; Tab reaches each', () => {
+		const s = initialDashboardState(spiralScenario());
+		expect(s.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
+		let view = s;
+		const seen: ViewName[] = [];
+		for (const _ of s.views) {
+			seen.push(view.view);
+			view = dashboardReducer(view, {type: 'command', command: 'nextView'});
+		}
+		expect(seen).toEqual(s.views);
+	});
+
+	const cases = NETWORK_VIEWS.flatMap((view) => (['color', 'mono', 'ascii'] as const).flatMap((theme) => (['en', 'ko'] as const).map((language) => [view, theme, language] as const)));
+	test.each(cases)('%s view, %s, %s: fits 80×24', (view, theme, language) => {
+		const lines = frame(networkState({view}), spiralScenario(), 80, 24, theme, language);
+		expectFits(lines, 80, 24);
+		expect(lines.at(-1)).toMatch(/q (quit|종료)/);
+		const text = lines.join('\n');
+		if (theme === 'ascii') expect(text).not.toMatch(/[─│┌┐└┘█▀░▒▓▁▂▃▄▅▆▇●▲■⠁-⣿]/);
+	});
+
+	test.each(NETWORK_VIEWS)('%s view before anything arrived, and with a diverged run', (view) => {
+		const empty = {...initialDashboardState(spiralScenario()), view};
+		expectFits(frame(empty, spiralScenario(), 80, 24), 80, 24);
+		const runs = [...threeRuns(), runState('lr 5', history(20, (s) => 10 ** s), {diverged: true, divergedAt: 20})];
+		const diverged = networkState({view}, runs);
+		expectFits(frame(diverged, spiralScenario(), 80, 24, 'mono'), 80, 24);
+	});
+
+	test.each(NETWORK_VIEWS)('%s view, one run focused, fits 80×24 and 160×50', (view) => {
+		for (const [columns, rows] of [
+			[80, 24],
+			[160, 50],
+		] as const) {
+			const lines = frame(networkState({view, focus: 1, showTest: true}), spiralScenario(), columns, rows);
+			expectFits(lines, columns, rows);
+		}
+	});
+
+	test('the boundary and histogram views at 160×50 show every run', () => {
+		for (const view of ['boundary', 'histograms'] as const) {
+			const text = frame(networkState({view}), spiralScenario(), 160, 50).join('\n');
+			for (const label of ['sigmoid', 'tanh', 'relu']) expect(text).toContain(label);
+		}
+	});
+});
+
+describe('the optimizer race in the dashboard', () => {
+	test.each(['color', 'mono', 'ascii'] as const)('race map at 80×24 (%s), English and Korean', (theme) => {
+		for (const language of ['en', 'ko'] as const) {
+			const lines = frame(raceState(), raceScenario(), 80, 24, theme, language);
+			expectFits(lines, 80, 24);
+			const text = lines.join('\n');
+			expect(text).toContain(language === 'en' ? 'optimizer race' : '옵티마이저 경주');
+			expect(text).toContain(language === 'en' ? 'off the map since step 31' : '지도 밖, 스텝 31');
+		}
+	});
+
+	test('wide: the loss chart beside the map', () => {
+		const layout = dashboardLayout({columns: 160, rows: 50}, 'race', false, 2);
+		expect(layout.panels.map((p) => p.content)).toEqual(['race', 'loss']);
+		const lines = frame(raceState(), raceScenario(), 160, 50);
+		expectFits(lines, 160, 50);
+		expect(lines[1]).toMatch(/optimizer race · rosenbrock.*loss \(log\)/);
+	});
+
+	test('before the first snapshot, and the loss view', () => {
+		const empty = initialDashboardState(raceScenario());
+		expect(empty.view).toBe('race');
+		expectFits(frame(empty, raceScenario(), 80, 24), 80, 24);
+		expectFits(frame(raceState({view: 'loss'}), raceScenario(), 80, 24, 'ascii'), 80, 24);
+	});
+});

@@ -1,0 +1,13 @@
+import {describe, expect, it} from 'vitest';
+import {asciiText, asciiTexts} from '../../../src/ui/kit/ascii.js';
+
+describe('--ascii text', () => {
+	it('spells typography in ASCII', () => {
+		expect(asciiText('sigmoid′ ≤ 0.25, so 0.25¹⁰ ≈ 9.5 × 10⁻⁷ — tiny…')).toBe("sigmoid' <= 0.25, so 0.25^10 ~ 9.5 x 10^-7 -- tiny...");
+	});
+
+	it('changes only the English of {en, ko} texts, deep inside a scenario', () => {
+		const scenario = {id: 'x×', title: {en: 'a → b', ko: '가 → 나'}, notes: [{at: 3, text: {en: '0.25¹⁰', ko: '0.25¹⁰'}}]};
+		expect(asciiTexts(scenario)).toEqual({id: 'x×', title: {en: 'a -> b', ko: '가 → 나'}, notes: [{at: 3, text: {en: '0.25^10', ko: '0.25¹⁰'}}]});
+	});
+});

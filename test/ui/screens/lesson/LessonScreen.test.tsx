@@ -1,0 +1,84 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import type {RunnerHandle} from '../../../../src/runner/client.js';
+import type {Command, WorkerMessage} from '../../../../src/runner/protocol.js';
+import type {RunnerSetup} from '../../../../src/runner/client.js';
+import {type AppCommand, LessonScreen} from '../../../../src/ui/screens/lesson/LessonScreen.js';
+import {tinyScenario} from '../../../helpers/scenarios.js';
+import {history, runState, snapshot} from '../../fixtures.js';
+
+/** A runner that records what it is told and lets the test speak for the worker. */
+function fakeRunner() {
+	const sent: Command[] = [];
+	const listeners = new Set<(m: WorkerMessage) => void>();
+	let stopped = 0;
+	const handle: RunnerHandle = {
+		send: (command) => void sent.push(command),
+		subscribe: (listener) => {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		stop: async () => void stopped++,
+	};
+	return {sent, start: () => handle, emit: (m: WorkerMessage) => listeners.forEach((l) => l(m)), stopped: () => stopped};
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+const init: RunnerSetup = {scenario: tinyScenario(), options: {}, snapshotsPerSecond: 15, speed: 'max', paused: false};
+
+describe('LessonScreen', () => {
+	it('draws what the worker sends, sends what the keys mean, and stops the worker on unmount', async () => {
+		const runner = fakeRunner();
+		const app: AppCommand[] = [];
+		const {lastFrame, stdin, unmount} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={(c) => void app.push(c)} start={runner.start} />);
+		await tick();
+		runner.emit(snapshot([runState('adam', history(40, (s) => 1 / s)), runState('sgd', history(40, (s) => 2 / s))]));
+		await tick();
+		expect(lastFrame()).toMatch(/step 40/);
+		expect(lastFrame()).toMatch(/adam .*loss/);
+
+		stdin.write(' ');
+		await tick();
+		stdin.write('+');
+		await tick();
+		stdin.write('r');
+		await tick();
+		expect(runner.sent).toEqual([{type: 'pause'}, {type: 'speed', speed: 'max'}, {type: 'restart'}]);
+
+		stdin.write('b');
+		await tick();
+		stdin.write('e'); // export is not offered here: nothing happens
+		await tick();
+		stdin.write('q');
+		await tick();
+		expect(app).toEqual(['back', 'quit']);
+		expect(runner.sent.at(-1)).toEqual({type: 'quit'});
+
+		unmount();
+		expect(runner.stopped()).toBe(1);
+	});
+
+	it('keys that arrive in one read each see the one before (a fast typist over SSH)', async () => {
+		const runner = fakeRunner();
+		const {stdin} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={() => {}} start={runner.start} />);
+		await tick();
+		runner.emit(snapshot([runState('adam', history(40, (s) => 1 / s))]));
+		await tick();
+		stdin.write('  ');
+		await tick();
+		expect(runner.sent).toEqual([{type: 'pause'}, {type: 'resume'}]);
+		// loss → gradients → boundary: the worker is told to compute the boundary.
+		stdin.write('\t\t');
+		await tick();
+		expect(runner.sent.slice(2)).toEqual([{type: 'watch', boundary: true}]);
+	});
+
+	it('shows a worker error in the caption instead of crashing', async () => {
+		const runner = fakeRunner();
+		const {lastFrame} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={() => {}} start={runner.start} />);
+		await tick();
+		runner.emit({type: 'error', message: 'out of memory'});
+		await tick();
+		expect(lastFrame()).toMatch(/out of memory/);
+	});
+});

@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest';
+import {EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState} from '../../../src/ui/screens/navigation.js';
+import {tinyScenario} from '../../helpers/scenarios.js';
+
+const lesson = tinyScenario();
+const reduce = appReducer({scenarios: [lesson], chapters: 3});
+
+describe('app navigation', () => {
+	it('opens a lesson from the picker and goes back to it with the lesson highlighted', () => {
+		let state = initialAppState({kind: 'picker'});
+		state = reduce(state, {type: 'open', key: lesson.file});
+		expect(state.screen).toEqual({kind: 'lesson', scenario: lesson});
+		state = reduce(state, {type: 'back'});
+		expect(state.screen).toEqual({kind: 'picker', highlight: lesson.file});
+		expect(state.visit).toBe(2);
+	});
+
+	it('ignores unknown keys and back on the picker', () => {
+		const start = initialAppState({kind: 'picker'});
+		expect(reduce(start, {type: 'open', key: 'nope'})).toBe(start);
+		expect(reduce(start, {type: 'back'})).toBe(start);
+	});
+
+	it('opens the activation explorer', () => {
+		expect(reduce(initialAppState({kind: 'picker'}), {type: 'open', key: EXPLORER_KEY}).screen).toEqual({kind: 'explorer'});
+	});
+
+	it('walks the tour: intro, start, next, previous, never past either end', () => {
+		let state = reduce(initialAppState({kind: 'picker'}), {type: 'open', key: TOUR_KEY});
+		expect(state.screen).toEqual({kind: 'tour', chapter: 0, started: false});
+		state = reduce(state, {type: 'start'});
+		expect(state.screen).toEqual({kind: 'tour', chapter: 0, started: true});
+		expect(reduce(state, {type: 'prevChapter'})).toBe(state);
+		state = reduce(reduce(state, {type: 'nextChapter'}), {type: 'nextChapter'});
+		expect(state.screen).toEqual({kind: 'tour', chapter: 2, started: false});
+		expect(reduce(state, {type: 'nextChapter'})).toBe(state);
+		state = reduce(state, {type: 'prevChapter'});
+		expect(state.screen).toEqual({kind: 'tour', chapter: 1, started: false});
+	});
+
+	it('--duration: time up moves to the next chapter, and ends after the last one or a lesson', () => {
+		let state = initialAppState({kind: 'tour', chapter: 1, started: true});
+		state = reduce(state, {type: 'timeUp'});
+		expect(state.screen).toEqual({kind: 'tour', chapter: 2, started: false});
+		expect(reduce(state, {type: 'timeUp'}).done).toBe(true);
+		expect(reduce(initialAppState({kind: 'lesson', scenario: lesson}), {type: 'timeUp'}).done).toBe(true);
+	});
+
+	it('quits from anywhere', () => {
+		expect(reduce(initialAppState({kind: 'explorer'}), {type: 'quit'}).done).toBe(true);
+	});
+});

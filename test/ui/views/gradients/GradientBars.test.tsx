@@ -1,0 +1,104 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, test} from 'vitest';
+import {barString} from '../../../../src/ui/views/gradients/Bar.js';
+import {barFraction, barScale} from '../../../../src/ui/views/gradients/layout.js';
+import {displayWidth} from '../../../../src/ui/kit/format.js';
+import {GradientBars} from '../../../../src/ui/views/gradients/GradientBars.js';
+import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../../../src/ui/kit/theme.js';
+import {frameLines, healthyLayers, layer, runState, threeRuns, vanishingLayers} from '../../fixtures.js';
+
+function bars(runs: Parameters<typeof GradientBars>[0]['runs'], width = 78, height = 16, showStats = true) {
+	const {lastFrame} = render(<GradientBars runs={runs} width={width} height={height} showStats={showStats} language="en" />);
+	return frameLines(lastFrame());
+}
+
+describe('Bar', () => {
+	test('eighth-block precision, exact width', () => {
+		expect(barString(0, 4, UNICODE_GLYPHS)).toBe('    ');
+		expect(barString(1, 4, UNICODE_GLYPHS)).toBe('████');
+		expect(barString(0.5, 4, UNICODE_GLYPHS)).toBe('██  ');
+		expect(barString(0.5 + 1 / 32, 4, UNICODE_GLYPHS)).toBe('██▏ ');
+		expect(barString(1e-9, 4, UNICODE_GLYPHS)).toBe('▏   ');
+		expect(barString(2, 4, UNICODE_GLYPHS)).toBe('████');
+		expect(barString(Number.NaN, 4, UNICODE_GLYPHS)).toBe('    ');
+	});
+	test('ASCII rounds to whole cells', () => {
+		expect(barString(0.5, 4, ASCII_GLYPHS)).toBe('##  ');
+		expect(barString(0.01, 4, ASCII_GLYPHS)).toBe('#   ');
+	});
+});
+
+describe('bar scale', () => {
+	test('whole decades around the finite values, at least two wide', () => {
+		expect(barScale([2e-7, 0.12])).toEqual({lo: -7, hi: 0});
+		expect(barScale([0.5])).toEqual({lo: -2, hi: 0});
+		expect(barScale([3, 3])).toEqual({lo: -1, hi: 1});
+		expect(barScale([1, 1])).toEqual({lo: -1, hi: 1});
+		expect(barScale([Number.NaN, Infinity, 0])).toEqual({lo: -8, hi: 0});
+		expect(barScale([1e-300, 1e30])).toEqual({lo: -300, hi: 30});
+	});
+	test('fractions: zero and non-finite empty, positive never quite empty', () => {
+		const scale = {lo: -8, hi: 0};
+		expect(barFraction(0, scale)).toBe(0);
+		expect(barFraction(Number.NaN, scale)).toBe(0);
+		expect(barFraction(1e-8, scale)).toBeGreaterThan(0);
+		expect(barFraction(1e-4, scale)).toBeCloseTo(0.5);
+		expect(barFraction(1e5, scale)).toBe(1);
+	});
+});
+
+describe('GradientBars', () => {
+	test('3 runs × 11 layers fit 80 columns, layer 1 on top with its values', () => {
+		const lines = bars(threeRuns());
+		expect(lines.length).toBeLessThanOrEqual(16);
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(78);
+		expect(lines[0]).toMatch(/● sigmoid.*▲ tanh.*■ relu/);
+		expect(lines[1]).toMatch(/^L1 .*1e-07.*2e-02.*1\.2e-01/);
+		expect(lines[11]).toMatch(/^L11/);
+		expect(lines[0]).toContain('sat');
+		expect(lines[0]).toContain('dead');
+		expect(lines[1]).toContain('10%');
+	});
+
+	test('the stats column can be hidden', () => {
+		const lines = bars(threeRuns(), 78, 16, false);
+		expect(lines.join('\n')).not.toContain('sat');
+		expect(lines[1]).not.toContain('%');
+	});
+
+	test('tiny, huge, zero and NaN values', () => {
+		const runs = [runState('odd', [], {layers: [layer(1e-300), layer(1e30), layer(0), layer(Number.NaN), layer(Infinity)]})];
+		const lines = bars(runs);
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(78);
+		expect(lines[1]).toContain('1e-300');
+		expect(lines[2]).toContain('1e+30');
+		expect(lines[3]).toMatch(/ 0$/);
+		expect(lines[4]).toContain('—');
+		expect(lines[5]).toContain('—');
+	});
+
+	test('runs that do not fit side by side go below, or are counted', () => {
+		const six = Array.from({length: 6}, (_, k) => runState(`run${k}`, [], {layers: healthyLayers(0.1).slice(0, 3)}));
+		const lines = bars(six);
+		const text = lines.join('\n');
+		for (let k = 0; k < 6; k++) expect(text).toContain(`run${k}`);
+		const deep = Array.from({length: 6}, (_, k) => runState(`run${k}`, [], {layers: vanishingLayers()}));
+		const cut = bars(deep);
+		expect(cut.length).toBeLessThanOrEqual(16);
+		expect(cut.join('\n')).toMatch(/\+3 more: run3, run4, run5/);
+		for (const line of cut) expect(displayWidth(line)).toBeLessThanOrEqual(78);
+	});
+
+	test('a diverged run does not stretch the scale', () => {
+		const runs = [runState('ok', [], {layers: [layer(0.1), layer(0.01)]}), runState('boom', [], {layers: [layer(1e150), layer(0)], diverged: true, divergedAt: 9})];
+		const lines = bars(runs);
+		expect(lines[0]).toContain('✗ boom');
+		expect(lines[1]).toContain('1e+150');
+		expect(barScale([0.1, 0.01]).hi).toBeLessThan(5);
+	});
+
+	test('no layers yet: a placeholder', () => {
+		expect(bars([]).join('\n')).toContain('waiting');
+		expect(bars([runState('surface', [])]).join('\n')).toContain('no layers');
+	});
+});
