@@ -21,14 +21,16 @@ const {loadScenarioFile} = await import('../src/scenarios/index.js');
 const {Prober} = await import('../src/runner/probes.js');
 const {Session} = await import('../src/runner/session.js');
 const {Dashboard} = await import('../src/ui/dashboard/Dashboard.js');
-const {dashboardReducer, initialDashboardState} = await import('../src/ui/dashboard/state.js');
+const {dashboardReducer} = await import('../src/ui/dashboard/reducer.js');
+const {initialDashboardState} = await import('../src/ui/dashboard/state.js');
+const {UiContext} = await import('../src/ui/kit/context.js');
 const {layoutBoundary} = await import('../src/ui/views/boundary/layout.js');
 const {contourBands, layoutRaceMap} = await import('../src/ui/views/race/layout.js');
 const {createTheme, runColor, runMarker} = await import('../src/ui/kit/theme.js');
 const {viewPalette} = await import('../src/ui/kit/palette.js');
 const {SURFACES} = await import('../src/core/surfaces.js');
 type DashboardState = import('../src/ui/dashboard/state.js').DashboardState;
-type ViewName = import('../src/ui/dashboard/state.js').ViewName;
+type ViewName = import('../src/ui/views/model.js').ViewName;
 
 const COLUMNS = 160;
 const ROWS = 50;
@@ -101,7 +103,7 @@ function measure(label: string, lesson: ReturnType<typeof lessonStates>, view: V
 		const n = lesson.states.length;
 		const live = panels[k % n]!;
 		const state = panels[Math.floor(k / every) * every % n]!;
-		return createElement(Dashboard, {state, live, scenario: lesson.scenario, language: 'en', size: {columns: COLUMNS, rows: ROWS}});
+		return createElement(UiContext, {language: 'en', size: {columns: COLUMNS, rows: ROWS}}, createElement(Dashboard, {state, live, scenario: lesson.scenario}));
 	};
 	const options = {stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false, onRender: ({renderTime}: {renderTime: number}) => inkTimes.push(renderTime)};
 	const instance = render(frame(0), options);

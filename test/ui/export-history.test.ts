@@ -2,18 +2,16 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {BoundedSeries} from '../../src/runner/history.js';
 import {packLayers} from '../../src/runner/packed-layers.js';
 import type {HistoryPoint} from '../../src/runner/protocol.js';
-import type {RunView} from '../../src/ui/dashboard/state.js';
+import {RunHistory} from '../../src/ui/dashboard/history.js';
 import {writeExport} from '../../src/ui/export-history.js';
+import type {RunView} from '../../src/ui/views/model.js';
 import {tinyScenario} from '../helpers/scenarios.js';
 import {history, layer, runState} from './fixtures.js';
 
 function view(label: string, points: HistoryPoint[], extra = {}): RunView {
-	const series = new BoundedSeries<HistoryPoint>(100);
-	for (const p of points) series.push(p);
-	return {state: runState(label, points, extra), history: series};
+	return {state: runState(label, points, extra), history: RunHistory.empty(100).append(points)};
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-export-'));

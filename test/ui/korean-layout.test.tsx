@@ -3,7 +3,6 @@
  * both languages, and every lesson and tour chapter, trained for real up to its longest caption,
  * draws every one of its views within 80 columns and 23 rows (Ink keeps the last row free).
  */
-import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
 import {Prober} from '../../src/runner/probes.js';
 import {Session} from '../../src/runner/session.js';
@@ -12,12 +11,15 @@ import {localizeLabels} from '../../src/scenarios/localize.js';
 import {loadTour} from '../../src/scenarios/tour.js';
 import type {Language, Scenario, Text} from '../../src/scenarios/types.js';
 import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
-import {type DashboardState, dashboardReducer, initialDashboardState} from '../../src/ui/dashboard/state.js';
+import {dashboardReducer} from '../../src/ui/dashboard/reducer.js';
+import {type DashboardState, initialDashboardState} from '../../src/ui/dashboard/state.js';
+import {hintsText, scopeHints} from '../../src/ui/input/hints.js';
+import {DESCRIPTIONS, KEYMAP} from '../../src/ui/input/keymap.js';
 import {displayWidth} from '../../src/ui/kit/format.js';
-import {KEYMAP, RESUME_HINT} from '../../src/ui/input/keymap.js';
-import {MESSAGES, WORDS, chapterText, errorText, exportFailedText, exportedText, introHints} from '../../src/ui/kit/words.js';
 import {TooSmall} from '../../src/ui/kit/TooSmall.js';
+import {MESSAGES, WORDS, chapterText, errorText, exportFailedText, exportedText} from '../../src/ui/kit/words.js';
 import {frameLines, snapshot} from './fixtures.js';
+import {renderUi} from './render.js';
 
 const HANGUL = /[가-힣]/;
 
@@ -36,16 +38,19 @@ describe('every word the dashboard shows, in English and Korean', () => {
 		}
 	});
 
-	test('every KEYMAP entry: its description and footer hint', () => {
-		for (const entry of KEYMAP) {
-			bilingual(`${entry.command} description`, entry.description);
-			expect(entry.description.ko, entry.command).toMatch(HANGUL);
-			if (entry.footer) {
-				bilingual(`${entry.command} footer`, entry.footer.hint);
-				expect(entry.footer.hint.ko, entry.command).toMatch(HANGUL);
+	test('every command\'s description and every hint of every screen', () => {
+		for (const [command, words] of Object.entries(DESCRIPTIONS)) {
+			bilingual(`${command} description`, words);
+			expect(words.ko, command).toMatch(HANGUL);
+		}
+		for (const [scope, {entries}] of Object.entries(KEYMAP)) {
+			for (const {command, hint} of entries) {
+				if (!hint) continue;
+				bilingual(`${scope} ${command} hint`, hint.words);
+				expect(hint.words.ko, command).toMatch(HANGUL);
+				if (hint.paused) bilingual(`${scope} ${command} paused`, hint.paused);
 			}
 		}
-		bilingual('resume', RESUME_HINT);
 	});
 
 	test('built sentences', () => {
@@ -55,7 +60,9 @@ describe('every word the dashboard shows, in English and Korean', () => {
 		expect(exportedText(['a.csv', 'a.json'], 'en')).toBe('saved a.csv and a.json');
 		expect(exportedText(['a.csv', 'a.json'], 'ko')).toBe('a.csv, a.json에 저장했어요');
 		expect(exportFailedText('EACCES', 'ko')).toBe('내보내지 못했어요: EACCES');
-		expect(introHints('ko').map((h) => `${h.keys} ${h.hint}`).join(' · ')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
+		expect(hintsText(scopeHints('intro', 'ko'), '·')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
+		expect(hintsText(scopeHints('picker', 'ko'), '·')).toBe('↑/↓ 선택 · enter 열기 · q 종료');
+		expect(hintsText(scopeHints('explorer', 'ko'), '·')).toBe('+/- 깊이 · b 뒤로 · q 종료');
 		expect(MESSAGES.notATty.ko.endsWith('\n')).toBe(true);
 		expect(MESSAGES.notATty.ko.split('\n')).toHaveLength(3);
 	});
@@ -103,27 +110,27 @@ describe('Korean at 80×24: every lesson and tour chapter, every view, trained u
 		expect(state.views.length).toBeGreaterThan(0);
 		for (const view of state.views) {
 			for (const extra of [{}, {paused: true}, {finished: true}] as const) {
-				const {lastFrame} = render(<Dashboard state={{...state, ...extra, view}} scenario={s} language="ko" size={{columns: 80, rows: 24}} enabled={['nextChapter', 'prevChapter', 'export']} />);
+				const {lastFrame} = renderUi(<Dashboard state={{...state, ...extra, view}} scenario={s} enabled={['nextChapter', 'prevChapter', 'export']} />, {language: 'ko'});
 				expectFits(frameLines(lastFrame()), `${s.id} ${view} ${JSON.stringify(extra)}`);
 			}
 		}
-		const help = render(<Dashboard state={{...state, helpOpen: true}} scenario={s} language="ko" size={{columns: 80, rows: 24}} enabled={['nextChapter', 'prevChapter', 'export']} />);
+		const help = renderUi(<Dashboard state={{...state, helpOpen: true}} scenario={s} enabled={['nextChapter', 'prevChapter', 'export']} />, {language: 'ko'});
 		const helpLines = frameLines(help.lastFrame());
 		expectFits(helpLines, `${s.id} help`);
 		// Korean help is never cut: every description is on screen whole.
-		for (const entry of KEYMAP) expect(helpLines.join('\n'), entry.command).toContain(entry.description.ko);
-		const error = render(<Dashboard state={{...state, error: '학습 작업자가 갑자기 멈췄어요. r을 눌러 다시 시작하세요 (worker exited with code 1)'}} scenario={s} language="ko" size={{columns: 80, rows: 24}} />);
+		for (const entry of KEYMAP.lesson.entries) expect(helpLines.join('\n'), entry.command).toContain(DESCRIPTIONS[entry.command].ko);
+		const error = renderUi(<Dashboard state={{...state, error: '학습 작업자가 갑자기 멈췄어요. r을 눌러 다시 시작하세요 (worker exited with code 1)'}} scenario={s} />, {language: 'ko'});
 		expectFits(frameLines(error.lastFrame()), `${s.id} error`);
 		// The widest caption is on screen (its first words at least).
 		const caption = [...s.notes].reverse().find((n) => n.at <= steps)!;
-		const frame = frameLines(render(<Dashboard state={state} scenario={s} language="ko" size={{columns: 80, rows: 24}} />).lastFrame()).join('\n');
+		const frame = frameLines(renderUi(<Dashboard state={state} scenario={s} />, {language: 'ko'}).lastFrame()).join('\n');
 		expect(frame).toContain(caption.text.ko.split(' ').slice(0, 2).join(' '));
 	});
 
 	test('English too, on the loss view', () => {
 		for (const s of scenarios) {
 			const state = trained(s, Math.min(budget(s), widestCaptionStep(s, 'ko') + 1));
-			const {lastFrame} = render(<Dashboard state={state} scenario={s} language="en" size={{columns: 80, rows: 24}} />);
+			const {lastFrame} = renderUi(<Dashboard state={state} scenario={s} />, {language: 'en'});
 			expectFits(frameLines(lastFrame()), `${s.id} en`);
 		}
 	});
@@ -135,7 +142,7 @@ describe('Korean at 80×24: every lesson and tour chapter, every view, trained u
 			[40, 10],
 			[20, 5],
 		] as const) {
-			const {lastFrame} = render(<TooSmall columns={columns} rows={rows} language="ko" />);
+			const {lastFrame} = renderUi(<TooSmall />, {language: 'ko', size: {columns, rows}});
 			const lines = frameLines(lastFrame());
 			expect(lines.length).toBeLessThanOrEqual(rows);
 			for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);

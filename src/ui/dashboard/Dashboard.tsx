@@ -1,26 +1,24 @@
 /** The whole screen for one scenario: status, main panel(s), legend, caption, footer. */
 import {Box} from 'ink';
-import type {Language, Scenario} from '../../scenarios/types.js';
+import type {Scenario} from '../../scenarios/types.js';
+import {useLanguage, useSize} from '../kit/context.js';
+import {useTheme} from '../kit/theme.js';
+import {TooSmall} from '../kit/TooSmall.js';
+import type {CommandName} from '../input/keymap.js';
 import {barsWidthWanted} from '../views/gradients/layout.js';
 import {Caption} from './Caption.js';
-import {type DashboardState, currentStep} from './state.js';
 import {Footer} from './Footer.js';
-import type {CommandName} from '../input/keymap.js';
-import {LegendLines, legendLayout} from './Legend.js';
 import {LEGEND_MAX_LINES, dashboardLayout} from './layout.js';
-import {raceLegendLayout} from './RaceLegend.js';
+import {Legend} from './Legend.js';
+import {legendLayout, raceLegendLayout} from './legend.js';
+import {type DashboardState, currentStep} from './state.js';
 import {StatusLine} from './StatusLine.js';
-import {TooSmall} from '../kit/TooSmall.js';
-import {useTheme} from '../kit/theme.js';
 import {ViewPanel} from './ViewPanel.js';
 
 export interface DashboardProps {
-	/** From `dashboardReducer`. */
+	/** From `dashboardReducer`: what the panels draw. */
 	readonly state: DashboardState;
 	readonly scenario: Scenario;
-	readonly language: Language;
-	/** The terminal size (from `useTerminalSize`). */
-	readonly size: {readonly columns: number; readonly rows: number};
 	/** Optional commands this screen offers (export, chapters). */
 	readonly enabled?: readonly CommandName[];
 	/** Terminal rows left undrawn: Ink's spare last row, plus any header above the dashboard. */
@@ -31,8 +29,10 @@ export interface DashboardProps {
 	readonly notice?: string | null;
 }
 
-export function Dashboard({state, scenario, language, size, enabled, reservedRows = 1, live = state, notice = null}: DashboardProps) {
+export function Dashboard({state, scenario, enabled, reservedRows = 1, live = state, notice = null}: DashboardProps) {
 	const theme = useTheme();
+	const language = useLanguage();
+	const size = useSize();
 	const {columns, rows} = size;
 	const latest = state.runs.map((r) => r.state);
 	// Laid out once: its line count sizes the panels, and the same layout is drawn below them.
@@ -41,7 +41,7 @@ export function Dashboard({state, scenario, language, size, enabled, reservedRow
 			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
 			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme);
 	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats), reservedRows);
-	if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} language={language} />;
+	if (layout.tooSmall) return <TooSmall />;
 	const height = layout.panelHeight;
 	return (
 		<Box flexDirection="column" width={columns} height={rows - reservedRows}>
@@ -53,18 +53,17 @@ export function Dashboard({state, scenario, language, size, enabled, reservedRow
 				stepsPerSecond={live.stepsPerSecond}
 				speed={live.speed}
 				width={columns}
-				language={language}
 			/>
 			<Box flexDirection="row" height={height}>
 				{layout.panels.map(({content, width}) => (
-					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} language={language} enabled={enabled} />
+					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} />
 				))}
 			</Box>
 			<Box paddingLeft={1} height={layout.legendLines}>
-				<LegendLines layout={legend} width={columns - 1} />
+				<Legend layout={legend} width={columns - 1} />
 			</Box>
-			<Caption notes={scenario.notes} step={currentStep(live.runs)} language={language} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
-			<Footer width={columns} language={language} paused={live.paused} enabled={enabled} />
+			<Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
+			<Footer width={columns} paused={live.paused} enabled={enabled} />
 		</Box>
 	);
 }

@@ -1,32 +1,10 @@
-/** Which line is which run: marker and colour, label, current loss and accuracy, or where it diverged. */
+/** Which line is which run: marker and colour, label, and what legend.ts says about it. */
 import {Box, Text} from 'ink';
-import type {RunState} from '../../runner/protocol.js';
-import type {Language} from '../../scenarios/types.js';
-import {LABEL_GAP, LEGEND_GAP, type LegendLayout, fitLegend} from './legend.js';
-import {type Theme, runColor, runMarker, useTheme} from '../kit/theme.js';
+import {runColor, useTheme} from '../kit/theme.js';
+import {LABEL_GAP, LEGEND_GAP, type LegendLayout} from './legend.js';
 
-export interface LegendProps {
-	/** The latest state of each run, in run order. */
-	readonly runs: readonly RunState[];
-	/** Columns available. */
-	readonly width: number;
-	/** Lines available; runs that do not fit are counted as `+N more`. */
-	readonly maxLines: number;
-	readonly language: Language;
-}
-
-/** The legend's layout (the dashboard uses it to size the panels above). */
-export function legendLayout(runs: readonly RunState[], width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
-	const markers = runs.map((_, k) => runMarker(theme, k));
-	return fitLegend(runs, markers, width, maxLines, language, theme.glyphs);
-}
-
-export function Legend({runs, width, maxLines, language}: LegendProps) {
-	return <LegendLines layout={legendLayout(runs, width, maxLines, language, useTheme())} width={width} />;
-}
-
-/** Draws a laid-out legend (the loss legend's, or the race's): one line per row of entries. */
-export function LegendLines({layout, width}: {readonly layout: LegendLayout; readonly width: number}) {
+/** Draws a laid-out legend (a lesson's or a race's): one line per row of entries. */
+export function Legend({layout, width}: {readonly layout: LegendLayout; readonly width: number}) {
 	const theme = useTheme();
 	const gap = ' '.repeat(LEGEND_GAP);
 	return (

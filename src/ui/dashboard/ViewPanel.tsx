@@ -1,21 +1,24 @@
 /** One main panel of the dashboard: the chosen view in its frame, sized by the layout. */
 import {Box} from 'ink';
 import {memo} from 'react';
-import type {Language, Scenario} from '../../scenarios/types.js';
-import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
-import {scaleLabel} from '../views/gradients/layout.js';
-import {type DashboardState, scenarioDepth} from './state.js';
-import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
-import {GradientBars, barsLayoutFor} from '../views/gradients/GradientBars.js';
-import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
-import {HelpOverlay} from './HelpOverlay.js';
-import type {CommandName} from '../input/keymap.js';
-import type {DashboardLayout} from './layout.js';
-import {LossChart, chartIsLog} from '../views/loss/LossChart.js';
+import type {Scenario} from '../../scenarios/types.js';
+import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
-import {RaceMap} from '../views/race/RaceMap.js';
-import {asciiWord, word} from '../kit/words.js';
 import {useTheme} from '../kit/theme.js';
+import {asciiWord, word} from '../kit/words.js';
+import type {CommandName} from '../input/keymap.js';
+import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
+import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
+import {GradientBars} from '../views/gradients/GradientBars.js';
+import {barsLayoutFor, scaleLabel} from '../views/gradients/layout.js';
+import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
+import {chartIsLog} from '../views/loss/layout.js';
+import {LossChart} from '../views/loss/LossChart.js';
+import {RaceMap} from '../views/race/RaceMap.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import type {DashboardLayout} from './layout.js';
+import {scenarioDepth} from './offer.js';
+import type {DashboardState} from './state.js';
 
 export interface ViewPanelProps {
 	/** What the panel shows. */
@@ -25,25 +28,25 @@ export interface ViewPanelProps {
 	readonly height: number;
 	readonly state: DashboardState;
 	readonly scenario: Scenario;
-	readonly language: Language;
 	/** Optional commands this screen offers (for the help overlay). */
 	readonly enabled?: readonly CommandName[];
 }
 
 /** Memoised: between panel refreshes (panel-rate.ts) its props are the same objects, and the costly views are skipped. */
-export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, language, enabled}: ViewPanelProps) {
+export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, enabled}: ViewPanelProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const g = theme.glyphs;
 	const latest = state.runs.map((r) => r.state);
 	const inner = {width: width - 2, height: height - 2};
 	switch (content) {
 		case 'help':
-			return <HelpOverlay width={width} height={height} language={language} enabled={enabled} />;
+			return <HelpOverlay width={width} height={height} enabled={enabled} />;
 		case 'loss': {
 			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
 			return (
 				<Panel title={title} width={width} height={height}>
-					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} {...inner} language={language} />
+					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} {...inner} />
 				</Panel>
 			);
 		}
@@ -52,21 +55,21 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 			const title = `${g.gradNorm} ${word('gradients', language)} ${g.separator} ${word('logScale', language)} ${scaleLabel(bars.scale, g.ellipsis)}`;
 			return (
 				<Panel title={title} width={width} height={height}>
-					<GradientBars runs={latest} {...inner} showStats={state.showStats} language={language} />
+					<GradientBars runs={latest} {...inner} showStats={state.showStats} />
 				</Panel>
 			);
 		}
 		case 'boundary':
 			return (
 				<Box width={width} height={height}>
-					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData} focus={state.focus} showTest={state.showTest} width={width} height={height} language={language} />
+					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData} focus={state.focus} showTest={state.showTest} width={width} height={height} />
 				</Box>
 			);
 		case 'histograms': {
 			const title = `${asciiWord('magnitude', language, g.ascii)} ${asciiWord('histograms', language, g.ascii)}`;
 			return (
 				<Panel title={title} width={width} height={height}>
-					<GradientHistograms runs={latest} probes={state.probes} focus={state.focus} {...inner} language={language} />
+					<GradientHistograms runs={latest} probes={state.probes} focus={state.focus} {...inner} />
 				</Panel>
 			);
 		}
@@ -75,7 +78,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 			const title = `${asciiWord('activations', language, g.ascii)} ${g.separator} ${asciiWord('fAndDerivative', language, g.ascii)}`;
 			return (
 				<Panel title={title} width={width} height={height}>
-					<ActivationExplorer {...inner} depth={scenarioDepth(scenario)} highlight={used} language={language} />
+					<ActivationExplorer {...inner} depth={scenarioDepth(scenario)} highlight={used} />
 				</Panel>
 			);
 		}
@@ -84,7 +87,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 			const title = `${asciiWord('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;
 			return (
 				<Panel title={title} width={width} height={height}>
-					<RaceMap runs={state.runs} surface={scenario.surface} {...inner} language={language} />
+					<RaceMap runs={state.runs} surface={scenario.surface} {...inner} />
 				</Panel>
 			);
 		}

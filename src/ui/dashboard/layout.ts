@@ -1,8 +1,6 @@
 /** How the dashboard divides the terminal: pure arithmetic, so tests can check every size. */
-import type {ViewName} from './state.js';
-
-/** The smallest terminal the dashboard draws in. */
-export const MIN_SIZE = {columns: 80, rows: 24} as const;
+import {isTooSmall} from '../kit/size.js';
+import type {ViewName} from '../views/model.js';
 
 /** From this width the gradients and race views show the loss chart beside them. */
 export const SIDE_BY_SIDE_COLUMNS = 120;
@@ -39,7 +37,7 @@ export function dashboardLayout(
 	/** Terminal rows the dashboard leaves alone: Ink's spare last row (see LessonScreen), a tour's chapter line. */
 	reservedRows = 1,
 ): DashboardLayout {
-	const tooSmall = size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
+	const tooSmall = isTooSmall(size);
 	const tall = size.rows >= 30;
 	const captionLines = tall ? 4 : 3;
 	const legendLines = Math.max(1, Math.min(LEGEND_MAX_LINES, legendNeeded));

@@ -1,8 +1,15 @@
-/** The legend as pure data: one entry per run, packed into as few lines as fit. */
+/**
+ * The legend as pure data: one entry per run, packed into as few lines as fit. A lesson's entry
+ * says loss and accuracy; an optimizer race's says where a run left the map.
+ */
+import {SURFACES, type SurfaceName} from '../../core/surfaces.js';
 import type {RunState} from '../../runner/protocol.js';
 import type {Language} from '../../scenarios/types.js';
 import {displayWidth, formatPercent, formatValue, truncate} from '../kit/format.js';
+import {type Theme, runMarker} from '../kit/theme.js';
 import {moreText, word} from '../kit/words.js';
+import type {RunView} from '../views/model.js';
+import {leftWindowAt} from '../views/race/layout.js';
 
 /** How much an entry says: everything, without the test accuracy, or the loss alone. */
 export type LegendDetail = 'full' | 'train' | 'loss';
@@ -93,4 +100,23 @@ export function fitLegend(runs: readonly RunState[], markers: readonly string[],
 		if (layout.hidden === 0) return layout;
 	}
 	return layout;
+}
+
+/** A lesson's legend with the theme's markers (the dashboard sizes the panels above by it). */
+export function legendLayout(runs: readonly RunState[], width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
+	const markers = runs.map((_, k) => runMarker(theme, k));
+	return fitLegend(runs, markers, width, maxLines, language, theme.glyphs);
+}
+
+/** The race's legend: each optimizer's loss and, for a run off the map, the step where it left. */
+export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName, width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
+	const view = SURFACES[surface].view;
+	const entries = runs.map((run, k) => {
+		const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, 'loss');
+		const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
+		if (left === null) return entry;
+		const detail = `${entry.detail}  ${word('offMap', language)} ${left}`;
+		return {...entry, detail, width: displayWidth(`${entry.marker} ${entry.label}${LABEL_GAP}${detail}`)};
+	});
+	return packLegend(entries, width, maxLines, language);
 }

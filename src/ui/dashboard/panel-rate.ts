@@ -6,7 +6,8 @@
  * snapshots rather than time keeps recordings deterministic. Paused, finished or freshly reset
  * runs show at once, and so does anything the person changes (view, scale, help).
  */
-import {type DashboardAction, type DashboardState, dashboardReducer} from './state.js';
+import {dashboardReducer} from './reducer.js';
+import type {DashboardAction, DashboardState} from './state.js';
 
 /** How often the panels redraw while training runs. */
 export const PANEL_HZ = 3;

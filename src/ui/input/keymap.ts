@@ -1,11 +1,25 @@
 /**
- * The one keymap: named commands, their keys and their words in English and Korean. Input
- * handling asks `matchCommand`; the footer and the help overlay render from `KEYMAP`.
+ * The one keymap: for each screen (a scope), the commands it offers, their keys, and the hint the
+ * screen shows for them; for each command, its words in the help. Input goes through
+ * `commandFor`; the footer, the hint lines and the help overlay are drawn from the same table,
+ * so a key and its hint cannot disagree. A new screen (an editor, an inspector with its own
+ * phase keys) is a new scope here.
  */
-import type {Key} from 'ink';
 import type {Language, Text as Words} from '../../scenarios/types.js';
+import type {KeyPress, SpecialKey} from './keys.js';
+
+/** The screens that take keys: the help overlay is one too, over a lesson. */
+export type Scope = 'picker' | 'intro' | 'lesson' | 'help' | 'explorer';
 
 export type CommandName =
+	// The picker.
+	| 'up'
+	| 'down'
+	| 'open'
+	| 'openNumber'
+	// A tour chapter's intro card.
+	| 'start'
+	// A lesson.
 	| 'togglePause'
 	| 'step'
 	| 'restart'
@@ -22,102 +36,158 @@ export type CommandName =
 	| 'export'
 	| 'nextChapter'
 	| 'prevChapter'
-	| 'back'
 	| 'help'
 	| 'dismiss'
+	// The activation explorer.
+	| 'deeper'
+	| 'shallower'
+	// Everywhere.
+	| 'back'
 	| 'quit';
-
-/** Ink `Key` flags a binding can name. */
-export type SpecialKey = 'tab' | 'leftArrow' | 'rightArrow' | 'escape';
 
 export interface KeyBinding {
 	/** How the key is written in hints and help. */
 	readonly label: string;
 	/** A printable character (letters match either case). */
-	readonly input?: string;
-	/** A special key (Ink's `key.tab`, `key.rightArrow`, …). */
+	readonly char?: string;
+	/** Any digit 1 … 9 (the picker opens the n-th entry shown). */
+	readonly digit?: boolean;
 	readonly special?: SpecialKey;
-	/** Shift must be held (only for special keys; printable input already carries it). */
+	/** Shift must be held (only for special keys; a printable character already carries it). */
 	readonly shift?: boolean;
-	/** Ctrl must be held. */
 	readonly ctrl?: boolean;
+}
+
+/** What a screen's hint line says for a command: `space pause`. */
+export interface HintSpec {
+	/** The keys as the hint writes them (`+/-` stands for two commands). */
+	readonly keys: string;
+	readonly words: Words;
+	/** While the lesson is paused (space says "resume"). */
+	readonly paused?: Words;
+	/** Lower ranks stay longest when the line is short of room; rank 0 always stays. */
+	readonly rank: number;
 }
 
 export interface KeymapEntry {
 	readonly command: CommandName;
 	readonly keys: readonly KeyBinding[];
-	/** The long description in the help overlay. */
-	readonly description: Words;
-	/** In the footer: its key text, its word, and its rank (lower ranks stay when space is short). */
-	readonly footer?: {readonly keys: string; readonly hint: Words; readonly rank: number};
-	/** A command only some screens offer (the lead enables it); shown dimmed in help otherwise. */
+	readonly hint?: HintSpec;
+	/** Offered only where the screen enables it (chapters on the tour); dimmed in the help otherwise. */
 	readonly optional?: boolean;
 }
 
-const key = (label: string, input: string): KeyBinding => ({label, input});
-
-export const KEYMAP: readonly KeymapEntry[] = [
-	{
-		command: 'togglePause',
-		keys: [{label: 'space', input: ' '}],
-		description: {en: 'pause / resume training', ko: '학습 일시정지 / 계속'},
-		footer: {keys: 'space', hint: {en: 'pause', ko: '일시정지'}, rank: 1},
-	},
-	{command: 'step', keys: [key('s', 's')], description: {en: 'one step (pauses)', ko: '한 스텝만 (일시정지)'}, footer: {keys: 's', hint: {en: 'step', ko: '스텝'}, rank: 4}},
-	{command: 'restart', keys: [key('r', 'r')], description: {en: 'restart every run', ko: '모두 다시 시작'}, footer: {keys: 'r', hint: {en: 'restart', ko: '다시 시작'}, rank: 5}},
-	{
-		command: 'faster',
-		keys: [key('+', '+'), key('=', '=')],
-		description: {en: 'faster', ko: '더 빠르게'},
-		footer: {keys: '+/-', hint: {en: 'speed', ko: '속도'}, rank: 3},
-	},
-	{command: 'slower', keys: [key('-', '-')], description: {en: 'slower', ko: '더 느리게'}},
-	{
-		command: 'nextView',
-		keys: [{label: 'tab', special: 'tab'}, {label: '→', special: 'rightArrow'}],
-		description: {en: 'next view', ko: '다음 화면'},
-		footer: {keys: 'tab', hint: {en: 'view', ko: '화면'}, rank: 2},
-	},
-	{
-		command: 'prevView',
-		keys: [{label: 'shift-tab', special: 'tab', shift: true}, {label: '←', special: 'leftArrow'}],
-		description: {en: 'previous view', ko: '이전 화면'},
-	},
-	{command: 'toggleLog', keys: [key('l', 'l')], description: {en: 'log / linear loss scale', ko: '손실 축: 로그 / 선형'}, footer: {keys: 'l', hint: {en: 'log', ko: '로그'}, rank: 6}},
-	{command: 'cycleXAxis', keys: [key('x', 'x')], description: {en: 'x axis: step, epoch, …', ko: 'x축: 스텝, 에포크, …'}, footer: {keys: 'x', hint: {en: 'axis', ko: '가로축'}, rank: 7}},
-	{command: 'toggleStats', keys: [key('d', 'd')], description: {en: 'saturated/dead column', ko: '포화 / 죽은 뉴런 비율'}, footer: {keys: 'd', hint: {en: 'stats', ko: '통계'}, rank: 8}},
-	// Boundary and histogram views: test points, and one run large or all side by side.
-	{command: 'togglePoints', keys: [key('t', 't')], description: {en: 'show test points', ko: '테스트 점 보기'}},
-	{command: 'nextRun', keys: [key(']', ']')], description: {en: 'next run / all runs', ko: '다음 실행 / 모두'}},
-	{command: 'prevRun', keys: [key('[', '[')], description: {en: 'previous run / all runs', ko: '이전 실행 / 모두'}},
-	{command: 'export', keys: [key('e', 'e')], description: {en: 'export the curves', ko: '곡선 내보내기'}, optional: true, footer: {keys: 'e', hint: {en: 'export', ko: '내보내기'}, rank: 10}},
-	{command: 'nextChapter', keys: [key('n', 'n')], description: {en: 'next chapter', ko: '다음 장'}, optional: true, footer: {keys: 'n/p', hint: {en: 'chapter', ko: '장'}, rank: 9}},
-	{command: 'prevChapter', keys: [key('p', 'p')], description: {en: 'previous chapter', ko: '이전 장'}, optional: true},
-	{command: 'back', keys: [key('b', 'b')], description: {en: 'back to the lessons', ko: '수업 목록으로'}, footer: {keys: 'b', hint: {en: 'back', ko: '목록'}, rank: 11}},
-	{command: 'help', keys: [key('?', '?')], description: {en: 'this help', ko: '이 도움말'}, footer: {keys: '?', hint: {en: 'help', ko: '도움말'}, rank: 0}},
-	{command: 'dismiss', keys: [{label: 'esc', special: 'escape'}], description: {en: 'close the help', ko: '도움말 닫기'}},
-	{
-		command: 'quit',
-		keys: [key('q', 'q'), {label: 'ctrl-c', input: 'c', ctrl: true}],
-		description: {en: 'quit', ko: '종료'},
-		footer: {keys: 'q', hint: {en: 'quit', ko: '종료'}, rank: 0},
-	},
-];
-
-/** Whether `binding` is the key Ink reported. */
-function matches(binding: KeyBinding, input: string, key: Key): boolean {
-	if (Boolean(binding.ctrl) !== key.ctrl) return false;
-	if (binding.special !== undefined) return key[binding.special] && Boolean(binding.shift) === key.shift;
-	if (binding.input === undefined || key.meta) return false;
-	return input === binding.input || (/^[a-z]$/.test(binding.input) && input === binding.input.toUpperCase());
+export interface ScopeKeys {
+	readonly entries: readonly KeymapEntry[];
+	/** What any other key does (the help overlay closes on any key). */
+	readonly otherKeys?: CommandName;
 }
 
-/** The command bound to a key press, in Ink's `useInput((input, key) => …)` shape. */
-export function matchCommand(input: string, key: Key): CommandName | null {
-	for (const entry of KEYMAP) {
-		if (entry.keys.some((b) => matches(b, input, key))) return entry.command;
-	}
-	return null;
+const char = (c: string, label = c): KeyBinding => ({label, char: c});
+const special = (label: string, key: SpecialKey, shift = false): KeyBinding => ({label, special: key, ...(shift ? {shift} : {})});
+const ESC = special('esc', 'escape');
+const ENTER = special('enter', 'return');
+const CTRL_C: KeyBinding = {label: 'ctrl-c', char: 'c', ctrl: true};
+const QUIT_KEYS = [char('q'), CTRL_C];
+const QUIT_HINT: HintSpec = {keys: 'q', words: {en: 'quit', ko: '종료'}, rank: 0};
+const hint = (keys: string, en: string, ko: string, rank: number): HintSpec => ({keys, words: {en, ko}, rank});
+
+export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
+	picker: {
+		entries: [
+			{command: 'up', keys: [special('↑', 'up'), char('k')], hint: hint('↑/↓', 'choose', '선택', 1)},
+			{command: 'down', keys: [special('↓', 'down'), char('j')]},
+			{command: 'open', keys: [ENTER], hint: hint('enter', 'open', '열기', 1)},
+			{command: 'openNumber', keys: [{label: '1-9', digit: true}]},
+			{command: 'quit', keys: [char('q'), ESC, CTRL_C], hint: QUIT_HINT},
+		],
+	},
+	intro: {
+		entries: [
+			{command: 'start', keys: [ENTER, char(' ', 'space')], hint: hint('enter/space', 'start', '시작', 0)},
+			{command: 'nextChapter', keys: [char('n')], hint: hint('n', 'next', '다음', 1)},
+			{command: 'prevChapter', keys: [char('p')], hint: hint('p', 'previous', '이전', 2)},
+			{command: 'back', keys: [char('b'), ESC]},
+			{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
+		],
+	},
+	// In the help overlay's order.
+	lesson: {
+		entries: [
+			{command: 'togglePause', keys: [char(' ', 'space')], hint: {...hint('space', 'pause', '일시정지', 1), paused: {en: 'resume', ko: '계속'}}},
+			{command: 'step', keys: [char('s')], hint: hint('s', 'step', '스텝', 4)},
+			{command: 'restart', keys: [char('r')], hint: hint('r', 'restart', '다시 시작', 5)},
+			{command: 'faster', keys: [char('+'), char('=')], hint: hint('+/-', 'speed', '속도', 3)},
+			{command: 'slower', keys: [char('-')]},
+			{command: 'nextView', keys: [special('tab', 'tab'), special('→', 'right')], hint: hint('tab', 'view', '화면', 2)},
+			{command: 'prevView', keys: [special('shift-tab', 'tab', true), special('←', 'left')]},
+			{command: 'toggleLog', keys: [char('l')], hint: hint('l', 'log', '로그', 6)},
+			{command: 'cycleXAxis', keys: [char('x')], hint: hint('x', 'axis', '가로축', 7)},
+			{command: 'toggleStats', keys: [char('d')], hint: hint('d', 'stats', '통계', 8)},
+			// Boundary and histogram views: test points, and one run large or all side by side.
+			{command: 'togglePoints', keys: [char('t')]},
+			{command: 'nextRun', keys: [char(']')]},
+			{command: 'prevRun', keys: [char('[')]},
+			{command: 'export', keys: [char('e')], optional: true, hint: hint('e', 'export', '내보내기', 10)},
+			{command: 'nextChapter', keys: [char('n')], optional: true, hint: hint('n/p', 'chapter', '장', 9)},
+			{command: 'prevChapter', keys: [char('p')], optional: true},
+			{command: 'back', keys: [char('b')], hint: hint('b', 'back', '목록', 11)},
+			{command: 'help', keys: [char('?')], hint: hint('?', 'help', '도움말', 0)},
+			{command: 'dismiss', keys: [ESC]},
+			{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
+		],
+	},
+	// Reading the help never restarts a run by accident: every key but quit just closes it.
+	help: {entries: [{command: 'dismiss', keys: [char('?'), ESC]}, {command: 'quit', keys: QUIT_KEYS}], otherKeys: 'dismiss'},
+	explorer: {
+		entries: [
+			{command: 'deeper', keys: [char('+'), char('=')], hint: hint('+/-', 'depth', '깊이', 1)},
+			{command: 'shallower', keys: [char('-')]},
+			{command: 'back', keys: [char('b'), ESC], hint: hint('b', 'back', '뒤로', 2)},
+			{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
+		],
+	},
+};
+
+/** Each command's line in the help overlay. */
+export const DESCRIPTIONS: Readonly<Record<CommandName, Words>> = {
+	up: {en: 'previous entry', ko: '이전 항목'},
+	down: {en: 'next entry', ko: '다음 항목'},
+	open: {en: 'open the highlighted entry', ko: '선택한 항목 열기'},
+	openNumber: {en: 'open the n-th entry shown', ko: '보이는 n번째 항목 열기'},
+	start: {en: 'start the chapter', ko: '이 장 시작'},
+	togglePause: {en: 'pause / resume training', ko: '학습 일시정지 / 계속'},
+	step: {en: 'one step (pauses)', ko: '한 스텝만 (일시정지)'},
+	restart: {en: 'restart every run', ko: '모두 다시 시작'},
+	faster: {en: 'faster', ko: '더 빠르게'},
+	slower: {en: 'slower', ko: '더 느리게'},
+	nextView: {en: 'next view', ko: '다음 화면'},
+	prevView: {en: 'previous view', ko: '이전 화면'},
+	toggleLog: {en: 'log / linear loss scale', ko: '손실 축: 로그 / 선형'},
+	cycleXAxis: {en: 'x axis: step, epoch, …', ko: 'x축: 스텝, 에포크, …'},
+	toggleStats: {en: 'saturated/dead column', ko: '포화 / 죽은 뉴런 비율'},
+	togglePoints: {en: 'show test points', ko: '테스트 점 보기'},
+	nextRun: {en: 'next run / all runs', ko: '다음 실행 / 모두'},
+	prevRun: {en: 'previous run / all runs', ko: '이전 실행 / 모두'},
+	export: {en: 'export the curves', ko: '곡선 내보내기'},
+	nextChapter: {en: 'next chapter', ko: '다음 장'},
+	prevChapter: {en: 'previous chapter', ko: '이전 장'},
+	help: {en: 'this help', ko: '이 도움말'},
+	dismiss: {en: 'close the help', ko: '도움말 닫기'},
+	deeper: {en: 'one layer deeper', ko: '층 하나 더'},
+	shallower: {en: 'one layer shallower', ko: '층 하나 덜'},
+	back: {en: 'back to the lessons', ko: '수업 목록으로'},
+	quit: {en: 'quit', ko: '종료'},
+};
+
+/** Whether `binding` is the key pressed. */
+export function matches(binding: KeyBinding, press: KeyPress): boolean {
+	if (Boolean(binding.ctrl) !== press.ctrl) return false;
+	if (binding.special !== undefined) return press.special === binding.special && Boolean(binding.shift) === press.shift;
+	if (press.special !== null || press.meta) return false;
+	if (binding.digit) return /^[1-9]$/.test(press.char);
+	const c = binding.char ?? '';
+	return press.char === c || (/^[a-z]$/.test(c) && press.char === c.toUpperCase());
 }
 
 /** Whether a command is offered: every non-optional one, and the optional ones in `enabled`. */
@@ -125,15 +195,20 @@ export function isAvailable(entry: KeymapEntry, enabled: readonly CommandName[] 
 	return !entry.optional || enabled.includes(entry.command);
 }
 
-/** Footer hint words for togglePause while paused. */
-export const RESUME_HINT: Words = {en: 'resume', ko: '계속'};
+/** The command a key means on a screen, or null when it means nothing there. */
+export function commandFor(scope: Scope, press: KeyPress, enabled: readonly CommandName[] = []): CommandName | null {
+	const {entries, otherKeys} = KEYMAP[scope];
+	const entry = entries.find((e) => e.keys.some((b) => matches(b, press)));
+	if (entry) return isAvailable(entry, enabled) ? entry.command : null;
+	return otherKeys ?? null;
+}
 
-/** The keys of an entry as help shows them: `tab, →`. */
+/** The keys of an entry as the help shows them: `tab, →`. */
 export function keysLabel(entry: KeymapEntry): string {
 	return entry.keys.map((b) => b.label).join(', ');
 }
 
-/** An entry's words in a language. */
-export function describe(entry: KeymapEntry, language: Language): string {
-	return entry.description[language];
+/** A command's words in the help. */
+export function describe(command: CommandName, language: Language): string {
+	return DESCRIPTIONS[command][language];
 }

@@ -1,59 +1,20 @@
 /**
- * Number and text formatting for the dashboard. Widths are terminal columns: Hangul, CJK and
- * full-width forms take two, combining marks and controls none, everything else one.
+ * Number and text formatting for the dashboard. Widths are terminal columns as Ink measures them
+ * (string-width): Hangul, CJK, full-width forms and emoji take two, combining marks and controls
+ * none, everything else one; text is cut between grapheme clusters, never inside one.
  */
+import stringWidth from 'string-width';
 
-/** [first, last] code points drawn two columns wide (East Asian Wide and Fullwidth). */
-const WIDE: readonly (readonly [number, number])[] = [
-	[0x1100, 0x115f],
-	[0x231a, 0x231b],
-	[0x2329, 0x232a],
-	[0x2e80, 0x303e],
-	[0x3041, 0x33ff],
-	[0x3400, 0x4dbf],
-	[0x4e00, 0x9fff],
-	[0xa000, 0xa4cf],
-	[0xa960, 0xa97f],
-	[0xac00, 0xd7a3],
-	[0xf900, 0xfaff],
-	[0xfe10, 0xfe19],
-	[0xfe30, 0xfe6f],
-	[0xff00, 0xff60],
-	[0xffe0, 0xffe6],
-	[0x1f300, 0x1f64f],
-	[0x1f900, 0x1f9ff],
-	[0x20000, 0x3fffd],
-];
-
-/** Code points that take no column: combining marks, Hangul medial/final jamo, zero-width marks. */
-const ZERO: readonly (readonly [number, number])[] = [
-	[0x0300, 0x036f],
-	[0x1160, 0x11ff],
-	[0x1ab0, 0x1aff],
-	[0x1dc0, 0x1dff],
-	[0x200b, 0x200f],
-	[0x2060, 0x2064],
-	[0x20d0, 0x20ff],
-	[0xd7b0, 0xd7ff],
-	[0xfe00, 0xfe0f],
-	[0xfe20, 0xfe2f],
-];
-
-const inRanges = (cp: number, ranges: readonly (readonly [number, number])[]): boolean => ranges.some(([a, b]) => cp >= a && cp <= b);
-
-/** Columns one code point occupies. */
-export function charWidth(cp: number): 0 | 1 | 2 {
-	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
-	if (cp < 0x300) return 1;
-	if (inRanges(cp, ZERO)) return 0;
-	return inRanges(cp, WIDE) ? 2 : 1;
+/** Columns a string occupies in a terminal (ANSI escapes take none). */
+export function displayWidth(text: string): number {
+	return stringWidth(text);
 }
 
-/** Columns a string occupies in a terminal (no ANSI escapes expected). */
-export function displayWidth(text: string): number {
-	let width = 0;
-	for (const ch of text) width += charWidth(ch.codePointAt(0)!);
-	return width;
+const graphemes = new Intl.Segmenter();
+
+/** The grapheme clusters of `text`: what a terminal draws as one glyph (한, é, 👍🏽). */
+function clusters(text: string): string[] {
+	return Array.from(graphemes.segment(text), (s) => s.segment);
 }
 
 /** Cuts `text` to at most `width` columns, ending with `ellipsis` when something was cut. */
@@ -67,12 +28,14 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 
 /** The longest prefix of `text` that fits in `width` columns. */
 function take(text: string, width: number): string {
+	// Printable ASCII is one column a character: no need to segment it.
+	if (/^[\x20-\x7e]*$/.test(text)) return text.slice(0, Math.max(0, width));
 	let out = '';
 	let used = 0;
-	for (const ch of text) {
-		const w = charWidth(ch.codePointAt(0)!);
+	for (const glyph of clusters(text)) {
+		const w = stringWidth(glyph);
 		if (used + w > width) break;
-		out += ch;
+		out += glyph;
 		used += w;
 	}
 	return out;
@@ -117,7 +80,7 @@ export function wrap(text: string, width: number, maxLines = Infinity, ellipsis 
 			const head = take(word, width);
 			// A glyph wider than the whole line (a Hangul syllable in one column) cannot be shown: drop it.
 			if (head === '') {
-				word = word.slice(String.fromCodePoint(word.codePointAt(0)!).length);
+				word = word.slice(clusters(word)[0]!.length);
 				continue;
 			}
 			lines.push(head);

@@ -1,11 +1,7 @@
 /** The terminal's size, updated on resize (Ink 6 has no useWindowSize). */
 import {useStdout} from 'ink';
 import {useEffect, useState} from 'react';
-
-export interface TerminalSize {
-	readonly columns: number;
-	readonly rows: number;
-}
+import type {TerminalSize} from './size.js';
 
 /** Reads Ink's stdout (never the global process.stdout); falls back to 80×24 when unknown. */
 export function useTerminalSize(): TerminalSize {

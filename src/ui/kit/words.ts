@@ -28,11 +28,6 @@ export const WORDS = {
 	need: {en: 'need', ko: '필요'},
 	have: {en: 'have', ko: '현재'},
 	tour: {en: 'Guided tour', ko: '가이드 투어'},
-	chapter: {en: 'chapter', ko: '장'},
-	start: {en: 'start', ko: '시작'},
-	next: {en: 'next', ko: '다음'},
-	previous: {en: 'previous', ko: '이전'},
-	quit: {en: 'quit', ko: '종료'},
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
 	// The teaching views.
 	boundary: {en: 'decision boundary', ko: '결정 경계'},
@@ -64,11 +59,8 @@ export const WORDS = {
 		en: 'Backpropagation multiplies by f′ once per layer. sigmoid′ never exceeds 0.25, so after d layers the gradient is at most 0.25^d of what it was: that is the vanishing gradient.',
 		ko: '오차 역전파는 층마다 f′를 한 번씩 곱해요. 시그모이드의 도함수는 0.25를 넘지 않아서, d개 층을 지나면 기울기가 많아야 0.25^d배가 돼요. 이것이 기울기 소실이에요.',
 	},
-	depthKeys: {en: 'depth', ko: '깊이'},
-	back: {en: 'back', ko: '뒤로'},
 	// The picker.
 	pickerHeading: {en: 'gradlab · pick a lesson', ko: 'gradlab · 수업을 고르세요'},
-	pickerHint: {en: '↑/↓ choose · enter open · q quit', ko: '↑/↓ 선택 · enter 열기 · q 종료'},
 	tourEntry: {en: 'Guided tour: the whole story, chapter by chapter', ko: '가이드 투어: 처음부터 끝까지, 장별로'},
 	tourSummary: {
 		en: 'From backpropagation to Adam: each chapter opens with a short card, then trains live. n/p move between chapters.',
@@ -132,6 +124,11 @@ export function chapterText(index: number, count: number, language: Language): s
 	return language === 'ko' ? `${count}장 중 ${index + 1}장` : `chapter ${index + 1} of ${count}`;
 }
 
+/** `terminal too small (need 80×24, have 60×20)`. */
+export function tooSmallText(columns: number, rows: number, need: {readonly columns: number; readonly rows: number}, language: Language): string {
+	return `${word('tooSmall', language)} (${word('need', language)} ${need.columns}×${need.rows}, ${word('have', language)} ${columns}×${rows})`;
+}
+
 /** The worker's error as the caption line shows it: `error: training stopped (…)`. */
 export function errorText(detail: string, language: Language): string {
 	return `${word('error', language)}: ${word('trainingStopped', language)} (${detail})`;
@@ -145,16 +142,6 @@ export function exportedText(files: readonly string[], language: Language): stri
 /** Why an export failed: `could not export: …` / `내보내지 못했어요: …`. */
 export function exportFailedText(reason: string, language: Language): string {
 	return language === 'ko' ? `내보내지 못했어요: ${reason}` : `could not export: ${reason}`;
-}
-
-/** The intro card's key hints, in order: keys, then the word. */
-export function introHints(language: Language): {keys: string; hint: string}[] {
-	return [
-		{keys: 'enter/space', hint: word('start', language)},
-		{keys: 'n', hint: word('next', language)},
-		{keys: 'p', hint: word('previous', language)},
-		{keys: 'q', hint: word('quit', language)},
-	];
 }
 
 /** "+2 more" (runs that did not fit) or "+1 more layer". */

@@ -1,25 +1,32 @@
 /**
- * The whole interactive app: the lesson picker, a lesson, the tour. Owns navigation (a reducer)
- * and the `--duration` timer; every screen below it draws and handles its own keys.
+ * The whole interactive app: the lesson picker, a lesson, the tour, the explorer. Owns navigation
+ * (a reducer in a store, so keys typed in one burst each see the screen the one before left) and
+ * the `--duration` timer, and sets what every screen reads: the language, the terminal size and
+ * the one input path. Every screen below draws itself and handles its own commands.
  */
 import {Box, Text, useApp} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import type {Speed} from '../../runner/protocol.js';
 import type {RunnerSetup} from '../../runner/client.js';
 import {localizeLabels} from '../../scenarios/localize.js';
 import type {TourChapter} from '../../scenarios/tour.js';
 import type {Language, Scenario} from '../../scenarios/types.js';
-import {type AppAction, type Screen, EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState} from './navigation.js';
-import {ActivationExplorerScreen} from './explorer/ExplorerScreen.js';
-import {framePlan} from './lesson/frames.js';
-import {useTerminalSize} from '../kit/use-terminal-size.js';
-import type {StartRunner} from './lesson/use-runner.js';
-import type {CommandName} from '../input/keymap.js';
-import {type AppCommand, LessonScreen} from './lesson/LessonScreen.js';
-import {type PickerEntry, ScenarioPicker, scenarioEntries} from './picker/ScenarioPicker.js';
+import type {AppCommand} from '../dashboard/routing.js';
+import {UiContext, useLanguage, useSize} from '../kit/context.js';
 import {truncate} from '../kit/format.js';
-import {type WordKey, asciiWord, message} from '../kit/words.js';
 import {useTheme} from '../kit/theme.js';
+import {useTerminalSize} from '../kit/use-terminal-size.js';
+import {type WordKey, asciiWord, message} from '../kit/words.js';
+import type {CommandName} from '../input/keymap.js';
+import type {KeyAnswer} from '../input/router.js';
+import {useOwnStore, useStore} from '../input/store.js';
+import {KeyInput} from '../input/use-keys.js';
+import {ExplorerScreen} from './explorer/ExplorerScreen.js';
+import {framePlan} from './lesson/frames.js';
+import {LessonScreen} from './lesson/LessonScreen.js';
+import type {StartRunner} from './lesson/use-runner.js';
+import {type AppAction, type AppAnswer, type AppState, type Screen, EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState, moved} from './navigation.js';
+import {type PickerEntry, ScenarioPicker, scenarioEntries} from './picker/ScenarioPicker.js';
 import {TourScreen} from './tour/TourScreen.js';
 
 /** The optional commands a lesson offers (a constant, so memoised views keep their props). */
@@ -30,6 +37,8 @@ const INTRO_SHARE = 0.2;
 const MAX_INTRO_SECONDS = 6;
 /** The explorer opened from the picker shows the factor for ten layers, the vanishing-gradients lesson's depth. */
 const EXPLORER_DEPTH = 10;
+/** At most this many lines of problems under the picker; the last says how many more there are. */
+const MAX_WARNINGS = 3;
 
 /** How every lesson's worker is set up, from the command line. */
 export interface TrainingOptions {
@@ -57,25 +66,30 @@ export interface AppProps {
 	readonly start?: StartRunner;
 }
 
-function appAction(command: AppCommand): AppAction | null {
-	switch (command) {
-		case 'quit':
-		case 'back':
-		case 'nextChapter':
-		case 'prevChapter':
-			return {type: command};
-		default:
-			return null;
-	}
+export function App(props: AppProps) {
+	return (
+		<UiContext language={props.language} size={useTerminalSize()}>
+			<KeyInput>
+				<Screens {...props} />
+			</KeyInput>
+		</UiContext>
+	);
 }
 
-export function App({scenarios, chapters, first, language, training, duration, warnings = [], start}: AppProps) {
+function Screens({scenarios, chapters, first, language, training, duration, warnings = [], start}: AppProps) {
 	const {exit} = useApp();
-	const size = useTerminalSize();
-	const theme = useTheme();
 	const reducer = useMemo(() => appReducer({scenarios, chapters: chapters.length}), [scenarios, chapters]);
-	const [state, dispatch] = useReducer(reducer, first, initialAppState);
+	const store = useOwnStore(reducer, () => initialAppState(first));
+	const state = useStore(store);
 	const {screen, visit} = state;
+	const go = useCallback(
+		(action: AppAction) => {
+			const before: AppState = store.getState();
+			store.dispatch(action);
+			return moved(before, store.getState());
+		},
+		[store],
+	);
 
 	useEffect(() => {
 		if (state.done) exit();
@@ -86,9 +100,9 @@ export function App({scenarios, chapters, first, language, training, duration, w
 	const introSeconds = duration === undefined ? 0 : Math.min(MAX_INTRO_SECONDS, duration * INTRO_SHARE);
 	useEffect(() => {
 		if (duration === undefined || screen.kind !== 'tour' || screen.started) return;
-		const timer = setTimeout(() => dispatch({type: 'start'}), introSeconds * 1000);
+		const timer = setTimeout(() => go({type: 'start'}), introSeconds * 1000);
 		return () => clearTimeout(timer);
-	}, [visit, duration, screen, introSeconds]);
+	}, [visit, duration, screen, introSeconds, go]);
 
 	const chapter = screen.kind === 'tour' ? chapters[screen.chapter] : undefined;
 	const chosen = screen.kind === 'lesson' ? screen.scenario : chapter?.scenario;
@@ -108,47 +122,21 @@ export function App({scenarios, chapters, first, language, training, duration, w
 		() => (scenario && duration !== undefined ? framePlan(scenario, speed, duration - (screen.kind === 'tour' ? introSeconds : 0), training.snapshotsPerSecond, training.steps) : undefined),
 		[visit, scenario, speed, duration, introSeconds, training],
 	);
-	const timeUp = useCallback(() => dispatch({type: 'timeUp'}), []);
+	const timeUp = useCallback(() => void go({type: 'timeUp'}), [go]);
 
-	const onAppCommand = (command: AppCommand): string | void => {
+	// Quit, back and chapter moves from a lesson or a chapter's card; read from the store, so a
+	// second key in the same burst sees where the first one went.
+	const onAppCommand = (command: Exclude<AppCommand, 'export'>): AppAnswer => {
+		const now = store.getState().screen;
 		// At either end of the tour, n / p say so instead of doing nothing.
-		if (screen.kind === 'tour' && command === 'nextChapter' && screen.chapter + 1 >= chapters.length) return message('lastChapter', language);
-		if (screen.kind === 'tour' && command === 'prevChapter' && screen.chapter === 0) return message('firstChapter', language);
-		const action = appAction(command);
-		if (action) dispatch(action);
+		if (now.kind === 'tour' && command === 'nextChapter' && now.chapter + 1 >= chapters.length) return {notice: message('lastChapter', language)};
+		if (now.kind === 'tour' && command === 'prevChapter' && now.chapter === 0) return {notice: message('firstChapter', language)};
+		return go({type: command});
 	};
+	const quit = () => go({type: 'quit'});
 
-	if (screen.kind === 'picker') {
-		const shown = (key: WordKey) => asciiWord(key, language, theme.glyphs.ascii);
-		// At most three lines of problems; the last says how many more there are.
-		const shownWarnings = warnings.map((w) => `${shown('skipped')}: ${w}`);
-		if (shownWarnings.length > 3) shownWarnings.splice(2, Infinity, `${shown('skipped')}: +${warnings.length - 2}`);
-		const entries: PickerEntry[] = [
-			...(chapters.length > 0 ? [{key: TOUR_KEY, title: shown('tourEntry'), summary: shown('tourSummary')}] : []),
-			...scenarioEntries(scenarios, language),
-			{key: EXPLORER_KEY, title: shown('explorerEntry'), summary: shown('explorerSummary')},
-		];
-		return (
-			<Box flexDirection="column">
-				<ScenarioPicker
-					entries={entries}
-					heading={shown('pickerHeading')}
-					hint={shown('pickerHint')}
-					rows={size.rows - Math.min(warnings.length, 3)}
-					columns={size.columns}
-					initialKey={screen.highlight}
-					onSelect={(key) => dispatch({type: 'open', key})}
-					onQuit={() => dispatch({type: 'quit'})}
-				/>
-				{shownWarnings.map((w) => (
-					<Text key={w} {...theme.roles.warn}>
-						{truncate(w, size.columns, theme.glyphs.ellipsis)}
-					</Text>
-				))}
-			</Box>
-		);
-	}
-	if (screen.kind === 'explorer') return <ActivationExplorerScreen language={language} size={size} depth={EXPLORER_DEPTH} onBack={() => dispatch({type: 'back'})} onQuit={() => dispatch({type: 'quit'})} />;
+	if (screen.kind === 'picker') return <Picker scenarios={scenarios} hasTour={chapters.length > 0} warnings={warnings} highlight={screen.highlight} onOpen={(key) => go({type: 'open', key})} onQuit={quit} />;
+	if (screen.kind === 'explorer') return <ExplorerScreen depth={EXPLORER_DEPTH} onBack={() => go({type: 'back'})} onQuit={quit} />;
 	if (!init) return null;
 	if (screen.kind === 'tour') {
 		return (
@@ -158,9 +146,7 @@ export function App({scenarios, chapters, first, language, training, duration, w
 				titles={chapters.map((c) => c.scenario.title[language])}
 				chapter={screen.chapter}
 				started={screen.started}
-				language={language}
-				size={size}
-				onStart={() => dispatch({type: 'start'})}
+				onStart={() => go({type: 'start'})}
 				onAppCommand={onAppCommand}
 				frames={frames}
 				onFramesDone={timeUp}
@@ -168,5 +154,39 @@ export function App({scenarios, chapters, first, language, training, duration, w
 			/>
 		);
 	}
-	return <LessonScreen key={visit} init={init} language={language} size={size} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} />;
+	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} />;
+}
+
+interface PickerProps {
+	readonly scenarios: readonly Scenario[];
+	readonly hasTour: boolean;
+	readonly warnings: readonly string[];
+	readonly highlight?: string;
+	readonly onOpen: (key: string) => KeyAnswer;
+	readonly onQuit: () => KeyAnswer;
+}
+
+/** The picker with the tour and the explorer as entries, and any problems listing lessons under it. */
+function Picker({scenarios, hasTour, warnings, highlight, onOpen, onQuit}: PickerProps) {
+	const theme = useTheme();
+	const language = useLanguage();
+	const shown = (key: WordKey) => asciiWord(key, language, theme.glyphs.ascii);
+	const shownWarnings = warnings.map((w) => `${shown('skipped')}: ${w}`);
+	if (shownWarnings.length > MAX_WARNINGS) shownWarnings.splice(MAX_WARNINGS - 1, Infinity, `${shown('skipped')}: +${warnings.length - (MAX_WARNINGS - 1)}`);
+	const entries: PickerEntry[] = [
+		...(hasTour ? [{key: TOUR_KEY, title: shown('tourEntry'), summary: shown('tourSummary')}] : []),
+		...scenarioEntries(scenarios, language),
+		{key: EXPLORER_KEY, title: shown('explorerEntry'), summary: shown('explorerSummary')},
+	];
+	const size = useSize();
+	return (
+		<Box flexDirection="column">
+			<ScenarioPicker entries={entries} heading={shown('pickerHeading')} rows={size.rows - Math.min(warnings.length, MAX_WARNINGS)} initialKey={highlight} onOpen={onOpen} onQuit={onQuit} />
+			{shownWarnings.map((w) => (
+				<Text key={w} {...theme.roles.warn}>
+					{truncate(w, size.columns, theme.glyphs.ellipsis)}
+				</Text>
+			))}
+		</Box>
+	);
 }

@@ -4,6 +4,7 @@
  * keys and `--duration` drive is unit-tested without a terminal.
  */
 import type {Scenario} from '../../scenarios/types.js';
+import type {KeyAnswer} from '../input/router.js';
 
 /** Picker keys for the entries that are not scenario files. */
 export const TOUR_KEY = ':tour';
@@ -81,4 +82,12 @@ export function appReducer(context: AppContext) {
 				return {...state, done: true};
 		}
 	};
+}
+
+/** What the app answers a screen's key: 'moved' to another screen, or a notice for the screen to show. */
+export type AppAnswer = KeyAnswer | {readonly notice: string};
+
+/** Whether an action took the app to another screen (the keys after it wait for that screen). */
+export function moved(before: AppState, after: AppState): KeyAnswer {
+	return after.screen !== before.screen ? 'moved' : undefined;
 }

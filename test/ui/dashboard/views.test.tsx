@@ -1,12 +1,14 @@
-import {renderToString} from 'ink';
 import {describe, expect, test} from 'vitest';
 import type {NetworkScenario, Scenario} from '../../../src/scenarios/types.js';
 import {Dashboard} from '../../../src/ui/dashboard/Dashboard.js';
-import {type DashboardState, type ViewName, dashboardReducer, initialDashboardState} from '../../../src/ui/dashboard/state.js';
-import {displayWidth} from '../../../src/ui/kit/format.js';
 import {dashboardLayout} from '../../../src/ui/dashboard/layout.js';
-import {ThemeContext, createTheme} from '../../../src/ui/kit/theme.js';
+import {dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
+import {type DashboardState, initialDashboardState} from '../../../src/ui/dashboard/state.js';
+import {displayWidth} from '../../../src/ui/kit/format.js';
+import {createTheme} from '../../../src/ui/kit/theme.js';
+import type {ViewName} from '../../../src/ui/views/model.js';
 import {frameLines, history, planeData, raceRuns, raceScenario, runState, scenario, snapshot, threeProbes, threeRuns} from '../fixtures.js';
+import {uiToString} from '../render.js';
 
 const THEMES = {color: createTheme(), mono: createTheme({color: false}), ascii: createTheme({color: false, ascii: true})} as const;
 
@@ -32,14 +34,7 @@ function raceState(extra: Partial<DashboardState> = {}): DashboardState {
 }
 
 function frame(state: DashboardState, sc: Scenario, columns: number, rows: number, theme: keyof typeof THEMES = 'color', language: 'en' | 'ko' = 'en'): string[] {
-	return frameLines(
-		renderToString(
-			<ThemeContext.Provider value={THEMES[theme]}>
-				<Dashboard state={state} scenario={sc} language={language} size={{columns, rows}} />
-			</ThemeContext.Provider>,
-			{columns},
-		),
-	);
+	return frameLines(uiToString(<Dashboard state={state} scenario={sc} />, {theme: THEMES[theme], language, size: {columns, rows}}));
 }
 
 /** One row stays free (Ink clears the screen every frame when the output fills it). */

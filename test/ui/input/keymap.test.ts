@@ -1,6 +1,7 @@
 import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {type CommandName, KEYMAP, isAvailable, matchCommand} from '../../../src/ui/input/keymap.js';
+import {type CommandName, DESCRIPTIONS, KEYMAP, type Scope, commandFor, isAvailable} from '../../../src/ui/input/keymap.js';
+import {keyPresses} from '../../../src/ui/input/keys.js';
 
 const none: Key = {
 	upArrow: false,
@@ -26,7 +27,7 @@ const none: Key = {
 };
 const key = (flags: Partial<Key> = {}): Key => ({...none, ...flags});
 
-describe('matchCommand', () => {
+describe('the lesson scope', () => {
 	const cases: [string, Partial<Key>, CommandName | null][] = [
 		[' ', {}, 'togglePause'],
 		['s', {}, 'step'],
@@ -59,26 +60,84 @@ describe('matchCommand', () => {
 		['', {upArrow: true}, null],
 	];
 	test.each(cases)('%j %j → %s', (input, flags, expected) => {
-		expect(matchCommand(input, key(flags))).toBe(expected);
+		const [press] = keyPresses(input, key(flags));
+		expect(commandFor('lesson', press!, ['export', 'nextChapter', 'prevChapter'])).toBe(expected);
 	});
 });
 
 describe('KEYMAP', () => {
-	test('one entry per command, no key bound twice', () => {
-		const commands = KEYMAP.map((e) => e.command);
+	const scopes = Object.keys(KEYMAP) as Scope[];
+	test.each(scopes)('%s: one entry per command, no key bound twice', (scope) => {
+		const entries = KEYMAP[scope].entries;
+		const commands = entries.map((e) => e.command);
 		expect(new Set(commands).size).toBe(commands.length);
-		const labels = KEYMAP.flatMap((e) => e.keys.map((k) => k.label));
+		const labels = entries.flatMap((e) => e.keys.map((k) => k.label));
 		expect(new Set(labels).size).toBe(labels.length);
 	});
-	test('every entry has English and Korean words', () => {
-		for (const e of KEYMAP) {
-			expect(e.description.en).not.toBe('');
-			expect(e.description.ko).not.toBe('');
+	test('every command has English and Korean words, every hint too', () => {
+		for (const words of Object.values(DESCRIPTIONS)) {
+			expect(words.en).not.toBe('');
+			expect(words.ko).not.toBe('');
+		}
+		for (const scope of scopes) {
+			for (const e of KEYMAP[scope].entries) {
+				if (!e.hint) continue;
+				expect(e.hint.words.en).not.toBe('');
+				expect(e.hint.words.ko).not.toBe('');
+			}
+		}
+	});
+	test.each(scopes)('%s: a hint names only keys bound on that screen', (scope) => {
+		const labels = new Set(KEYMAP[scope].entries.flatMap((e) => e.keys.map((k) => k.label)));
+		for (const e of KEYMAP[scope].entries) {
+			for (const part of e.hint?.keys.split('/') ?? []) expect(labels, `${scope}: ${e.hint!.keys}`).toContain(part);
 		}
 	});
 	test('export and chapters are optional until enabled', () => {
-		const entry = KEYMAP.find((e) => e.command === 'export')!;
+		const entry = KEYMAP.lesson.entries.find((e) => e.command === 'export')!;
 		expect(isAvailable(entry)).toBe(false);
 		expect(isAvailable(entry, ['export'])).toBe(true);
+	});
+});
+
+describe('one key, a command per screen', () => {
+	const on = (scope: Scope, input: string, flags: Partial<Key> = {}) => commandFor(scope, keyPresses(input, key(flags))[0]!);
+	test('Esc: quits the picker, leaves the card and the explorer, closes the help, nothing in a lesson but closing its help', () => {
+		expect(on('picker', '', {escape: true, meta: true})).toBe('quit');
+		expect(on('intro', '', {escape: true, meta: true})).toBe('back');
+		expect(on('explorer', '', {escape: true, meta: true})).toBe('back');
+		expect(on('help', '', {escape: true, meta: true})).toBe('dismiss');
+		expect(on('lesson', '', {escape: true, meta: true})).toBe('dismiss');
+	});
+	test('+ is faster in a lesson, deeper in the explorer, nothing on the picker', () => {
+		expect(on('lesson', '+')).toBe('faster');
+		expect(on('explorer', '+')).toBe('deeper');
+		expect(on('explorer', '-')).toBe('shallower');
+		expect(on('picker', '+')).toBeNull();
+	});
+	test('the picker: arrows and j/k, Enter, digits', () => {
+		expect(on('picker', '', {downArrow: true})).toBe('down');
+		expect(on('picker', 'j')).toBe('down');
+		expect(on('picker', 'k')).toBe('up');
+		expect(on('picker', '\r', {return: true})).toBe('open');
+		expect(on('picker', '3')).toBe('openNumber');
+		expect(on('picker', '0')).toBeNull();
+	});
+	test('the intro card: Enter and space start', () => {
+		expect(on('intro', '\r', {return: true})).toBe('start');
+		expect(on('intro', ' ')).toBe('start');
+		expect(on('intro', 's')).toBeNull();
+	});
+	test('while help is open every key but quit closes it', () => {
+		expect(on('help', 'r')).toBe('dismiss');
+		expect(on('help', 'z')).toBe('dismiss');
+		expect(on('help', '?')).toBe('dismiss');
+		expect(on('help', 'q')).toBe('quit');
+		expect(on('help', 'c', {ctrl: true})).toBe('quit');
+	});
+	test('chapters are keys only where the screen offers them', () => {
+		const [n] = keyPresses('n', key());
+		expect(commandFor('lesson', n!)).toBeNull();
+		expect(commandFor('lesson', n!, ['nextChapter'])).toBe('nextChapter');
 	});
 });

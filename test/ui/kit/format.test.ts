@@ -3,8 +3,8 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {builtinDir} from '../../../src/scenarios/load.js';
-import {center, charWidth, displayWidth, formatCount, formatPercent, formatSci, formatValue, padEnd, padStart, truncate, wrap, wrapLines} from '../../../src/ui/kit/format.js';
-import {KEYMAP, RESUME_HINT} from '../../../src/ui/input/keymap.js';
+import {center, displayWidth, formatCount, formatPercent, formatSci, formatValue, padEnd, padStart, truncate, wrap, wrapLines} from '../../../src/ui/kit/format.js';
+import {DESCRIPTIONS, KEYMAP} from '../../../src/ui/input/keymap.js';
 import {MESSAGES, WORDS} from '../../../src/ui/kit/words.js';
 
 describe('displayWidth', () => {
@@ -18,6 +18,23 @@ describe('displayWidth', () => {
 	test('combining marks and controls take none', () => {
 		expect(displayWidth('e\u0301')).toBe(1);
 		expect(displayWidth('a\u200Bb')).toBe(2);
+	});
+	// A hand-written code-point table counted these as one column each (✅ and ⏩ outside its ranges,
+	// the skin tone and the joined family as extra glyphs), and a panel title with one overflowed.
+	test('emoji take two columns, sequences included, as the terminal draws them', () => {
+		expect(displayWidth('✅')).toBe(2);
+		expect(displayWidth('⏩ done')).toBe(7);
+		expect(displayWidth('👍🏽')).toBe(2);
+		expect(displayWidth('👨‍👩‍👧')).toBe(2);
+		expect(displayWidth('1️⃣')).toBe(2);
+	});
+	test('cuts between glyphs, never inside an emoji or a syllable made of jamo', () => {
+		expect(truncate('✅✅✅', 5)).toBe('✅✅…');
+		expect(truncate('✅✅✅', 5, '')).toBe('✅✅');
+		expect(truncate('✅✅✅', 4, '…')).toBe('✅…');
+		expect(padEnd('👍🏽ok', 5)).toBe('👍🏽ok ');
+		expect(truncate('\u1100\u1161\u1100\u1161', 3, '')).toBe('\u1100\u1161');
+		expect(wrap('✅✅✅ 완료', 4)).toEqual(['✅✅', '✅', '완료']);
 	});
 });
 
@@ -94,20 +111,20 @@ describe('Korean: truncation, padding and centring count columns, never split a 
 		}
 	});
 	test('Hangul syllables and jamo are two columns; halfwidth forms one', () => {
-		expect(charWidth('한'.codePointAt(0)!)).toBe(2);
-		expect(charWidth('ㄱ'.codePointAt(0)!)).toBe(2);
-		expect(charWidth(0x1100)).toBe(2); // leading jamo
-		expect(charWidth(0x1161)).toBe(0); // a vowel jamo joins the syllable before it
-		expect(charWidth(0xffa1)).toBe(1); // halfwidth ᄀ
-		expect(displayWidth('\u1100\u1161')).toBe(2); // 가 written as jamo
+		expect(displayWidth('한')).toBe(2);
+		expect(displayWidth('ㄱ')).toBe(2);
+		expect(displayWidth('\u1100')).toBe(2); // leading jamo
+		expect(displayWidth('\u1100\u1161')).toBe(2); // 가 written as jamo: the vowel joins the syllable
+		expect(displayWidth('\uffa1')).toBe(1); // halfwidth ᄀ
 	});
 	test('agrees with Ink (string-width) on every non-ASCII character the dashboard and the lessons use', () => {
 		const texts = [
 			...Object.values(WORDS).flatMap((w) => [w.en, w.ko]),
 			...Object.values(MESSAGES).flatMap((w) => [w.en, w.ko]),
-			...KEYMAP.flatMap((e) => [e.description.en, e.description.ko, e.footer?.hint.en ?? '', e.footer?.hint.ko ?? '', ...e.keys.map((k) => k.label)]),
-			RESUME_HINT.en,
-			RESUME_HINT.ko,
+			...Object.values(DESCRIPTIONS).flatMap((w) => [w.en, w.ko]),
+			...Object.values(KEYMAP).flatMap((scope) =>
+				scope.entries.flatMap((e) => [e.hint?.keys ?? '', e.hint?.words.en ?? '', e.hint?.words.ko ?? '', e.hint?.paused?.ko ?? '', ...e.keys.map((k) => k.label)]),
+			),
 		];
 		for (const dir of [builtinDir(), join(builtinDir(), 'tour')]) {
 			for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) texts.push(readFileSync(join(dir, name), 'utf8'));

@@ -1,10 +1,15 @@
 /** The lesson menu: every scenario by title, the highlighted one's summary underneath. */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import {useState} from 'react';
 import type {Language, Scenario} from '../../../scenarios/types.js';
+import {useLanguage, useSize} from '../../kit/context.js';
 import {wrap} from '../../kit/format.js';
 import {useTheme} from '../../kit/theme.js';
+import {hintsText, scopeHints} from '../../input/hints.js';
+import {useOwnStore, useStore} from '../../input/store.js';
+import {useKeys} from '../../input/use-keys.js';
+import type {KeyAnswer} from '../../input/router.js';
+import {entryForDigit, pickerLimit, pickerReducer} from './picker.js';
 
 /** Lines under the menu for the highlighted entry's summary. */
 const SUMMARY_LINES = 3;
@@ -21,44 +26,51 @@ export interface ScenarioPickerProps {
 	readonly entries: readonly PickerEntry[];
 	/** The heading above the list. */
 	readonly heading: string;
-	/** Key hint line under the summary. */
-	readonly hint: string;
-	/** Rows available, so a long list scrolls instead of overflowing. */
-	readonly rows: number;
-	/** Columns available, for the summary's wrapping. */
-	readonly columns: number;
+	/** Rows available (the terminal's, unless something is drawn under the picker). */
+	readonly rows?: number;
 	/** Called with the chosen entry's key. */
-	readonly onSelect: (key: string) => void;
-	/** Called when the person presses q or Esc. */
-	readonly onQuit: () => void;
+	readonly onOpen: (key: string) => KeyAnswer;
+	/** q, Esc or Ctrl-C. */
+	readonly onQuit: () => KeyAnswer;
 	/** Where the highlight starts (the last lesson opened, when coming back). */
 	readonly initialKey?: string;
 }
 
-export function ScenarioPicker({entries, heading, hint, rows, columns, onSelect, onQuit, initialKey}: ScenarioPickerProps) {
-	const initialIndex = Math.max(0, entries.findIndex((e) => e.key === initialKey));
-	const [highlighted, setHighlighted] = useState(entries[initialIndex]?.key);
-	useInput((input, key) => {
-		if (input === 'q' || key.escape || (key.ctrl && input === 'c')) onQuit();
-	});
+export function ScenarioPicker({entries, heading, rows, onOpen, onQuit, initialKey}: ScenarioPickerProps) {
 	const theme = useTheme();
-	const summary = entries.find((e) => e.key === highlighted)?.summary ?? '';
+	const language = useLanguage();
+	const size = useSize();
+	const store = useOwnStore(pickerReducer, () => ({index: Math.max(0, entries.findIndex((e) => e.key === initialKey)), count: entries.length}));
+	const {index} = useStore(store);
+	const limit = pickerLimit(entries.length, rows ?? size.rows);
+	const open = (k: number | null) => {
+		const entry = k === null ? undefined : entries[k];
+		return entry ? onOpen(entry.key) : undefined;
+	};
+	useKeys({scope: 'picker'}, (command, press) => {
+		const at = store.getState().index;
+		switch (command) {
+			case 'up':
+			case 'down':
+				return store.dispatch({type: 'move', by: command === 'up' ? -1 : 1});
+			case 'open':
+				return open(at);
+			case 'openNumber':
+				return open(entryForDigit(Number(press.char), at, limit, entries.length));
+			case 'quit':
+				return onQuit();
+		}
+	});
+	const summary = entries[index]?.summary ?? '';
 	// Wrapped by words here: Ink's wrap would start a continuation line with the space it broke at.
-	const summaryLines = wrap(summary, columns, SUMMARY_LINES, theme.glyphs.ellipsis);
-	// Heading, blank, list, blank, summary (up to 3 lines), blank, hint.
-	const limit = Math.max(3, Math.min(entries.length, rows - 9));
+	const summaryLines = wrap(summary, size.columns, SUMMARY_LINES, theme.glyphs.ellipsis);
+	const hint = hintsText(scopeHints('picker', language, {ascii: theme.glyphs.ascii}), theme.glyphs.separator);
 	return (
-		<Box flexDirection="column" width={columns}>
+		<Box flexDirection="column" width={size.columns}>
 			<Text bold>{heading}</Text>
 			<Text> </Text>
-			<SelectInput
-				indicatorComponent={Pointer}
-				items={entries.map((e) => ({key: e.key, label: e.title, value: e.key}))}
-				initialIndex={initialIndex}
-				limit={limit}
-				onHighlight={(item) => setHighlighted(item.value)}
-				onSelect={(item) => onSelect(item.value)}
-			/>
+			{/* Unfocused, so it takes no keys of its own: the keys above move `index`, and a new index mounts a new list there. */}
+			<SelectInput key={index} isFocused={false} indicatorComponent={Pointer} items={entries.map((e) => ({key: e.key, label: e.title, value: e.key}))} initialIndex={index} limit={limit} />
 			<Text> </Text>
 			<Box height={SUMMARY_LINES} flexDirection="column">
 				{summaryLines.map((line, k) => (

@@ -2,16 +2,19 @@
  * One chapter of the guided tour: the chapter list on top, then the intro card until Enter or
  * space (or, when recording, a few seconds), then the live lesson. n / p move between chapters.
  */
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import type {RunnerSetup} from '../../../runner/client.js';
-import type {Language} from '../../../scenarios/types.js';
-import {ChapterList} from './ChapterList.js';
-import type {FramePlan} from '../lesson/frames.js';
-import type {TerminalSize} from '../../kit/use-terminal-size.js';
-import type {StartRunner} from '../lesson/use-runner.js';
-import {IntroCard} from './IntroCard.js';
+import type {AppCommand} from '../../dashboard/routing.js';
+import {useLanguage, useSize} from '../../kit/context.js';
 import type {CommandName} from '../../input/keymap.js';
-import {type AppCommand, LessonScreen} from '../lesson/LessonScreen.js';
+import type {KeyAnswer} from '../../input/router.js';
+import {useKeys} from '../../input/use-keys.js';
+import type {FramePlan} from '../lesson/frames.js';
+import {LessonScreen} from '../lesson/LessonScreen.js';
+import type {StartRunner} from '../lesson/use-runner.js';
+import type {AppAnswer} from '../navigation.js';
+import {ChapterList} from './ChapterList.js';
+import {IntroCard} from './IntroCard.js';
 
 export interface TourScreenProps {
 	/** The chapter's worker set-up (stable per visit). */
@@ -21,12 +24,10 @@ export interface TourScreenProps {
 	readonly chapter: number;
 	/** False while the intro card shows. */
 	readonly started: boolean;
-	readonly language: Language;
-	readonly size: TerminalSize;
 	/** Intro → training. */
-	readonly onStart: () => void;
+	readonly onStart: () => KeyAnswer;
 	/** Quit, back and chapter moves (see LessonScreen). */
-	readonly onAppCommand: (command: AppCommand) => string | void;
+	readonly onAppCommand: (command: Exclude<AppCommand, 'export'>) => AppAnswer;
 	/** Recording mode (see LessonScreen). */
 	readonly frames?: FramePlan;
 	readonly onFramesDone?: () => void;
@@ -40,18 +41,24 @@ const TOUR_COMMANDS: readonly CommandName[] = ['nextChapter', 'prevChapter', 'ex
 const HEADER_ROWS = 1;
 
 export function TourScreen(props: TourScreenProps) {
-	const {init, titles, chapter, started, language, size} = props;
-	useInput(
-		(input, key) => {
-			if (key.return || input === ' ') props.onStart();
-			else if (input === 'n') props.onAppCommand('nextChapter');
-			else if (input === 'p') props.onAppCommand('prevChapter');
-			else if (input === 'b' || key.escape) props.onAppCommand('back');
-			else if (input === 'q' || (key.ctrl && input === 'c')) props.onAppCommand('quit');
-		},
-		{isActive: !started},
-	);
-	const header = <ChapterList titles={titles} current={chapter} width={size.columns} language={language} />;
+	const {init, titles, chapter, started} = props;
+	const language = useLanguage();
+	const size = useSize();
+	useKeys({scope: 'intro', active: !started}, (command) => {
+		switch (command) {
+			case 'start':
+				return props.onStart();
+			case 'nextChapter':
+			case 'prevChapter':
+			case 'back':
+			case 'quit': {
+				// The card has no room for a notice: at either end of the tour n / p do nothing.
+				const answer = props.onAppCommand(command);
+				return answer === 'moved' ? answer : undefined;
+			}
+		}
+	});
+	const header = <ChapterList titles={titles} current={chapter} width={size.columns} />;
 	if (!started) {
 		const scenario = init.scenario;
 		return (
@@ -62,8 +69,6 @@ export function TourScreen(props: TourScreenProps) {
 					intro={scenario.intro?.[language] ?? scenario.summary[language]}
 					chapter={chapter}
 					chapters={titles.length}
-					language={language}
-					size={size}
 					reservedRows={1 + HEADER_ROWS}
 				/>
 			</Box>
@@ -72,8 +77,6 @@ export function TourScreen(props: TourScreenProps) {
 	return (
 		<LessonScreen
 			init={init}
-			language={language}
-			size={size}
 			enabled={TOUR_COMMANDS}
 			onAppCommand={props.onAppCommand}
 			header={{node: header, rows: HEADER_ROWS}}

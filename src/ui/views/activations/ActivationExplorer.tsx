@@ -5,13 +5,13 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {ACTIVATION_NAMES, ACTIVATIONS, type ActivationName} from '../../../core/activations.js';
-import type {Language} from '../../../scenarios/types.js';
-import {type PlotKind, plotActivation, powerText} from './layout.js';
 import {type Cell, toSegments} from '../../kit/cells.js';
 import {CellRows} from '../../kit/CellRows.js';
-import {displayWidth, formatSci, truncate} from '../../kit/format.js';
+import {useLanguage} from '../../kit/context.js';
+import {displayWidth, truncate} from '../../kit/format.js';
 import {type Role, type Theme, useTheme} from '../../kit/theme.js';
 import {asciiWord} from '../../kit/words.js';
+import {type PlotKind, explorerGrid, factorRole, formatFactor, formatMax, plotActivation, powerText} from './layout.js';
 
 export interface ActivationExplorerProps {
 	/** Columns and rows available. */
@@ -21,26 +21,6 @@ export interface ActivationExplorerProps {
 	readonly depth: number;
 	/** Activations the scenario uses, named in the accent colour. */
 	readonly highlight?: readonly ActivationName[];
-	readonly language: Language;
-}
-
-/** 0.25, 1, 1.13: the largest f′ in three significant digits. */
-export function formatMax(value: number): string {
-	return String(Number(value.toPrecision(3)));
-}
-
-/** (max f′)^d as text: `1` exactly, three digits in [0.001, 1000), scientific outside. */
-export function formatFactor(value: number): string {
-	if (value === 1) return '1';
-	if (value >= 1e-3 && value < 1e3) return String(Number(value.toPrecision(3)));
-	return formatSci(value);
-}
-
-/** How the factor reads: vanishing (bad), exploding (warn), or fine. */
-export function factorRole(value: number): Role {
-	if (value < 1e-3) return 'bad';
-	if (value > 1e3) return 'warn';
-	return 'good';
 }
 
 const KIND_ROLE: Readonly<Record<PlotKind, Role>> = {blank: 'text', axis: 'dim', f: 'dim', derivative: 'warn', peak: 'bad'};
@@ -82,16 +62,9 @@ function ActivationCell({name, width, height, depth, highlighted, theme}: Activa
 	);
 }
 
-/** The explorer's grid: 4 × 2 cells (2 × 4 when narrow), a key line under them when there is room. */
-export function explorerGrid(width: number, height: number): {across: number; down: number; cellWidth: number; cellHeight: number; key: boolean} {
-	const across = width >= 4 * 16 + 3 ? 4 : 2;
-	const down = Math.ceil(ACTIVATION_NAMES.length / across);
-	const key = height - 1 >= down * 5;
-	return {across, down, cellWidth: Math.floor((width - (across - 1)) / across), cellHeight: Math.max(2, Math.floor((height - (key ? 1 : 0)) / down)), key};
-}
-
-export function ActivationExplorer({width, height, depth, highlight = [], language}: ActivationExplorerProps) {
+export function ActivationExplorer({width, height, depth, highlight = []}: ActivationExplorerProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const grid = explorerGrid(width, height);
 	const g = theme.glyphs;
 	const sample = g.ascii ? ['*', '+', '^'] : ['⠒⠒', '⠒⠒', '◆'];

@@ -4,7 +4,9 @@
  * is marked where it happens; values off the y range are left out (not clamped, which would
  * draw a false plateau).
  */
-import type {Activation} from '../../../core/activations.js';
+import {ACTIVATION_NAMES, type Activation} from '../../../core/activations.js';
+import {formatSci} from '../../kit/format.js';
+import type {Role} from '../../kit/theme.js';
 
 /** What a character of the plot shows; the view maps each kind to a style. */
 export type PlotKind = 'blank' | 'axis' | 'f' | 'derivative' | 'peak';
@@ -112,4 +114,31 @@ export function powerText(base: string, depth: number, ascii: boolean): string {
 	if (ascii) return `${base}^${depth}`;
 	const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 	return base + [...String(depth)].map((d) => superscripts[Number(d)]).join('');
+}
+
+/** 0.25, 1, 1.13: the largest f′ in three significant digits. */
+export function formatMax(value: number): string {
+	return String(Number(value.toPrecision(3)));
+}
+
+/** (max f′)^d as text: `1` exactly, three digits in [0.001, 1000), scientific outside. */
+export function formatFactor(value: number): string {
+	if (value === 1) return '1';
+	if (value >= 1e-3 && value < 1e3) return String(Number(value.toPrecision(3)));
+	return formatSci(value);
+}
+
+/** How the factor reads: vanishing (bad), exploding (warn), or fine. */
+export function factorRole(value: number): Role {
+	if (value < 1e-3) return 'bad';
+	if (value > 1e3) return 'warn';
+	return 'good';
+}
+
+/** The explorer's grid: 4 × 2 cells (2 × 4 when narrow), a key line under them when there is room. */
+export function explorerGrid(width: number, height: number): {across: number; down: number; cellWidth: number; cellHeight: number; key: boolean} {
+	const across = width >= 4 * 16 + 3 ? 4 : 2;
+	const down = Math.ceil(ACTIVATION_NAMES.length / across);
+	const key = height - 1 >= down * 5;
+	return {across, down, cellWidth: Math.floor((width - (across - 1)) / across), cellHeight: Math.max(2, Math.floor((height - (key ? 1 : 0)) / down)), key};
 }

@@ -5,14 +5,14 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {ProbeData, RunProbe, RunState} from '../../../runner/protocol.js';
-import type {Language} from '../../../scenarios/types.js';
-import {layoutBoundary, squarePlot, tileRuns} from './layout.js';
 import {CellRows} from '../../kit/CellRows.js';
+import {useLanguage} from '../../kit/context.js';
 import {formatPercent, truncate} from '../../kit/format.js';
 import {Panel} from '../../kit/Panel.js';
 import {asciiWord, moreText, word} from '../../kit/words.js';
 import {runMarker, useTheme} from '../../kit/theme.js';
 import {type ViewPalette, cycled, viewPalette} from '../../kit/palette.js';
+import {boundaryTitle, layoutBoundary, squarePlot, tileRuns} from './layout.js';
 
 export interface DecisionBoundaryProps {
 	/** The latest state of each run (labels, accuracy, divergence). */
@@ -28,15 +28,6 @@ export interface DecisionBoundaryProps {
 	/** Columns and rows of the whole area (panel borders included). */
 	readonly width: number;
 	readonly height: number;
-	readonly language: Language;
-}
-
-/** `● relu 97%` or `✗ lr 5 diverged`: a run's panel title. */
-export function boundaryTitle(run: RunState | undefined, index: number, marker: string, diverged: string, language: Language): string {
-	if (!run) return `${marker} ${index + 1}`;
-	if (run.diverged) return `${diverged} ${run.label} ${word('diverged', language)}`;
-	const accuracy = Number.isFinite(run.testAccuracy) ? run.testAccuracy : run.accuracy;
-	return Number.isFinite(accuracy) ? `${marker} ${run.label} ${formatPercent(accuracy)}` : `${marker} ${run.label}`;
 }
 
 interface PlotPanelProps {
@@ -73,13 +64,13 @@ interface KeyProps {
 	readonly showTest: boolean;
 	readonly width: number;
 	readonly height: number;
-	readonly language: Language;
 	readonly palette: ViewPalette;
 }
 
 /** The class key and the keys, beside the large plot. */
-function Key({run, index, runs, data, showTest, width, height, language, palette}: KeyProps) {
+function Key({run, index, runs, data, showTest, width, height, palette}: KeyProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const e = theme.glyphs.ellipsis;
 	const classes = Math.min(data?.classes ?? 0, 6);
 	const detail = run && !run.diverged ? `${word('train', language)} ${formatPercent(run.accuracy)} ${theme.glyphs.separator} ${word('test', language)} ${formatPercent(run.testAccuracy)}` : '';
@@ -113,8 +104,9 @@ function Key({run, index, runs, data, showTest, width, height, language, palette
 	);
 }
 
-export function DecisionBoundary({runs, probes, data, focus, showTest, width, height, language}: DecisionBoundaryProps) {
+export function DecisionBoundary({runs, probes, data, focus, showTest, width, height}: DecisionBoundaryProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const palette = useMemo(() => viewPalette(theme), [theme]);
 	const count = Math.max(runs.length, probes?.length ?? 0);
 	const title = (k: number) => boundaryTitle(runs[k], k, runMarker(theme, k), theme.glyphs.diverged, language);
@@ -135,7 +127,7 @@ export function DecisionBoundary({runs, probes, data, focus, showTest, width, he
 		return (
 			<Box flexDirection="row" width={width} height={height}>
 				<PlotPanel title={title(focus)} probe={probes[focus]} data={data} showTest={showTest} width={plotWidth} height={height} palette={palette} />
-				<Key run={runs[focus]} index={focus} runs={count} data={data} showTest={showTest} width={Math.min(44, width - plotWidth)} height={height} language={language} palette={palette} />
+				<Key run={runs[focus]} index={focus} runs={count} data={data} showTest={showTest} width={Math.min(44, width - plotWidth)} height={height} palette={palette} />
 			</Box>
 		);
 	}

@@ -5,9 +5,12 @@
  * top, one per character (the cell's majority class).
  */
 import {NO_CLASS} from '../../../core/probe.js';
-import type {BoundaryGrid, PlanePoints, ProbeData} from '../../../runner/protocol.js';
+import type {BoundaryGrid, PlanePoints, ProbeData, RunState} from '../../../runner/protocol.js';
+import type {Language} from '../../../scenarios/types.js';
 import {type Cell, type SegmentRow, toSegments} from '../../kit/cells.js';
+import {formatPercent} from '../../kit/format.js';
 import {type CellStyle, type ViewPalette, cycled} from '../../kit/palette.js';
+import {word} from '../../kit/words.js';
 
 export interface BoundaryOptions {
 	/** Plot size in characters. */
@@ -161,4 +164,12 @@ export function tileRuns(count: number, width: number, height: number): Tiles {
 		}
 	}
 	return best ?? {across: 1, down: 1, width, height, shown: Math.min(1, count), plotRows: squarePlot(width - 2, height - 2).rows};
+}
+
+/** `● relu 97%` or `✗ lr 5 diverged`: a run's panel title. */
+export function boundaryTitle(run: RunState | undefined, index: number, marker: string, diverged: string, language: Language): string {
+	if (!run) return `${marker} ${index + 1}`;
+	if (run.diverged) return `${diverged} ${run.label} ${word('diverged', language)}`;
+	const accuracy = Number.isFinite(run.testAccuracy) ? run.testAccuracy : run.accuracy;
+	return Number.isFinite(accuracy) ? `${marker} ${run.label} ${formatPercent(accuracy)}` : `${marker} ${run.label}`;
 }

@@ -1,12 +1,11 @@
 /** ‖∂L/∂W‖ per layer on a shared log scale: runs side by side, layer 1 at the top. */
 import {Box, Text} from 'ink';
 import type {RunState} from '../../../runner/protocol.js';
-import type {Language} from '../../../scenarios/types.js';
-import {Bar} from './Bar.js';
-import {type BarsSegment, layoutBars} from './layout.js';
+import {useLanguage} from '../../kit/context.js';
 import {truncate} from '../../kit/format.js';
+import {type Theme, runColor, useTheme} from '../../kit/theme.js';
 import {word} from '../../kit/words.js';
-import {type Theme, runColor, runMarker, useTheme} from '../../kit/theme.js';
+import {type BarsSegment, barString, barsLayoutFor} from './layout.js';
 
 export interface GradientBarsProps {
 	/** The latest state of each run (their `layers` are drawn). */
@@ -17,24 +16,17 @@ export interface GradientBarsProps {
 	readonly height: number;
 	/** Show the saturated/dead percentage beside each bar. */
 	readonly showStats: boolean;
-	readonly language: Language;
-}
-
-/** The props for bars laid out with the theme's glyphs. */
-export function barsLayoutFor(runs: readonly RunState[], width: number, height: number, showStats: boolean, language: Language, theme: Theme) {
-	const g = theme.glyphs;
-	const markers = runs.map((_, k) => runMarker(theme, k));
-	return layoutBars(runs, {width, height, showStats, language, markers, diverged: g.diverged, dash: g.dash, ellipsis: g.ellipsis});
 }
 
 function Segment({segment, theme}: {readonly segment: BarsSegment; readonly theme: Theme}) {
-	if (segment.kind === 'bar') return <Bar fraction={segment.fraction} width={segment.width} color={runColor(theme, segment.run)} />;
+	if (segment.kind === 'bar') return <Text color={runColor(theme, segment.run)}>{barString(segment.fraction, segment.width, theme.glyphs)}</Text>;
 	const style = segment.run === undefined ? theme.roles[segment.role] : {...theme.roles[segment.role], color: runColor(theme, segment.run), bold: true};
 	return <Text {...style}>{segment.text}</Text>;
 }
 
-export function GradientBars({runs, width, height, showStats, language}: GradientBarsProps) {
+export function GradientBars({runs, width, height, showStats}: GradientBarsProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	if (runs.every((r) => r.layers.length === 0)) {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">

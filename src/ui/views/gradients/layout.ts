@@ -7,7 +7,7 @@ import type {LayerStats} from '../../../core/types.js';
 import type {RunState} from '../../../runner/protocol.js';
 import type {Language} from '../../../scenarios/types.js';
 import {displayWidth, formatPercent, formatSci, padEnd, padStart, truncate} from '../../kit/format.js';
-import type {Role} from '../../kit/theme.js';
+import {type Glyphs, type Role, type Theme, runMarker} from '../../kit/theme.js';
 import {moreText, word} from '../../kit/words.js';
 
 /** A log10 scale from 10^lo to 10^hi (whole decades). */
@@ -159,4 +159,23 @@ function layerCell(
 /** The scale for a title: `1e-08 … 1e+00`. */
 export function scaleLabel(scale: BarScale, ellipsis: string): string {
 	return `${formatSci(10 ** scale.lo)} ${ellipsis} ${formatSci(10 ** scale.hi)}`;
+}
+
+/** The bars laid out with the theme's glyphs and markers. */
+export function barsLayoutFor(runs: readonly RunState[], width: number, height: number, showStats: boolean, language: Language, theme: Theme): BarsLayout {
+	const g = theme.glyphs;
+	const markers = runs.map((_, k) => runMarker(theme, k));
+	return layoutBars(runs, {width, height, showStats, language, markers, diverged: g.diverged, dash: g.dash, ellipsis: g.ellipsis});
+}
+
+/** One bar's characters, exactly `width` columns, eighth-block precise. ASCII glyphs round to whole cells. */
+export function barString(fraction: number, width: number, glyphs: Glyphs): string {
+	const f = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
+	const steps = glyphs.eighths[4] === '' ? 1 : 8;
+	let units = Math.round(f * width * steps);
+	if (f > 0 && units === 0) units = 1;
+	const full = Math.floor(units / steps);
+	const rest = units % steps;
+	const filled = glyphs.full.repeat(full) + (rest > 0 ? (glyphs.eighths[rest] ?? '') : '');
+	return filled + ' '.repeat(Math.max(0, width - full - (rest > 0 ? 1 : 0)));
 }

@@ -7,9 +7,9 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {HISTOGRAM_BINS} from '../../../core/probe.js';
 import type {RunProbe, RunState} from '../../../runner/protocol.js';
-import type {Language} from '../../../scenarios/types.js';
 import {formatSci, padEnd, padStart, truncate} from '../../kit/format.js';
-import {histogramAxis, medianMagnitude, sparkline} from './layout.js';
+import {useLanguage} from '../../kit/context.js';
+import {GAP, LABEL_WIDTH, STAT_WIDTH, histogramAxis, histogramTiles, medianMagnitude, sparkline} from './layout.js';
 import {asciiWord, moreText, word} from '../../kit/words.js';
 import {runColor, runMarker, useTheme} from '../../kit/theme.js';
 import {viewPalette} from '../../kit/palette.js';
@@ -24,17 +24,7 @@ export interface GradientHistogramsProps {
 	/** Columns and rows available. */
 	readonly width: number;
 	readonly height: number;
-	readonly language: Language;
 }
-
-/** Layer labels `L1 ` … `L11 `. */
-const LABEL_WIDTH = 4;
-/** ` med 2.5e-07`. */
-const STAT_WIDTH = 13;
-/** Between runs side by side. */
-const GAP = 2;
-/** The narrowest block: labels and one column per bin. */
-export const MIN_BLOCK = LABEL_WIDTH + HISTOGRAM_BINS + 1;
 
 interface BlockProps {
 	readonly run: RunState | undefined;
@@ -42,12 +32,12 @@ interface BlockProps {
 	readonly histograms: readonly (readonly number[])[] | undefined;
 	readonly width: number;
 	readonly height: number;
-	readonly language: Language;
 }
 
 /** One run: its header, a sparkline per layer, and the axis. */
-function Block({run, index, histograms, width, height, language}: BlockProps) {
+function Block({run, index, histograms, width, height}: BlockProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const palette = useMemo(() => viewPalette(theme), [theme]);
 	const g = theme.glyphs;
 	const stats = width - LABEL_WIDTH - STAT_WIDTH >= HISTOGRAM_BINS;
@@ -91,18 +81,9 @@ function Block({run, index, histograms, width, height, language}: BlockProps) {
 	);
 }
 
-/** How many runs fit: `across` × `down` blocks of `width`, and how many are left out. */
-export function histogramTiles(count: number, layers: number, width: number, height: number): {across: number; down: number; width: number; shown: number} {
-	const across = Math.max(1, Math.min(count, Math.floor((width + GAP) / (MIN_BLOCK + GAP))));
-	const blockHeight = layers + 2;
-	let down = Math.max(1, Math.floor((height + 1) / (blockHeight + 1)));
-	if (across * down < count) down = Math.max(1, Math.floor(height / (blockHeight + 1))); // a line for "+N more"
-	const shown = Math.min(count, across * down);
-	return {across, down, width: Math.floor((width - GAP * (across - 1)) / across), shown};
-}
-
-export function GradientHistograms({runs, probes, focus, width, height, language}: GradientHistogramsProps) {
+export function GradientHistograms({runs, probes, focus, width, height}: GradientHistogramsProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const count = Math.max(runs.length, probes?.length ?? 0);
 	if (!probes || !probes.some((p) => p.histograms && p.histograms.length > 0)) {
 		return (
@@ -114,7 +95,7 @@ export function GradientHistograms({runs, probes, focus, width, height, language
 	if (focus !== null && focus < count) {
 		return (
 			<Box width={width} height={height} flexDirection="column">
-				<Block run={runs[focus]} index={focus} histograms={probes[focus]?.histograms} width={width} height={height} language={language} />
+				<Block run={runs[focus]} index={focus} histograms={probes[focus]?.histograms} width={width} height={height} />
 			</Box>
 		);
 	}
@@ -131,7 +112,7 @@ export function GradientHistograms({runs, probes, focus, width, height, language
 						if (k >= tiles.shown) return null;
 						return (
 							<Box key={k} marginRight={c + 1 < tiles.across ? GAP : 0}>
-								<Block run={runs[k]} index={k} histograms={probes[k]?.histograms} width={tiles.width} height={blockHeight} language={language} />
+								<Block run={runs[k]} index={k} histograms={probes[k]?.histograms} width={tiles.width} height={blockHeight} />
 							</Box>
 						);
 					})}

@@ -52,3 +52,22 @@ export function histogramAxis(perBin: number, width: number, bins = HISTOGRAM_BI
 	}
 	return line.padEnd(width);
 }
+
+/** Layer labels `L1 ` … `L11 `. */
+export const LABEL_WIDTH = 4;
+/** ` med 2.5e-07`. */
+export const STAT_WIDTH = 13;
+/** Between runs side by side. */
+export const GAP = 2;
+/** The narrowest block: labels and one column per bin. */
+export const MIN_BLOCK = LABEL_WIDTH + HISTOGRAM_BINS + 1;
+
+/** How many runs fit: `across` × `down` blocks of `width`, and how many are left out. */
+export function histogramTiles(count: number, layers: number, width: number, height: number): {across: number; down: number; width: number; shown: number} {
+	const across = Math.max(1, Math.min(count, Math.floor((width + GAP) / (MIN_BLOCK + GAP))));
+	const blockHeight = layers + 2;
+	let down = Math.max(1, Math.floor((height + 1) / (blockHeight + 1)));
+	if (across * down < count) down = Math.max(1, Math.floor(height / (blockHeight + 1))); // a line for "+N more"
+	const shown = Math.min(count, across * down);
+	return {across, down, width: Math.floor((width - GAP * (across - 1)) / across), shown};
+}

@@ -1,12 +1,13 @@
 /** Loss curves, one coloured line per run, on a log10 or linear scale, with the x unit underneath. */
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import type {Language, XAxis} from '../../../scenarios/types.js';
-import {type ChartSegment, effectiveLog, formatX, layoutChart} from './layout.js';
-import type {RunView} from '../../dashboard/state.js';
-import {center, displayWidth, padEnd, truncate} from '../../kit/format.js';
-import {word, xAxisWord} from '../../kit/words.js';
+import type {XAxis} from '../../../scenarios/types.js';
+import {useLanguage} from '../../kit/context.js';
+import {truncate} from '../../kit/format.js';
 import {type Theme, runColor, runMarker, useTheme} from '../../kit/theme.js';
+import {word} from '../../kit/words.js';
+import type {RunView} from '../model.js';
+import {type ChartSegment, layoutChart, runSeries, xAxisLine} from './layout.js';
 
 export interface LossChartProps {
 	/** The runs, in legend order (their histories are drawn). */
@@ -18,7 +19,6 @@ export interface LossChartProps {
 	readonly width: number;
 	/** Rows for the chart, the x-axis line included. */
 	readonly height: number;
-	readonly language: Language;
 }
 
 function segmentStyle(segment: ChartSegment, theme: Theme) {
@@ -29,31 +29,11 @@ function segmentStyle(segment: ChartSegment, theme: Theme) {
 	return {color: runColor(theme, segment.series), bold: segment.kind === 'marker'};
 }
 
-/** Whether the chart for these runs is drawn on a log scale (not when some loss is ≤ 0). */
-export function chartIsLog(runs: readonly RunView[], logScale: boolean): boolean {
-	return effectiveLog(
-		runs.map((r) => ({points: r.history.points, diverged: r.state.diverged})),
-		logScale,
-	);
-}
-
-/** The line under the plot: first x, the unit, last x. */
-export function xAxisLine(plotStart: number, plotWidth: number, xMin: number, xMax: number, axis: XAxis, language: Language): string {
-	const span = plotWidth + 1;
-	const left = formatX(xMin, axis);
-	const right = xMax > xMin ? formatX(xMax, axis) : '';
-	const middle = center(xAxisWord(axis, language), Math.max(0, span - displayWidth(left) - displayWidth(right)));
-	return padEnd(' '.repeat(plotStart) + left + middle + right, plotStart + span);
-}
-
-export function LossChart({runs, xAxis, logScale, width, height, language}: LossChartProps) {
+export function LossChart({runs, xAxis, logScale, width, height}: LossChartProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const layout = useMemo(
-		() =>
-			layoutChart(
-				runs.map((r) => ({points: r.history.points, diverged: r.state.diverged})),
-				{xAxis, log: logScale, width, height: Math.max(2, height - 1), markers: runs.map((_, k) => runMarker(theme, k)), glyphs: theme.glyphs},
-			),
+		() => layoutChart(runSeries(runs), {xAxis, log: logScale, width, height: Math.max(2, height - 1), markers: runs.map((_, k) => runMarker(theme, k)), glyphs: theme.glyphs}),
 		[runs, xAxis, logScale, width, height, theme],
 	);
 	if (layout.kind === 'empty') {

@@ -6,9 +6,11 @@
  */
 import {plot} from 'asciichart';
 import type {HistoryPoint} from '../../../runner/protocol.js';
-import type {XAxis} from '../../../scenarios/types.js';
-import {formatCount, formatSci} from '../../kit/format.js';
+import type {Language, XAxis} from '../../../scenarios/types.js';
+import {center, displayWidth, formatCount, formatSci, padEnd} from '../../kit/format.js';
 import type {Glyphs} from '../../kit/theme.js';
+import {xAxisWord} from '../../kit/words.js';
+import type {RunView} from '../model.js';
 
 /** One run's line. */
 export interface ChartSeries {
@@ -287,4 +289,23 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 		return segments;
 	});
 	return {kind: 'chart', rows: out, plotStart: labelWidth + 1, plotWidth, xMin, xMax, log};
+}
+
+/** The runs as chart series. */
+export function runSeries(runs: readonly RunView[]): ChartSeries[] {
+	return runs.map((r) => ({points: r.history.points, diverged: r.state.diverged}));
+}
+
+/** Whether the chart for these runs is drawn on a log scale (not when some loss is ≤ 0). */
+export function chartIsLog(runs: readonly RunView[], logScale: boolean): boolean {
+	return effectiveLog(runSeries(runs), logScale);
+}
+
+/** The line under the plot: first x, the unit, last x. */
+export function xAxisLine(plotStart: number, plotWidth: number, xMin: number, xMax: number, axis: XAxis, language: Language): string {
+	const span = plotWidth + 1;
+	const left = formatX(xMin, axis);
+	const right = xMax > xMin ? formatX(xMax, axis) : '';
+	const middle = center(xAxisWord(axis, language), Math.max(0, span - displayWidth(left) - displayWidth(right)));
+	return padEnd(' '.repeat(plotStart) + left + middle + right, plotStart + span);
 }

@@ -6,14 +6,13 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {SURFACES, type SurfaceName} from '../../../core/surfaces.js';
-import type {Language} from '../../../scenarios/types.js';
 import {CellRows} from '../../kit/CellRows.js';
-import type {RunView} from '../../dashboard/state.js';
+import {useLanguage} from '../../kit/context.js';
 import {truncate} from '../../kit/format.js';
-import {contourBands, layoutRaceMap, type Racer} from './layout.js';
 import {runColor, runMarker, useTheme} from '../../kit/theme.js';
 import {viewPalette} from '../../kit/palette.js';
-import {asciiWord, word} from '../../kit/words.js';
+import type {RunView} from '../model.js';
+import {type Racer, contourBands, layoutRaceMap, raceKey} from './layout.js';
 
 export interface RaceMapProps {
 	/** The runs (their histories' x, y are the paths). */
@@ -23,25 +22,11 @@ export interface RaceMapProps {
 	/** Columns and rows for the map and its key line. */
 	readonly width: number;
 	readonly height: number;
-	readonly language: Language;
 }
 
-/**
- * `◎ minimum (1, 1) · 2–9 runs in a cell · x −2 … 2 · y −1 … 3`: every minimum, what a digit on a
- * path means, and the window.
- */
-export function raceKey(surface: SurfaceName, minimum: string, separator: string, ellipsis: string, language: Language, ascii = false): string {
-	const s = SURFACES[surface];
-	const v = s.view;
-	// Three significant digits, no trailing zeros: 1, −1.5, 3.13.
-	const n = (x: number) => (Math.abs(x) < 1e-12 ? '0' : String(Number(x.toPrecision(3))));
-	const minima = s.minima.map(([x, y]) => `(${n(x)}, ${n(y)})`).join(' ');
-	const name = word(s.minima.length > 1 ? 'minima' : 'minimum', language);
-	return `${minimum} ${name} ${minima} ${separator} ${asciiWord('sharedCell', language, ascii)} ${separator} x ${n(v.xMin)} ${ellipsis} ${n(v.xMax)} ${separator} y ${n(v.yMin)} ${ellipsis} ${n(v.yMax)}`;
-}
-
-export function RaceMap({runs, surface, width, height, language}: RaceMapProps) {
+export function RaceMap({runs, surface, width, height}: RaceMapProps) {
 	const theme = useTheme();
+	const language = useLanguage();
 	const palette = useMemo(() => viewPalette(theme), [theme]);
 	const rows = Math.max(0, height - 1);
 	const bands = useMemo(() => contourBands(SURFACES[surface], SURFACES[surface].view, width, rows, Math.max(2, palette.contour.length || 8)), [surface, width, rows, palette]);

@@ -3,10 +3,12 @@
  * f − min), each run's path rasterised from its history, where paths share a cell, where each run
  * stands now, and where a run left the window.
  */
-import type {Surface, SurfaceView} from '../../../core/surfaces.js';
+import {SURFACES, type Surface, type SurfaceName, type SurfaceView} from '../../../core/surfaces.js';
 import type {HistoryPoint} from '../../../runner/protocol.js';
+import type {Language} from '../../../scenarios/types.js';
 import {type Cell, type SegmentRow, toSegments} from '../../kit/cells.js';
 import {type CellStyle, type ViewPalette, cycled} from '../../kit/palette.js';
+import {asciiWord, word} from '../../kit/words.js';
 
 /** Decades the bands span at most, from the highest value in the window down. */
 const MAX_DECADES = 8;
@@ -231,4 +233,18 @@ export function layoutRaceMap(surface: Surface, racers: readonly Racer[], option
 		out.push(toSegments(cells));
 	}
 	return out;
+}
+
+/**
+ * `◎ minimum (1, 1) · 2–9 runs in a cell · x −2 … 2 · y −1 … 3`: every minimum, what a digit on a
+ * path means, and the window.
+ */
+export function raceKey(surface: SurfaceName, minimum: string, separator: string, ellipsis: string, language: Language, ascii = false): string {
+	const s = SURFACES[surface];
+	const v = s.view;
+	// Three significant digits, no trailing zeros: 1, −1.5, 3.13.
+	const n = (x: number) => (Math.abs(x) < 1e-12 ? '0' : String(Number(x.toPrecision(3))));
+	const minima = s.minima.map(([x, y]) => `(${n(x)}, ${n(y)})`).join(' ');
+	const name = word(s.minima.length > 1 ? 'minima' : 'minimum', language);
+	return `${minimum} ${name} ${minima} ${separator} ${asciiWord('sharedCell', language, ascii)} ${separator} x ${n(v.xMin)} ${ellipsis} ${n(v.xMax)} ${separator} y ${n(v.yMin)} ${ellipsis} ${n(v.yMax)}`;
 }

@@ -1,11 +1,12 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {RunnerHandle} from '../../../../src/runner/client.js';
 import type {Command, WorkerMessage} from '../../../../src/runner/protocol.js';
 import type {RunnerSetup} from '../../../../src/runner/client.js';
-import {type AppCommand, LessonScreen} from '../../../../src/ui/screens/lesson/LessonScreen.js';
+import type {AppCommand} from '../../../../src/ui/dashboard/routing.js';
+import {LessonScreen} from '../../../../src/ui/screens/lesson/LessonScreen.js';
 import {tinyScenario} from '../../../helpers/scenarios.js';
 import {history, runState, snapshot} from '../../fixtures.js';
+import {renderUi} from '../../render.js';
 
 /** A runner that records what it is told and lets the test speak for the worker. */
 function fakeRunner() {
@@ -30,7 +31,7 @@ describe('LessonScreen', () => {
 	it('draws what the worker sends, sends what the keys mean, and stops the worker on unmount', async () => {
 		const runner = fakeRunner();
 		const app: AppCommand[] = [];
-		const {lastFrame, stdin, unmount} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={(c) => void app.push(c)} start={runner.start} />);
+		const {lastFrame, stdin, unmount} = renderUi(<LessonScreen init={init} onAppCommand={(c) => void app.push(c)} start={runner.start} />, {keys: true});
 		await tick();
 		runner.emit(snapshot([runState('adam', history(40, (s) => 1 / s)), runState('sgd', history(40, (s) => 2 / s))]));
 		await tick();
@@ -60,7 +61,7 @@ describe('LessonScreen', () => {
 
 	it('keys that arrive in one read each see the one before (a fast typist over SSH)', async () => {
 		const runner = fakeRunner();
-		const {stdin} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={() => {}} start={runner.start} />);
+		const {stdin} = renderUi(<LessonScreen init={init} onAppCommand={() => {}} start={runner.start} />, {keys: true});
 		await tick();
 		runner.emit(snapshot([runState('adam', history(40, (s) => 1 / s))]));
 		await tick();
@@ -75,7 +76,7 @@ describe('LessonScreen', () => {
 
 	it('shows a worker error in the caption instead of crashing', async () => {
 		const runner = fakeRunner();
-		const {lastFrame} = render(<LessonScreen init={init} language="en" size={{columns: 80, rows: 24}} onAppCommand={() => {}} start={runner.start} />);
+		const {lastFrame} = renderUi(<LessonScreen init={init} onAppCommand={() => {}} start={runner.start} />, {keys: true});
 		await tick();
 		runner.emit({type: 'error', message: 'out of memory'});
 		await tick();

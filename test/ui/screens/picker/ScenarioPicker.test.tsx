@@ -1,6 +1,6 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {type PickerEntry, ScenarioPicker} from '../../../../src/ui/screens/picker/ScenarioPicker.js';
+import {renderUi} from '../../render.js';
 
 const entries: PickerEntry[] = Array.from({length: 12}, (_, k) => ({key: `k${k}`, title: `Lesson ${k}`, summary: `What lesson ${k} shows.`}));
 const tick = () => new Promise((r) => setTimeout(r, 50));
@@ -10,8 +10,17 @@ const UP = '\u001B[A';
 function picker(props: Partial<Parameters<typeof ScenarioPicker>[0]> = {}) {
 	const chosen: string[] = [];
 	let quit = 0;
-	const ui = render(
-		<ScenarioPicker entries={entries} heading="pick a lesson" hint="enter open" rows={24} columns={80} onSelect={(k) => chosen.push(k)} onQuit={() => quit++} {...props} />,
+	const ui = renderUi(
+		<ScenarioPicker
+			entries={entries}
+			heading="pick a lesson"
+			onOpen={(k) => void chosen.push(k)}
+			onQuit={() => {
+				quit++;
+			}}
+			{...props}
+		/>,
+		{keys: true},
 	);
 	return {...ui, chosen, quits: () => quit};
 }

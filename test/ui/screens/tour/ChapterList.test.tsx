@@ -1,22 +1,17 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
 import {loadTour} from '../../../../src/scenarios/tour.js';
-import {ChapterList, chapterListSegments} from '../../../../src/ui/screens/tour/ChapterList.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
-import {ThemeContext, createTheme} from '../../../../src/ui/kit/theme.js';
+import {createTheme} from '../../../../src/ui/kit/theme.js';
+import {ChapterList} from '../../../../src/ui/screens/tour/ChapterList.js';
+import {chapterListSegments} from '../../../../src/ui/screens/tour/chapters.js';
 import {stripAnsi} from '../../fixtures.js';
+import {renderUi} from '../../render.js';
 
 const chapters = loadTour();
 const titles = (language: 'en' | 'ko') => chapters.map((s) => s.title[language]);
 
 const line = (language: 'en' | 'ko', current: number, width: number, color = true) =>
-	stripAnsi(
-		render(
-			<ThemeContext.Provider value={createTheme({color})}>
-				<ChapterList titles={titles(language)} current={current} width={width} language={language} />
-			</ThemeContext.Provider>,
-		).lastFrame() ?? '',
-	);
+	stripAnsi(renderUi(<ChapterList titles={titles(language)} current={current} width={width} />, {language, theme: createTheme({color})}).lastFrame() ?? '');
 
 describe('ChapterList', () => {
 	test.each(['en', 'ko'] as const)('one line within 80 columns in %s, every number, the current title whole', (language) => {

@@ -1,20 +1,17 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
 import {loadTour} from '../../../../src/scenarios/tour.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
-import {IntroCard, hintsLine} from '../../../../src/ui/screens/tour/IntroCard.js';
-import {ThemeContext, UNICODE_GLYPHS, createTheme} from '../../../../src/ui/kit/theme.js';
+import {UNICODE_GLYPHS, createTheme} from '../../../../src/ui/kit/theme.js';
+import {IntroCard} from '../../../../src/ui/screens/tour/IntroCard.js';
+import {introCardLayout} from '../../../../src/ui/screens/tour/intro.js';
 import {frameLines, stripAnsi} from '../../fixtures.js';
+import {renderUi} from '../../render.js';
 
 const chapters = loadTour();
 
 function card(index: number, language: 'en' | 'ko', size = {columns: 80, rows: 24}, ascii = false) {
 	const s = chapters[index]!;
-	const {lastFrame} = render(
-		<ThemeContext.Provider value={createTheme({color: !ascii, ascii})}>
-			<IntroCard title={s.title[language]} intro={s.intro![language]} chapter={index} chapters={chapters.length} language={language} size={size} />
-		</ThemeContext.Provider>,
-	);
+	const {lastFrame} = renderUi(<IntroCard title={s.title[language]} intro={s.intro![language]} chapter={index} chapters={chapters.length} />, {language, size, theme: createTheme({color: !ascii, ascii})});
 	return lastFrame() ?? '';
 }
 
@@ -55,11 +52,11 @@ describe('IntroCard', () => {
 			{columns: 40, rows: 12},
 			{columns: 120, rows: 40},
 		]) {
-			const {lastFrame} = render(<IntroCard title="기울기 소실" intro={intro} chapter={2} chapters={9} language="ko" size={size} />);
+			const {lastFrame} = renderUi(<IntroCard title="기울기 소실" intro={intro} chapter={2} chapters={9} />, {language: 'ko', size});
 			const lines = frameLines(lastFrame());
 			expectFits(lines, size.columns, size.rows - 1);
 		}
-		const {lastFrame} = render(<IntroCard title="기울기 소실" intro={intro} chapter={2} chapters={9} language="ko" size={{columns: 80, rows: 16}} />);
+		const {lastFrame} = renderUi(<IntroCard title="기울기 소실" intro={intro} chapter={2} chapters={9} />, {language: 'ko', size: {columns: 80, rows: 16}});
 		expect(stripAnsi(lastFrame() ?? '')).toContain('…');
 	});
 
@@ -71,7 +68,9 @@ describe('IntroCard', () => {
 	});
 
 	test('on a narrow screen the hints keep start and quit', () => {
-		expect(hintsLine('ko', 200, UNICODE_GLYPHS).map((h) => h.keys)).toEqual(['enter/space', 'n', 'p', 'q']);
-		expect(hintsLine('en', 30, UNICODE_GLYPHS).map((h) => h.keys)).toEqual(['enter/space', 'q']);
+		const hints = (language: 'en' | 'ko', columns: number) => introCardLayout({title: '', intro: '', chapter: 0, chapters: 9}, {columns, rows: 24}, language, UNICODE_GLYPHS).hints.map((h) => h.keys);
+		expect(hints('ko', 200)).toEqual(['enter/space', 'n', 'p', 'q']);
+		expect(hints('en', 40)).toEqual(['enter/space', 'n', 'q']);
+		expect(hints('en', 30)).toEqual(['enter/space', 'q']);
 	});
 });

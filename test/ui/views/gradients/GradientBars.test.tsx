@@ -1,14 +1,13 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
-import {barString} from '../../../../src/ui/views/gradients/Bar.js';
-import {barFraction, barScale} from '../../../../src/ui/views/gradients/layout.js';
+import {barFraction, barScale, barString} from '../../../../src/ui/views/gradients/layout.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
 import {GradientBars} from '../../../../src/ui/views/gradients/GradientBars.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../../../src/ui/kit/theme.js';
 import {frameLines, healthyLayers, layer, runState, threeRuns, vanishingLayers} from '../../fixtures.js';
+import {renderUi} from '../../render.js';
 
 function bars(runs: Parameters<typeof GradientBars>[0]['runs'], width = 78, height = 16, showStats = true) {
-	const {lastFrame} = render(<GradientBars runs={runs} width={width} height={height} showStats={showStats} language="en" />);
+	const {lastFrame} = renderUi(<GradientBars runs={runs} width={width} height={height} showStats={showStats} />);
 	return frameLines(lastFrame());
 }
 

@@ -1,20 +1,21 @@
-import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
 import type {HistoryPoint, RunState} from '../../../../src/runner/protocol.js';
-import {layoutChart} from '../../../../src/ui/views/loss/layout.js';
-import {dashboardReducer, initialDashboardState, type RunView} from '../../../../src/ui/dashboard/state.js';
+import {dashboardReducer} from '../../../../src/ui/dashboard/reducer.js';
+import {initialDashboardState} from '../../../../src/ui/dashboard/state.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
-import {Legend} from '../../../../src/ui/dashboard/Legend.js';
-import {LossChart} from '../../../../src/ui/views/loss/LossChart.js';
 import {UNICODE_GLYPHS} from '../../../../src/ui/kit/theme.js';
+import {layoutChart} from '../../../../src/ui/views/loss/layout.js';
+import {LossChart} from '../../../../src/ui/views/loss/LossChart.js';
+import type {RunView} from '../../../../src/ui/views/model.js';
 import {frameLines, history, runState, scenario, snapshot, threeRuns} from '../../fixtures.js';
+import {renderUi} from '../../render.js';
 
 function views(runs: readonly RunState[]): readonly RunView[] {
 	return dashboardReducer(initialDashboardState(scenario()), snapshot(runs)).runs;
 }
 
 function chart(runs: readonly RunState[], props: {log?: boolean; width?: number; height?: number; xAxis?: 'step' | 'epoch' | 'samples' | 'seconds'} = {}) {
-	const {lastFrame} = render(<LossChart runs={views(runs)} xAxis={props.xAxis ?? 'step'} logScale={props.log ?? true} width={props.width ?? 78} height={props.height ?? 15} language="en" />);
+	const {lastFrame} = renderUi(<LossChart runs={views(runs)} xAxis={props.xAxis ?? 'step'} logScale={props.log ?? true} width={props.width ?? 78} height={props.height ?? 15} />);
 	return frameLines(lastFrame());
 }
 
@@ -133,25 +134,5 @@ describe('LossChart', () => {
 			expectFits(lines, 78, 15);
 			expect(lines.at(-1)).toContain(xAxis === 'step' ? 'step' : xAxis);
 		}
-	});
-});
-
-describe('Legend', () => {
-	test('each run: marker, label, loss, accuracy, test accuracy; diverged in words', () => {
-		const runs = [...threeRuns(), runState('lr 5', [], {diverged: true, divergedAt: 137})];
-		const {lastFrame} = render(<Legend runs={runs} width={79} maxLines={3} language="en" />);
-		const lines = frameLines(lastFrame());
-		const text = lines.join('\n');
-		expect(text).toContain('● sigmoid  loss 0.693  acc 50%  test 49%');
-		expect(text).toContain('✗ lr 5  diverged at step 137');
-		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(79);
-	});
-	test('many runs: terser entries first, then +N more', () => {
-		const runs = Array.from({length: 12}, (_, k) => runState(`run number ${k}`, history(3, () => 0.5), {testAccuracy: 0.5}));
-		const {lastFrame} = render(<Legend runs={runs} width={79} maxLines={2} language="ko" />);
-		const lines = frameLines(lastFrame());
-		expect(lines.length).toBeLessThanOrEqual(2);
-		expect(lines.join('\n')).toMatch(/\+\d+개 더/);
-		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(79);
 	});
 });

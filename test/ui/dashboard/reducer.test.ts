@@ -1,17 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import type {SurfaceScenario} from '../../../src/scenarios/types.js';
-import {
-	HISTORY_CAPACITY,
-	changeSpeed,
-	cycleFocus,
-	dashboardReducer,
-	initialDashboardState,
-	routeCommand,
-	scenarioDepth,
-	speedLevels,
-	watchCommand,
-	workerCommand,
-} from '../../../src/ui/dashboard/state.js';
+import {HISTORY_CAPACITY} from '../../../src/ui/dashboard/history.js';
+import {scenarioDepth} from '../../../src/ui/dashboard/offer.js';
+import {cycleFocus, dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
+import {initialDashboardState} from '../../../src/ui/dashboard/state.js';
 import {circleGrid, history, planeData, runState, scenario, snapshot, threeProbes, threeRuns} from '../fixtures.js';
 
 const start = () => initialDashboardState(scenario());
@@ -90,44 +82,6 @@ describe('dashboardReducer', () => {
 	});
 });
 
-describe('speed', () => {
-	test('the ladder climbs to max and back', () => {
-		expect(speedLevels.at(-1)).toBe('max');
-		let speed = speedLevels[0]!;
-		const up = [speed];
-		while (speed !== 'max') up.push((speed = changeSpeed(speed, 1)));
-		expect(up).toEqual(speedLevels);
-		expect(changeSpeed('max', 1)).toBe('max');
-		expect(changeSpeed('max', -1)).toBe(5000);
-		expect(changeSpeed(1, -1)).toBe(1);
-	});
-	test('off-ladder speeds move to the next level', () => {
-		expect(changeSpeed(300, 1)).toBe(500);
-		expect(changeSpeed(300, -1)).toBe(200);
-	});
-});
-
-describe('commands to the worker and the app', () => {
-	test('pause toggles against the reported state', () => {
-		expect(workerCommand(start(), 'togglePause')).toEqual({type: 'pause'});
-		expect(workerCommand({...start(), paused: true}, 'togglePause')).toEqual({type: 'resume'});
-		expect(workerCommand({...start(), speed: 100}, 'faster')).toEqual({type: 'speed', speed: 200});
-		expect(workerCommand({...start(), speed: 100}, 'slower')).toEqual({type: 'speed', speed: 50});
-		expect(workerCommand(start(), 'toggleLog')).toBeNull();
-	});
-	test('routeCommand sends each command to the right place', () => {
-		expect(routeCommand(start(), 'toggleLog')).toEqual({action: {type: 'command', command: 'toggleLog'}});
-		expect(routeCommand(start(), 'restart')).toEqual({worker: {type: 'restart'}});
-		expect(routeCommand(start(), 'quit')).toEqual({worker: {type: 'quit'}, app: 'quit'});
-		expect(routeCommand(start(), 'back')).toEqual({app: 'back'});
-	});
-	test('while help is open, keys only close it (quit still quits)', () => {
-		const open = {...start(), helpOpen: true};
-		expect(routeCommand(open, 'restart')).toEqual({action: {type: 'command', command: 'dismiss'}});
-		expect(routeCommand(open, 'quit').app).toBe('quit');
-	});
-});
-
 describe('probes and the teaching views', () => {
 	const csv = scenario({
 		runs: [
@@ -179,39 +133,8 @@ describe('probes and the teaching views', () => {
 		expect(cycleFocus(7, 3, 1)).toBe(0); // a focus left over from more runs
 	});
 
-	test('the worker is told to compute boundaries only while the boundary view shows', () => {
-		const planar = scenario({runs: [{...csv.runs[0]!, dataset: {kind: 'toy', name: 'moons', samples: 100, noise: 0.1, classes: 2, test: 0.2}}]});
-		const s = initialDashboardState(planar);
-		const atGradients = {...s, view: 'gradients' as const};
-		expect(routeCommand(atGradients, 'nextView')).toEqual({action: {type: 'command', command: 'nextView'}, worker: {type: 'watch', boundary: true}});
-		const atBoundary = {...s, view: 'boundary' as const};
-		expect(routeCommand(atBoundary, 'nextView').worker).toEqual({type: 'watch', boundary: false});
-		expect(routeCommand(atBoundary, 'prevView').worker).toEqual({type: 'watch', boundary: false});
-		expect(routeCommand(s, 'nextView').worker).toBeUndefined(); // loss → gradients
-		expect(watchCommand('boundary')).toEqual({type: 'watch', boundary: true});
-		expect(routeCommand(s, 'togglePoints')).toEqual({action: {type: 'command', command: 'togglePoints'}});
-	});
-
 	test('the explorer depth is the scenario\'s most hidden layers', () => {
 		expect(scenarioDepth(csv)).toBe(3);
 		expect(scenarioDepth(scenario())).toBe(10);
-	});
-});
-
-describe('pause shows before the worker answers', () => {
-	test('space pauses the screen at once, and a snapshot posted before the worker read the key does not undo it', () => {
-		let state = initialDashboardState(scenario());
-		const routed = routeCommand(state, 'togglePause');
-		expect(routed.worker).toEqual({type: 'pause'});
-		state = dashboardReducer(state, routed.action!);
-		expect(state.paused).toBe(true);
-		const runs = [runState('adam', history(5, () => 1))];
-		state = dashboardReducer(state, snapshot(runs, {paused: false})); // in flight
-		expect(state.paused).toBe(true);
-		state = dashboardReducer(state, snapshot(runs, {paused: true})); // confirmed
-		expect(state.pendingPause).toBeNull();
-		state = dashboardReducer(state, snapshot(runs, {paused: false})); // resumed elsewhere: believed
-		expect(state.paused).toBe(false);
-		expect(routeCommand(state, 'step').action).toEqual({type: 'pausing', paused: true});
 	});
 });

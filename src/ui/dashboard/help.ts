@@ -1,0 +1,75 @@
+/**
+ * The help overlay as pure data: every command of the lesson keymap with its keys and
+ * description, in one or two columns. Column widths follow their content (display width, so
+ * Korean is measured right): the first column takes what its longest line needs, the second the
+ * rest; a description longer than its column wraps onto the next row when the rows allow, and is
+ * cut with an ellipsis only when they do not.
+ */
+import type {Language} from '../../scenarios/types.js';
+import {asciiText} from '../kit/ascii.js';
+import {displayWidth, padEnd, truncate, wrap} from '../kit/format.js';
+import {word} from '../kit/words.js';
+import {KEYMAP, type KeymapEntry, describe, keysLabel} from '../input/keymap.js';
+
+/** One command as the help lists it. */
+export interface HelpItem {
+	readonly entry: KeymapEntry;
+	readonly keys: string;
+	readonly description: string;
+}
+
+/** One drawn row of a column: the keys (only on an item's first row) and a piece of its description. */
+export interface HelpRow {
+	readonly entry: KeymapEntry;
+	readonly keys: string;
+	readonly text: string;
+}
+
+export interface HelpColumn {
+	readonly width: number;
+	readonly rows: readonly HelpRow[];
+}
+
+/** Below this many columns inside the panel, one column of entries. */
+const TWO_COLUMNS_FROM = 60;
+
+/** The lesson's commands in keymap order (spelled in ASCII for --ascii: → becomes ->, … becomes ...). */
+export function helpItems(language: Language, ascii: boolean): HelpItem[] {
+	const text = (s: string) => (ascii ? asciiText(s) : s);
+	return KEYMAP.lesson.entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(describe(entry.command, language))}));
+}
+
+/** The overlay's title, with the keys that close it: `keys (? / esc)`. */
+export function helpTitle(language: Language): string {
+	const close = KEYMAP.help.entries.find((e) => e.command === 'dismiss')!;
+	return `${word('keys', language)} (${close.keys.map((k) => k.label).join(' / ')})`;
+}
+
+/**
+ * The overlay's columns for `inner` × `lines` cells inside the borders. Every row is exactly its
+ * column's width; the columns together are exactly `inner` wide.
+ */
+export function helpColumns(inner: number, lines: number, items: readonly HelpItem[], ellipsis: string): HelpColumn[] {
+	const count = items.length > lines && inner >= TWO_COLUMNS_FROM ? 2 : 1;
+	const per = Math.ceil(items.length / count);
+	const groups = Array.from({length: count}, (_, c) => items.slice(c * per, (c + 1) * per));
+	const keysWidth = groups.map((g) => 1 + Math.max(0, ...g.map((e) => displayWidth(e.keys))) + 1);
+	const natural = groups.map((g, c) => keysWidth[c]! + Math.max(0, ...g.map((e) => displayWidth(e.description))) + 1);
+	const widths = count === 1 ? [inner] : [Math.max(keysWidth[0]! + 8, Math.min(natural[0]!, inner - keysWidth[1]! - 8)), 0];
+	if (count === 2) widths[1] = inner - widths[0]!;
+	return groups.map((group, c) => {
+		const width = widths[c]!;
+		const room = Math.max(1, width - keysWidth[c]! - 1);
+		const wrapped = group.map((e) => wrap(e.description, room));
+		const fits = wrapped.reduce((n, w) => n + Math.max(1, w.length), 0) <= lines;
+		const rows = group.flatMap((item, k): HelpRow[] => {
+			const pieces = fits ? wrapped[k]! : [truncate(item.description, room, ellipsis)];
+			return (pieces.length > 0 ? pieces : ['']).map((piece, p) => ({
+				entry: item.entry,
+				keys: padEnd(p === 0 ? ` ${item.keys}` : '', keysWidth[c]!, ellipsis),
+				text: padEnd(piece, width - keysWidth[c]!, ellipsis),
+			}));
+		});
+		return {width, rows: rows.slice(0, lines)};
+	});
+}

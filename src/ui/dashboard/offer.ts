@@ -1,0 +1,25 @@
+/** What a scenario offers on the dashboard: its views, its x units, its depth for the explorer. */
+import type {Scenario, XAxis} from '../../scenarios/types.js';
+import type {ViewName} from '../views/model.js';
+
+/**
+ * The views a scenario offers, in Tab order. Surface scenarios open on the race map. The boundary
+ * view needs 2-D data: every toy set is; a CSV's width is known only once the worker's first probe
+ * brings a boundary (the reducer adds the view then).
+ */
+export function scenarioViews(scenario: Scenario): readonly ViewName[] {
+	if (scenario.kind === 'surface') return ['race', 'loss'];
+	const planar = scenario.runs.length > 0 && scenario.runs.some((r) => r.dataset.kind === 'toy');
+	return planar ? ['loss', 'gradients', 'boundary', 'histograms', 'activations'] : ['loss', 'gradients', 'histograms', 'activations'];
+}
+
+/** The x units, in `x` order: a surface has no epochs or samples. */
+export function scenarioXAxes(scenario: Scenario): readonly XAxis[] {
+	return scenario.kind === 'network' ? ['step', 'epoch', 'samples', 'seconds'] : ['step', 'seconds'];
+}
+
+/** The scenario's depth for the activation explorer: its most hidden layers (10 when unknown). */
+export function scenarioDepth(scenario: Scenario): number {
+	if (scenario.kind !== 'network' || scenario.runs.length === 0) return 10;
+	return Math.max(1, ...scenario.runs.map((r) => r.model.hidden.length));
+}

@@ -1,0 +1,66 @@
+/** The status line as pure text: what it says, and what it gives up when the width is short. */
+import type {RunState, Speed} from '../../runner/protocol.js';
+import type {Language} from '../../scenarios/types.js';
+import {displayWidth, formatCount, formatEpoch, truncate} from '../kit/format.js';
+import type {Glyphs} from '../kit/theme.js';
+import {word} from '../kit/words.js';
+
+export interface StatusInfo {
+	/** The lesson title in the chosen language. */
+	readonly title: string;
+	/** The latest state of each run. */
+	readonly runs: readonly RunState[];
+	readonly paused: boolean;
+	readonly finished: boolean;
+	/** Measured steps per second per run. */
+	readonly stepsPerSecond: number;
+	/** The speed setting (+/−). */
+	readonly speed: Speed;
+	readonly width: number;
+	readonly language: Language;
+}
+
+/** The status pieces: `step 1200 · epoch 96`, `▶ 1450 steps/s` (or paused/finished), `speed max`. */
+export function statusParts(props: StatusInfo, glyphs: Glyphs): {where: string; state: string; pace: string} {
+	const {runs, paused, finished, stepsPerSecond, speed, language} = props;
+	const step = runs.reduce((m, r) => Math.max(m, r.step), 0);
+	const epoch = runs.reduce((m, r) => Math.max(m, r.epoch), 0);
+	const where = [`${word('step', language)} ${formatCount(step)}`];
+	if (epoch > 0) where.push(`${word('epoch', language)} ${formatEpoch(epoch)}`);
+	const pace = finished ? '' : `${word('speed', language)} ${speed === 'max' ? word('max', language) : formatCount(speed)}`;
+	const state = finished
+		? `${glyphs.finished} ${word('finished', language)}`
+		: paused
+			? `${glyphs.paused} ${word('paused', language)}`
+			: `${glyphs.running} ${formatCount(stepsPerSecond)} ${word('stepsPerSecond', language)}`;
+	return {where: where.join(` ${glyphs.separator} `), state, pace};
+}
+
+/**
+ * Fits the line to `width`: the lesson title is kept whole if at all possible, giving up first
+ * the "gradlab ·" prefix, then the speed setting; only then is the title cut.
+ */
+export function statusLayout(props: StatusInfo, glyphs: Glyphs): {left: string; pad: string; where: string; state: string; pace: string} {
+	const sep = ` ${glyphs.separator} `;
+	const {where, state, pace} = statusParts(props, glyphs);
+	const title = props.title;
+	const options = [
+		{prefix: true, pace: true},
+		{prefix: false, pace: true},
+		{prefix: false, pace: false},
+	];
+	const build = ({prefix, pace: withPace}: (typeof options)[number], cut: boolean) => {
+		const tail = withPace && pace ? sep + pace : '';
+		const right = `${where}${sep}${state}${tail} `;
+		const room = props.width - displayWidth(right) - 2;
+		const full = ` ${prefix ? `gradlab${sep}` : ''}${title}`;
+		if (!cut && displayWidth(full) > room) return null;
+		const left = truncate(full, Math.max(0, room), glyphs.ellipsis);
+		return {left, pad: ' '.repeat(Math.max(0, props.width - displayWidth(left) - displayWidth(right))), where, state, pace: tail};
+	};
+	for (const option of options) {
+		const fitted = build(option, false);
+		if (fitted) return fitted;
+	}
+	return build(options.at(-1)!, true)!;
+}

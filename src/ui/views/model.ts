@@ -1,0 +1,26 @@
+/**
+ * What the views are handed: the view names and a run as the dashboard holds it. Shared here so a
+ * view reads runs without importing the dashboard's state or reducer.
+ */
+import type {HistoryPoint, RunState} from '../../runner/protocol.js';
+
+/**
+ * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D data), gradient
+ * histograms, the activation explorer, and the optimizer race map (surface scenarios).
+ */
+export type ViewName = 'loss' | 'gradients' | 'boundary' | 'histograms' | 'activations' | 'race';
+
+/** A run's history as of one dashboard state, oldest point first. */
+export interface RunHistoryView {
+	/** Read it when drawing; do not keep it (key memos on the run, not on this array). */
+	readonly points: readonly HistoryPoint[];
+	readonly length: number;
+}
+
+/** One run as the dashboard holds it. */
+export interface RunView {
+	/** The latest state the worker sent. */
+	readonly state: RunState;
+	/** Everything received since the last reset, bounded. */
+	readonly history: RunHistoryView;
+}

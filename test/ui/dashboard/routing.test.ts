@@ -1,0 +1,65 @@
+import {describe, expect, test} from 'vitest';
+import {dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
+import {routeCommand, watchCommand} from '../../../src/ui/dashboard/routing.js';
+import {initialDashboardState} from '../../../src/ui/dashboard/state.js';
+import {history, runState, scenario, snapshot} from '../fixtures.js';
+
+const start = () => initialDashboardState(scenario());
+
+/** A run on 2-D toy data, so the boundary view is offered. */
+const planarRun = () =>
+	({
+		label: 'a',
+		dataset: {kind: 'toy', name: 'moons', samples: 100, noise: 0.1, classes: 2, test: 0.2},
+		model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null},
+		train: {optimizer: {name: 'sgd', lr: 0.1}, schedule: [], batch: 8, steps: 10, loss: 'cross-entropy', shuffle: true, seed: 1},
+	}) as const;
+
+describe('commands to the worker and the app', () => {
+	test('pause toggles against the state shown, speed steps from it', () => {
+		expect(routeCommand(start(), 'togglePause').worker).toEqual({type: 'pause'});
+		expect(routeCommand({...start(), paused: true}, 'togglePause').worker).toEqual({type: 'resume'});
+		expect(routeCommand({...start(), speed: 100}, 'faster').worker).toEqual({type: 'speed', speed: 200});
+		expect(routeCommand({...start(), speed: 100}, 'slower').worker).toEqual({type: 'speed', speed: 50});
+		expect(routeCommand(start(), 'toggleLog').worker).toBeUndefined();
+	});
+	test('routeCommand sends each command to the right place', () => {
+		expect(routeCommand(start(), 'toggleLog')).toEqual({action: {type: 'command', command: 'toggleLog'}});
+		expect(routeCommand(start(), 'restart')).toEqual({worker: {type: 'restart'}});
+		expect(routeCommand(start(), 'quit')).toEqual({worker: {type: 'quit'}, app: 'quit'});
+		expect(routeCommand(start(), 'back')).toEqual({app: 'back'});
+	});
+});
+
+describe('the boundary view', () => {
+	test('the worker is told to compute boundaries only while the boundary view shows', () => {
+		const planar = scenario({runs: [planarRun()]});
+		const s = initialDashboardState(planar);
+		const atGradients = {...s, view: 'gradients' as const};
+		expect(routeCommand(atGradients, 'nextView')).toEqual({action: {type: 'command', command: 'nextView'}, worker: {type: 'watch', boundary: true}});
+		const atBoundary = {...s, view: 'boundary' as const};
+		expect(routeCommand(atBoundary, 'nextView').worker).toEqual({type: 'watch', boundary: false});
+		expect(routeCommand(atBoundary, 'prevView').worker).toEqual({type: 'watch', boundary: false});
+		expect(routeCommand(s, 'nextView').worker).toBeUndefined(); // loss → gradients
+		expect(watchCommand('boundary')).toEqual({type: 'watch', boundary: true});
+		expect(routeCommand(s, 'togglePoints')).toEqual({action: {type: 'command', command: 'togglePoints'}});
+	});
+});
+
+describe('pause shows before the worker answers', () => {
+	test('space pauses the screen at once, and a snapshot posted before the worker read the key does not undo it', () => {
+		let state = initialDashboardState(scenario());
+		const routed = routeCommand(state, 'togglePause');
+		expect(routed.worker).toEqual({type: 'pause'});
+		state = dashboardReducer(state, routed.action!);
+		expect(state.paused).toBe(true);
+		const runs = [runState('adam', history(5, () => 1))];
+		state = dashboardReducer(state, snapshot(runs, {paused: false})); // in flight
+		expect(state.paused).toBe(true);
+		state = dashboardReducer(state, snapshot(runs, {paused: true})); // confirmed
+		expect(state.pendingPause).toBeNull();
+		state = dashboardReducer(state, snapshot(runs, {paused: false})); // resumed elsewhere: believed
+		expect(state.paused).toBe(false);
+		expect(routeCommand(state, 'step').action).toEqual({type: 'pausing', paused: true});
+	});
+});

@@ -1,0 +1,32 @@
+import {describe, expect, test} from 'vitest';
+import {histogramAxis, histogramTiles, medianMagnitude, sparkLevels, sparkline} from '../../../../src/ui/views/histograms/layout.js';
+
+describe('histograms', () => {
+	test('levels, sparkline and median', () => {
+		expect(sparkLevels([0, 1, 50, 100])).toEqual([0, 1, 4, 8]);
+		expect(sparkLevels([0, 0])).toEqual([0, 0]);
+		expect(sparkline([0, 1, 100], 2, [' ', '1', '2', '3', '4', '5', '6', '7', '8'])).toBe('  1188');
+		const counts = new Array<number>(28).fill(0);
+		counts[10] = 5; // 1e-7 … 3.2e-7
+		expect(medianMagnitude(counts)).toBeCloseTo(10 ** -6.75, 10);
+		expect(medianMagnitude(new Array<number>(28).fill(0))).toBeNaN();
+	});
+
+	test('axis labels start at their decade and never touch', () => {
+		const one = histogramAxis(1, 28);
+		expect(one).toHaveLength(28);
+		expect(one.startsWith('1e-12 1e-9')).toBe(true);
+		expect(one.indexOf('1e-9')).toBe(6); // decade 3 → bin 6
+		const two = histogramAxis(2, 60);
+		expect(two.indexOf('1e-10')).toBe(8);
+		expect(two).toContain('1e2');
+		expect(histogramAxis(1, 3)).toBe('   ');
+	});
+
+	test('tiles: two runs side by side at 78 columns, a line kept for "+N more"', () => {
+		expect(histogramTiles(3, 11, 78, 13)).toMatchObject({across: 2, down: 1, shown: 2});
+		expect(histogramTiles(8, 4, 78, 13)).toMatchObject({across: 2, down: 1, shown: 2});
+		expect(histogramTiles(4, 4, 78, 13)).toMatchObject({across: 2, down: 2, shown: 4});
+		expect(histogramTiles(1, 4, 78, 13)).toMatchObject({across: 1, shown: 1});
+	});
+});
