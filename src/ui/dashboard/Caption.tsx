@@ -4,7 +4,7 @@ import type {Note} from '../../scenarios/types.js';
 import {useLanguage} from '../kit/context.js';
 import {truncate, wrap} from '../kit/format.js';
 import {useTheme} from '../kit/theme.js';
-import {captionText} from './caption.js';
+import {captionText} from './caption-layout.js';
 
 export interface CaptionProps {
 	/** The scenario's notes, in any order. */

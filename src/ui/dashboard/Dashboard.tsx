@@ -10,7 +10,7 @@ import {Caption} from './Caption.js';
 import {Footer} from './Footer.js';
 import {LEGEND_MAX_LINES, dashboardLayout} from './layout.js';
 import {Legend} from './Legend.js';
-import {legendLayout, raceLegendLayout} from './legend.js';
+import {legendLayout, raceLegendLayout} from './legend-layout.js';
 import {type DashboardState, currentStep} from './state.js';
 import {StatusLine} from './StatusLine.js';
 import {ViewPanel} from './ViewPanel.js';

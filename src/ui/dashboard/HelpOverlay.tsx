@@ -4,7 +4,7 @@ import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
 import {useTheme} from '../kit/theme.js';
 import {type CommandName, isAvailable} from '../input/keymap.js';
-import {helpColumns, helpItems, helpTitle} from './help.js';
+import {helpColumns, helpItems, helpTitle} from './help-layout.js';
 
 export interface HelpOverlayProps {
 	/** Columns, borders included. */

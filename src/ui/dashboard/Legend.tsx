@@ -1,7 +1,7 @@
 /** Which line is which run: marker and colour, label, and what legend.ts says about it. */
 import {Box, Text} from 'ink';
 import {runColor, useTheme} from '../kit/theme.js';
-import {LABEL_GAP, LEGEND_GAP, type LegendLayout} from './legend.js';
+import {LABEL_GAP, LEGEND_GAP, type LegendLayout} from './legend-layout.js';
 
 /** Draws a laid-out legend (a lesson's or a race's): one line per row of entries. */
 export function Legend({layout, width}: {readonly layout: LegendLayout; readonly width: number}) {

@@ -2,7 +2,7 @@
 import {Text} from 'ink';
 import {useLanguage} from '../kit/context.js';
 import {useTheme} from '../kit/theme.js';
-import {type StatusInfo, statusLayout} from './status.js';
+import {type StatusInfo, statusLayout} from './status-layout.js';
 
 export type StatusLineProps = Omit<StatusInfo, 'language'>;
 

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {Caption} from '../../../src/ui/dashboard/Caption.js';
-import {currentNote} from '../../../src/ui/dashboard/caption.js';
+import {currentNote} from '../../../src/ui/dashboard/caption-layout.js';
 import {Dashboard} from '../../../src/ui/dashboard/Dashboard.js';
 import {Footer} from '../../../src/ui/dashboard/Footer.js';
 import {HelpOverlay} from '../../../src/ui/dashboard/HelpOverlay.js';

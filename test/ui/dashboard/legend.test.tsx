@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {Legend} from '../../../src/ui/dashboard/Legend.js';
-import {legendLayout, raceLegendLayout} from '../../../src/ui/dashboard/legend.js';
+import {legendLayout, raceLegendLayout} from '../../../src/ui/dashboard/legend-layout.js';
 import {dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
 import {initialDashboardState} from '../../../src/ui/dashboard/state.js';
 import {displayWidth} from '../../../src/ui/kit/format.js';

@@ -16,7 +16,7 @@ import type {KeyAnswer} from '../../input/router.js';
 import {useOwnStore, useStore} from '../../input/store.js';
 import {useKeys} from '../../input/use-keys.js';
 import {ActivationExplorer} from '../../views/activations/ActivationExplorer.js';
-import {depthReducer, initialDepth} from './depth.js';
+import {depthReducer, initialDepth} from './explorer-state.js';
 
 export interface ExplorerScreenProps {
 	/** The starting depth d (+ and − change it). */

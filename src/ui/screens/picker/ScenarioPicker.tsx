@@ -9,7 +9,7 @@ import {hintsText, scopeHints} from '../../input/hints.js';
 import {useOwnStore, useStore} from '../../input/store.js';
 import {useKeys} from '../../input/use-keys.js';
 import type {KeyAnswer} from '../../input/router.js';
-import {entryForDigit, pickerLimit, pickerReducer} from './picker.js';
+import {entryForDigit, pickerLimit, pickerReducer} from './picker-state.js';
 
 /** Lines under the menu for the highlighted entry's summary. */
 const SUMMARY_LINES = 3;

@@ -6,7 +6,7 @@
 import {Text} from 'ink';
 import {useLanguage} from '../../kit/context.js';
 import {type Theme, useTheme} from '../../kit/theme.js';
-import {type ChapterSegment, chapterListSegments} from './chapters.js';
+import {type ChapterSegment, chapterListSegments} from './chapter-layout.js';
 
 export interface ChapterListProps {
 	/** Every chapter's title in the chosen language, in tour order. */

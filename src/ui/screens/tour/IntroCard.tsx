@@ -8,7 +8,7 @@ import {useLanguage, useSize} from '../../kit/context.js';
 import {Panel} from '../../kit/Panel.js';
 import {useTheme} from '../../kit/theme.js';
 import {HintLine} from '../../input/HintLine.js';
-import {type IntroCardText, PAD, introCardLayout} from './intro.js';
+import {type IntroCardText, PAD, introCardLayout} from './intro-layout.js';
 
 export type IntroCardProps = IntroCardText;
 

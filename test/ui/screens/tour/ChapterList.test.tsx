@@ -3,7 +3,7 @@ import {loadTour} from '../../../../src/scenarios/tour.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
 import {createTheme} from '../../../../src/ui/kit/theme.js';
 import {ChapterList} from '../../../../src/ui/screens/tour/ChapterList.js';
-import {chapterListSegments} from '../../../../src/ui/screens/tour/chapters.js';
+import {chapterListSegments} from '../../../../src/ui/screens/tour/chapter-layout.js';
 import {stripAnsi} from '../../fixtures.js';
 import {renderUi} from '../../render.js';
 

@@ -3,7 +3,7 @@ import {loadTour} from '../../../../src/scenarios/tour.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
 import {UNICODE_GLYPHS, createTheme} from '../../../../src/ui/kit/theme.js';
 import {IntroCard} from '../../../../src/ui/screens/tour/IntroCard.js';
-import {introCardLayout} from '../../../../src/ui/screens/tour/intro.js';
+import {introCardLayout} from '../../../../src/ui/screens/tour/intro-layout.js';
 import {frameLines, stripAnsi} from '../../fixtures.js';
 import {renderUi} from '../../render.js';
 
