@@ -52,7 +52,9 @@ function fromInk(input: string, key: Key): KeyPress {
 
 /** A character of a text run, decoded as Ink decodes it when it arrives alone. */
 export function fromCharacter(character: string): KeyPress {
-	if (character === '\r' || character === '\n') return press('', 'return');
+	if (character === '\r') return press('', 'return');
+	// Ink names a lone line feed (ctrl-j) "enter" but flags it as no key: it stays a character.
+	if (character === '\n') return press('\n', null);
 	if (character === '\t') return press('', 'tab');
 	if (character === '\b') return press('', 'backspace');
 	if (character === '\u007F') return press('', 'delete');

@@ -26,7 +26,8 @@ import {framePlan} from './lesson/frames.js';
 import {LessonScreen} from './lesson/LessonScreen.js';
 import type {StartRunner} from './lesson/use-runner.js';
 import {type AppAction, type AppAnswer, type AppState, type Screen, EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState, moved} from './navigation.js';
-import {type PickerEntry, ScenarioPicker, scenarioEntries} from './picker/ScenarioPicker.js';
+import {type PickerEntry, scenarioEntries} from './picker/picker-state.js';
+import {ScenarioPicker} from './picker/ScenarioPicker.js';
 import {TourScreen} from './tour/TourScreen.js';
 
 /** The optional commands a lesson offers (a constant, so memoised views keep their props). */

@@ -63,3 +63,24 @@ describe('pause shows before the worker answers', () => {
 		expect(routeCommand(state, 'step').action).toEqual({type: 'pausing', paused: true});
 	});
 });
+
+describe('speed shows before the worker answers', () => {
+	test('five + climb five levels before any snapshot, and snapshots posted before the worker read them do not undo it', () => {
+		const runs = [runState('adam', history(5, () => 1))];
+		let state = initialDashboardState(scenario(), {speed: 1});
+		const sent: unknown[] = [];
+		for (let k = 0; k < 5; k++) {
+			const routed = routeCommand(state, 'faster');
+			sent.push(routed.worker);
+			state = dashboardReducer(state, routed.action!);
+		}
+		expect(state.speed).toBe(50);
+		expect(sent).toEqual([2, 5, 10, 20, 50].map((speed) => ({type: 'speed', speed})));
+		state = dashboardReducer(state, snapshot(runs, {speed: 2})); // in flight
+		expect(state.speed).toBe(50);
+		state = dashboardReducer(state, snapshot(runs, {speed: 50})); // confirmed
+		expect(state.pendingSpeed).toBeNull();
+		state = dashboardReducer(state, snapshot(runs, {speed: 'max'})); // changed elsewhere: believed
+		expect(state.speed).toBe('max');
+	});
+});

@@ -1,7 +1,6 @@
 /** The lesson menu: every scenario by title, the highlighted one's summary underneath. */
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import type {Language, Scenario} from '../../../scenarios/types.js';
 import {useLanguage, useSize} from '../../kit/context.js';
 import {wrap} from '../../kit/format.js';
 import {useTheme} from '../../kit/theme.js';
@@ -9,17 +8,10 @@ import {hintsText, scopeHints} from '../../input/hints.js';
 import {useOwnStore, useStore} from '../../input/store.js';
 import {useKeys} from '../../input/use-keys.js';
 import type {KeyAnswer} from '../../input/router.js';
-import {entryForDigit, pickerLimit, pickerReducer} from './picker-state.js';
+import {type PickerEntry, entryForDigit, pickerLimit, pickerReducer} from './picker-state.js';
 
 /** Lines under the menu for the highlighted entry's summary. */
 const SUMMARY_LINES = 3;
-
-/** One entry of the menu: a scenario, or an action such as the guided tour. */
-export interface PickerEntry {
-	readonly key: string;
-	readonly title: string;
-	readonly summary: string;
-}
 
 export interface ScenarioPickerProps {
 	/** Entries in menu order. */
@@ -94,9 +86,4 @@ function Pointer({isSelected = false}: {readonly isSelected?: boolean}) {
 			<Text {...theme.roles.accent}>{isSelected ? (theme.glyphs.ascii ? '>' : '❯') : ' '}</Text>
 		</Box>
 	);
-}
-
-/** Menu entries for scenarios, in the given language. */
-export function scenarioEntries(scenarios: readonly Scenario[], language: Language): PickerEntry[] {
-	return scenarios.map((s) => ({key: s.file, title: s.title[language], summary: s.summary[language]}));
 }

@@ -1,7 +1,15 @@
 /**
- * The picker's state: which entry is highlighted. The list is ink-select-input's, drawn
- * unfocused at this index (see ScenarioPicker); the keys move the index here.
+ * The picker's entries and state: which entry is highlighted. The list is ink-select-input's,
+ * drawn unfocused at this index (see ScenarioPicker); the keys move the index here.
  */
+import type {Language, Scenario} from '../../../scenarios/types.js';
+
+/** One entry of the menu: a scenario, or an action such as the guided tour. */
+export interface PickerEntry {
+	readonly key: string;
+	readonly title: string;
+	readonly summary: string;
+}
 
 export interface PickerState {
 	readonly index: number;
@@ -33,4 +41,9 @@ export function firstShown(index: number, limit: number): number {
 export function entryForDigit(digit: number, index: number, limit: number, count: number): number | null {
 	const k = firstShown(index, limit) + digit - 1;
 	return digit >= 1 && k < Math.min(count, firstShown(index, limit) + limit) ? k : null;
+}
+
+/** Menu entries for scenarios, in the given language. */
+export function scenarioEntries(scenarios: readonly Scenario[], language: Language): PickerEntry[] {
+	return scenarios.map((s) => ({key: s.file, title: s.title[language], summary: s.summary[language]}));
 }

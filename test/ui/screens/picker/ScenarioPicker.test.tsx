@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {type PickerEntry, ScenarioPicker} from '../../../../src/ui/screens/picker/ScenarioPicker.js';
+import type {PickerEntry} from '../../../../src/ui/screens/picker/picker-state.js';
+import {ScenarioPicker} from '../../../../src/ui/screens/picker/ScenarioPicker.js';
 import {renderUi} from '../../render.js';
 
 const entries: PickerEntry[] = Array.from({length: 12}, (_, k) => ({key: `k${k}`, title: `Lesson ${k}`, summary: `What lesson ${k} shows.`}));
