@@ -9,7 +9,7 @@ import type {Language} from '../../scenarios/types.js';
 import {asciiText} from '../kit/ascii.js';
 import {displayWidth, padEnd, truncate, wrap} from '../kit/format.js';
 import {word} from '../kit/words.js';
-import {KEYMAP, type KeymapEntry, describe, keysLabel} from '../input/keymap.js';
+import {KEYMAP, type KeymapEntry, commandWords, keysLabel} from '../input/keymap.js';
 
 /** One command as the help lists it. */
 export interface HelpItem {
@@ -36,7 +36,7 @@ const TWO_COLUMNS_FROM = 60;
 /** The lesson's commands in keymap order (spelled in ASCII for --ascii: → becomes ->, … becomes ...). */
 export function helpItems(language: Language, ascii: boolean): HelpItem[] {
 	const text = (s: string) => (ascii ? asciiText(s) : s);
-	return KEYMAP.lesson.entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(describe(entry.command, language))}));
+	return KEYMAP.lesson.entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(commandWords(entry.command, language))}));
 }
 
 /** The overlay's title, with the keys that close it: `keys (? / esc)`. */

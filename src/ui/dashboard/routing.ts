@@ -27,7 +27,7 @@ export function watchCommand(view: ViewName): Command {
 const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'nextRun', 'prevRun', 'help', 'dismiss'];
 
 /** Whether the reducer handles `command` on its own. */
-export function isViewCommand(command: CommandName): command is ViewCommand {
+function isViewCommand(command: CommandName): command is ViewCommand {
 	return VIEW_COMMANDS.includes(command);
 }
 

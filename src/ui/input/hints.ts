@@ -35,7 +35,7 @@ export function scopeHints(scope: Scope, language: Language, {enabled = [], paus
 }
 
 /** Columns the hints take, `keys hint` pieces joined by ` separator `. */
-export function hintsWidth(hints: readonly Hint[], separator: string): number {
+function hintsWidth(hints: readonly Hint[], separator: string): number {
 	return hints.reduce((n, h, k) => n + (k > 0 ? displayWidth(separator) + 2 : 0) + displayWidth(`${h.keys} ${h.hint}`), 0);
 }
 

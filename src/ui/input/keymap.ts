@@ -209,6 +209,6 @@ export function keysLabel(entry: KeymapEntry): string {
 }
 
 /** A command's words in the help. */
-export function describe(command: CommandName, language: Language): string {
+export function commandWords(command: CommandName, language: Language): string {
 	return DESCRIPTIONS[command][language];
 }

@@ -6,9 +6,8 @@
 import {useInput} from 'ink';
 import {type ReactNode, createContext, useContext, useLayoutEffect, useRef, useState} from 'react';
 import type {CommandName, Scope} from './keymap.js';
-import {keyPresses} from './keys.js';
+import {type KeyPress, keyPresses} from './keys.js';
 import {type KeyAnswer, KeyRouter} from './router.js';
-import type {KeyPress} from './keys.js';
 
 const RouterContext = createContext<KeyRouter | null>(null);
 

@@ -25,7 +25,7 @@ import {ExplorerScreen} from './explorer/ExplorerScreen.js';
 import {framePlan} from './lesson/frames.js';
 import {LessonScreen} from './lesson/LessonScreen.js';
 import type {StartRunner} from './lesson/use-runner.js';
-import {type AppAction, type AppAnswer, type AppState, type Screen, EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState, moved} from './navigation.js';
+import {type AppAction, type AppAnswer, type Screen, EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState, moved} from './navigation.js';
 import {type PickerEntry, scenarioEntries} from './picker/picker-state.js';
 import {ScenarioPicker} from './picker/ScenarioPicker.js';
 import {TourScreen} from './tour/TourScreen.js';
@@ -79,13 +79,13 @@ export function App(props: AppProps) {
 
 function Screens({scenarios, chapters, first, language, training, duration, warnings = [], start}: AppProps) {
 	const {exit} = useApp();
-	const reducer = useMemo(() => appReducer({scenarios, chapters: chapters.length}), [scenarios, chapters]);
-	const store = useOwnStore(reducer, () => initialAppState(first));
+	// The app's props are fixed for its life: the store keeps the reducer it is made with.
+	const store = useOwnStore(appReducer({scenarios, chapters: chapters.length}), () => initialAppState(first));
 	const state = useStore(store);
 	const {screen, visit} = state;
 	const go = useCallback(
 		(action: AppAction) => {
-			const before: AppState = store.getState();
+			const before = store.getState();
 			store.dispatch(action);
 			return moved(before, store.getState());
 		},

@@ -33,7 +33,7 @@ export function pickerLimit(entries: number, rows: number): number {
  * The first entry shown: ink-select-input, mounted at `index`, shows the first `limit` entries,
  * or the `limit` ending at the highlighted one once it is further down.
  */
-export function firstShown(index: number, limit: number): number {
+function firstShown(index: number, limit: number): number {
 	return Math.max(0, index - (limit - 1));
 }
 
