@@ -5,7 +5,7 @@
  * then applies the gradients.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type {DataSplit} from '../src/core/types.js';
+import type {ClassificationSplit} from '../src/core/types.js';
 import type {BenchConfig} from './configs.js';
 import {registerDenseGradients} from './tfjs-gradients.js';
 
@@ -35,7 +35,7 @@ export interface TfjsSide {
  * the same point; tfjs keeps W as [in][out], the layout tf.layers.dense uses. Batches are cut once
  * up front and taken in turn (cheaper for tfjs than gradlab's shuffled gather every step).
  */
-export function tfjsSide(c: BenchConfig, data: DataSplit, weights: readonly {W: number[][]; b: number[]}[]): TfjsSide {
+export function tfjsSide(c: BenchConfig, data: ClassificationSplit, weights: readonly {W: number[][]; b: number[]}[]): TfjsSide {
 	const train = data.train;
 	const features = train.features;
 	const classes = train.classes;

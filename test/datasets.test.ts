@@ -1,16 +1,21 @@
 import {describe, expect, it} from 'vitest';
 import {createRng} from '../src/core/rng.js';
-import type {Dataset, DataSplit} from '../src/core/types.js';
-import {CsvError, loadDigits, makeToy, parseCsv, splitData, TOY_NAMES} from '../src/core/data/index.js';
-import type {ToyName} from '../src/core/data/index.js';
+import type {ClassificationSplit, Dataset, LabelledRows} from '../src/core/types.js';
+import {CsvError, digitsSource, makeToy, parseCsv, prepareData, TOY_NAMES} from '../src/core/data/index.js';
+import type {CsvOptions, LabelledSource, PrepareOptions, ToyName} from '../src/core/data/index.js';
+import type {Rng} from '../src/core/rng.js';
 
-function classCounts(d: Dataset): number[] {
+function loadDigits(test: number, rng: Rng): ClassificationSplit {
+	return prepareData(digitsSource(), {test, order: 'shuffled', standardize: false}, rng);
+}
+
+function classCounts(d: LabelledRows): number[] {
 	const counts = new Array<number>(d.classes).fill(0);
 	for (const c of d.y) counts[c]!++;
 	return counts;
 }
 
-function totalCounts(s: DataSplit): number[] {
+function totalCounts(s: ClassificationSplit): number[] {
 	const a = classCounts(s.train);
 	const b = classCounts(s.test);
 	return a.map((v, i) => v + b[i]!);
@@ -99,11 +104,12 @@ describe('toys', () => {
 		}
 	});
 
-	it('splitData keeps every row exactly once', () => {
+	it('prepareData keeps every row exactly once', () => {
 		const n = 50;
 		const x = Float64Array.from({length: n * 2}, (_, i) => i);
 		const y = Int32Array.from({length: n}, (_, i) => i % 2);
-		const s = splitData('ids', x, y, 2, 2, 0.3, createRng(4), ['even', 'odd']);
+		const source: LabelledSource = {name: 'ids', featureNames: ['a', 'b'], classNames: ['even', 'odd'], rows: {task: 'classification', x, y, n, features: 2, classes: 2}};
+		const s = prepareData(source, {test: 0.3, order: 'shuffled', standardize: false}, createRng(4));
 		expect(s.classNames).toEqual(['even', 'odd']);
 		expect(s.test.n).toBe(15);
 		const rows = [...s.train.x, ...s.test.x].filter((_, i) => i % 2 === 0).sort((a, b) => a - b);
@@ -155,9 +161,9 @@ describe('digits', () => {
 });
 
 describe('parseCsv', () => {
-	const rng = () => createRng(9);
-	const csv = (text: string, options: {label?: string | number; test?: number} = {}) =>
-		parseCsv(text, {test: 0, ...options}, rng());
+	const prepared = (source: LabelledSource | ReturnType<typeof parseCsv>, options: Partial<PrepareOptions> = {}) =>
+		prepareData(source as LabelledSource, {test: 0, order: 'shuffled', standardize: true, ...options}, createRng(9));
+	const csv = (text: string, options: CsvOptions & {test?: number} = {}) => prepared(parseCsv(text, options), {test: options.test ?? 0});
 
 	function csvError(text: string, options: {label?: string | number} = {}): CsvError {
 		try {
@@ -252,7 +258,7 @@ describe('parseCsv', () => {
 	it('standardises features with the training rows only; a constant column becomes 0', () => {
 		const lines = ['id,const,label'];
 		for (let i = 0; i < 40; i++) lines.push(`${i * 3 + 100},7,${i % 2 === 0 ? 'a' : 'b'}`);
-		const s = parseCsv(lines.join('\n'), {test: 0.25, name: 'mine'}, createRng(11));
+		const s = prepareData(parseCsv(lines.join('\n'), {name: 'mine'}) as LabelledSource, {test: 0.25, order: 'shuffled', standardize: true}, createRng(11));
 		expect(s.name).toBe('mine');
 		const col = (d: Dataset, j: number) => Array.from({length: d.n}, (_, i) => d.x[i * d.features + j]!);
 		const train = col(s.train, 0);
@@ -270,5 +276,103 @@ describe('parseCsv', () => {
 		const m = trainRaw.reduce((a, b) => a + b, 0) / trainRaw.length;
 		const sd = Math.sqrt(trainRaw.reduce((a, b) => a + (b - m) ** 2, 0) / trainRaw.length);
 		all.forEach((p, r) => expect(p.z).toBeCloseTo((raw[r]! - m) / sd, 10));
+	});
+});
+
+describe('prepareData: what is done to the rows, in order', () => {
+	// Row i has features (i, 10·i) and class i mod 3, so every row can be recognised after the split.
+	const n = 30;
+	const source: LabelledSource = {
+		name: 'rows',
+		featureNames: ['i', 'ten'],
+		classNames: ['a', 'b', 'c'],
+		rows: {task: 'classification', x: Float64Array.from({length: 2 * n}, (_, k) => (k % 2 === 0 ? k / 2 : 5 * k - 5)), y: Int32Array.from({length: n}, (_, i) => i % 3), n, features: 2, classes: 3},
+	};
+	const ids = (d: Dataset): number[] => Array.from({length: d.n}, (_, i) => d.x[i * d.features]!);
+	const prepare = (options: Partial<PrepareOptions>, seed = 1) => prepareData(source, {test: 0.2, order: 'shuffled', standardize: false, ...options}, createRng(seed));
+
+	it('order "source" keeps both sets in the source order, with the same test rows as "shuffled"', () => {
+		const inOrder = prepare({order: 'source'});
+		const shuffled = prepare({order: 'shuffled'});
+		const trainIds = ids(inOrder.train);
+		expect(trainIds).toEqual([...trainIds].sort((a, b) => a - b));
+		expect(ids(inOrder.test)).toEqual([...ids(shuffled.test)].sort((a, b) => a - b));
+		expect(ids(shuffled.train)).not.toEqual([...ids(shuffled.train)].sort((a, b) => a - b));
+		expect(inOrder.test.n).toBe(6);
+		// The labels travel with their rows.
+		for (const d of [inOrder.train, inOrder.test]) ids(d).forEach((id, k) => expect(d.y[k]).toBe(id % 3));
+	});
+
+	it('test: 0 keeps every row for training, in file order when not shuffled', () => {
+		const all = prepare({test: 0, order: 'source'});
+		expect(ids(all.train)).toEqual(Array.from({length: n}, (_, i) => i));
+		expect(all.test.n).toBe(0);
+	});
+
+	it('standardize: off leaves the values as given; on uses the training rows only and says what it did', () => {
+		const raw = prepare({order: 'source'});
+		expect(raw.standardization).toBeNull();
+		raw.train.x.forEach((v, k) => expect(v).toBe(k % 2 === 0 ? ids(raw.train)[k / 2] : 10 * ids(raw.train)[(k - 1) / 2]!));
+		const scaled = prepare({order: 'source', standardize: true});
+		const trainIds = ids(raw.train);
+		const mean = trainIds.reduce((a, b) => a + b, 0) / trainIds.length;
+		const sd = Math.sqrt(trainIds.reduce((a, b) => a + (b - mean) ** 2, 0) / trainIds.length);
+		expect(scaled.standardization!.mean[0]).toBeCloseTo(mean, 12);
+		expect(scaled.standardization!.scale[0]).toBeCloseTo(1 / sd, 12);
+		ids(raw.test).forEach((id, k) => expect(scaled.test.x[2 * k]).toBeCloseTo((id - mean) / sd, 12));
+	});
+
+	it('a separate test source is the test set, rows as given; the training rows are all of the first', () => {
+		const other: LabelledSource = {...source, rows: {...source.rows, n: 3, x: Float64Array.of(100, 1000, 101, 1010, 102, 1020), y: Int32Array.of(2, 0, 1)}};
+		const s = prepareData(source, {test: other, order: 'source', standardize: true}, createRng(1));
+		expect(s.train.n).toBe(n);
+		expect(Array.from(s.test.y)).toEqual([2, 0, 1]);
+		// Standardised with the training rows' statistics (ids 0…29: mean 14.5), not the test file's.
+		expect(s.test.x[0]).toBeCloseTo((100 - 14.5) * s.standardization!.scale[0]!, 12);
+		const wide: LabelledSource = {...other, rows: {...other.rows, features: 1, x: Float64Array.of(1, 2, 3)}};
+		expect(() => prepareData(source, {test: wide, order: 'source', standardize: false}, createRng(1))).toThrow(/test rows have 1 features/);
+	});
+});
+
+describe('parseCsv: regression targets and a second file', () => {
+	const text = 'area,rooms,price,rent\n50,2,100.5,1.5\n80,3,150,2\n65,2,130.25,1.75\n';
+
+	it('takes one or more target columns, by name or index; every other column is a feature, values as written', () => {
+		const one = parseCsv(text, {target: 'price'});
+		if (one.rows.task !== 'regression') throw new Error('expected regression');
+		expect(one.featureNames).toEqual(['area', 'rooms', 'rent']);
+		expect(Array.from(one.rows.y)).toEqual([100.5, 150, 130.25]);
+		expect(Array.from(one.rows.x.subarray(0, 3))).toEqual([50, 2, 1.5]);
+		const two = parseCsv(text, {target: ['price', 3]});
+		if (two.rows.task !== 'regression' || !('targetNames' in two)) throw new Error('expected regression');
+		expect(two.targetNames).toEqual(['price', 'rent']);
+		expect(two.rows.outputs).toBe(2);
+		expect(Array.from(two.rows.y)).toEqual([100.5, 1.5, 150, 2, 130.25, 1.75]);
+	});
+
+	it('names the row and column of a target that is not a number (NaN included), empty or missing', () => {
+		const error = (csvText: string, options: CsvOptions): string => {
+			try {
+				parseCsv(csvText, options);
+			} catch (e) {
+				expect(e).toBeInstanceOf(CsvError);
+				return (e as Error).message;
+			}
+			throw new Error('expected a CsvError');
+		};
+		expect(error('a,y\n1,2\n2,NaN\n', {target: 'y'})).toBe('Row 3, column "y": "NaN" is not a number.');
+		expect(error('a,y\n1,2\n2,\n', {target: 'y'})).toBe('Row 3, column "y" is empty; target cells must be numbers.');
+		expect(error('a,y\n1,2\n', {target: 'price'})).toBe('Target column "price" not found. The columns are: a, y.');
+		expect(error('a,y\n1,2\n', {target: ['y', 'a']})).toBe('The CSV file has only the target columns "y", "a"; it needs at least one feature column.');
+		expect(error('a,y\n1,2\n', {target: ['y', 'Y']})).toBe('The target column "y" is named twice.');
+	});
+
+	it('a test file keeps the training file\'s class numbers and refuses a class it never saw', () => {
+		const train = parseCsv('x,kind\n1,b\n2,a\n3,c\n', {label: 'kind'}) as LabelledSource;
+		const test = parseCsv('x,kind\n4,c\n5,a\n', {label: 'kind', classes: train.classNames}) as LabelledSource;
+		expect(Array.from(test.rows.y)).toEqual([2, 0]);
+		expect(() => parseCsv('x,kind\n4,c\n5,d\n', {label: 'kind', classes: train.classNames})).toThrow('Row 3, column "kind": "d" is not one of the training file\'s classes (a, b, c).');
+		const numeric = parseCsv('x,k\n1,1\n2,10\n', {label: 'k'}) as LabelledSource;
+		expect(Array.from((parseCsv('x,k\n1,010\n', {label: 'k', classes: numeric.classNames}) as LabelledSource).rows.y)).toEqual([1]);
 	});
 });

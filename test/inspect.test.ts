@@ -169,7 +169,7 @@ describe('the backprop inspector', () => {
 			ins.output.dldz.forEach((g, j) => expect(g / ins.rows).toBeCloseTo(ins.units[depth]![j]!.dLdz!, 15));
 			const p = ins.output.probabilities!;
 			expect(p.reduce((a, b) => a + b)).toBeCloseTo(1, 14);
-			expect(ins.output.loss).toBeCloseTo(-Math.log(p[ins.output.label]!), 12);
+			expect(ins.output.loss).toBeCloseTo(-Math.log(p[ins.output.label!]!), 12);
 			const losses = Array.from(input.rows, (_, b) => asStep(inspectStep(input, b)).output.loss);
 			expect(losses.reduce((a, b) => a + b) / losses.length).toBeCloseTo(ins.loss, 14);
 		});

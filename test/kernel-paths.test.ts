@@ -52,9 +52,9 @@ function teacherData(features: number, classes: number, rows: number): DataSplit
 			}
 			return best;
 		});
-		return {x, y, n, features, classes};
+		return {task: 'classification' as const, x, y, n, features, classes};
 	};
-	return {name: 'teacher', train: make(rows), test: make(rows >> 2), classNames: Array.from({length: classes}, (_, c) => String(c))};
+	return {task: 'classification', name: 'teacher', featureNames: Array.from({length: features}, (_, i) => `x${i + 1}`), standardization: null, train: make(rows), test: make(rows >> 2), classNames: Array.from({length: classes}, (_, c) => String(c))};
 }
 
 function dataFor(run: Run): DataSplit {
@@ -71,7 +71,7 @@ function fingerprint(run: Run, data: DataSplit, choice: KernelChoice): {bits: Bi
 	for (let k = 0; k < STEPS; k++) {
 		const r = trainer.next();
 		losses.push(r.loss);
-		numbers.push(r.loss, r.accuracy);
+		numbers.push(r.loss, r.accuracy ?? -1);
 		for (const layer of r.layers) numbers.push(layer.gradNormW, layer.gradNormB, layer.updateRatio, layer.saturated ?? -1, layer.dead ?? -1);
 	}
 	for (const w of trainer.network.weights) numbers.push(...w);

@@ -10,7 +10,7 @@ import {next, startTestRunner} from './helpers/worker.js';
 /** The tiny scenario on the digits: 64 features, so no boundary. */
 function digitsScenario(): NetworkScenario {
 	const base = tinyScenario();
-	return {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'digits', test: 0.2}}))};
+	return {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'digits', test: 0.2, standardize: false}}))};
 }
 
 describe('Prober', () => {
@@ -97,11 +97,11 @@ describe('Prober', () => {
 
 	it('subsample keeps every k-th row; dataBounds is square', () => {
 		const x = Float64Array.from({length: 20}, (_, k) => k);
-		const set = {x, y: Int32Array.from({length: 10}, (_, k) => k % 2), n: 10, features: 2, classes: 2};
+		const set = {task: 'classification' as const, x, y: Int32Array.from({length: 10}, (_, k) => k % 2), n: 10, features: 2, classes: 2};
 		const points = subsample(set, 4);
 		expect(Array.from(points.labels)).toEqual([0, 1, 0, 1]); // rows 0, 3, 6, 9
 		expect(Array.from(points.xy)).toEqual([0, 1, 6, 7, 12, 13, 18, 19]);
-		const bounds = dataBounds({name: 't', train: set, test: {...set, n: 0}, classNames: ['0', '1']});
+		const bounds = dataBounds({task: 'classification', name: 't', featureNames: ['x1', 'x2'], standardization: null, train: set, test: {...set, n: 0}, classNames: ['0', '1']});
 		expect(bounds.xMax - bounds.xMin).toBeCloseTo(bounds.yMax - bounds.yMin, 12);
 	});
 });

@@ -118,7 +118,7 @@ describe('bad files are rejected with one precise line per problem', () => {
 			'x.yaml: runs[1].train.optimizer.dampening: got 0.1, expected 0 (Nesterov momentum needs momentum > 0 and dampening 0)',
 		],
 		['init option on the wrong init', 'model: {init: {name: he-normal, std: 0.1}}', 'x.yaml: model.init.std: he-normal has no std; only normal takes it'],
-		['toy option on digits', 'dataset: {name: digits, noise: 0.1}', 'x.yaml: dataset.noise: digits has no noise; only the built-in toys take it (spiral, circles, xor, moons, blobs)'],
+		['toy option on digits', 'dataset: {name: digits, noise: 0.1}', 'x.yaml: dataset.noise: digits has no noise; only the built-in generated sets take it (spiral, circles, xor, moons, blobs, sine, cubic, plane, bumps)'],
 		['classes on a 2-class toy', 'dataset: {name: moons, classes: 3}', 'x.yaml: dataset.classes: moons always has 2 classes; only spiral and blobs take other counts'],
 		['empty label', 'runs: [{label: ""}]', 'x.yaml: runs[0].label: got "", expected a non-empty label, or {en: …, ko: …}'],
 		['label without English', 'runs: [{label: {ko: 배치 1}}]', 'x.yaml: runs[0].label.en: missing, expected a non-empty label'],
@@ -226,8 +226,8 @@ describe('good files', () => {
 		const [a, b] = s.runs;
 		expect(a).toEqual({
 			label: 'a',
-			dataset: {kind: 'toy', name: 'moons', samples: 400, noise: 0.1, classes: 2, test: 0.2},
-			model: {hidden: [16, 16], activation: 'relu', init: {name: 'pytorch'}, weights: null},
+			dataset: {kind: 'toy', name: 'moons', samples: 400, noise: 0.1, classes: 2, test: 0.2, standardize: false},
+			model: {hidden: [16, 16], activation: 'relu', init: {name: 'pytorch'}, weights: null, inputs: null, outputs: null},
 			train: {
 				optimizer: {name: 'adam', lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false},
 				schedule: [],
@@ -326,10 +326,10 @@ describe('good files', () => {
 		write(JSON.stringify(checkpoint), 'start.json');
 		const s = network('dataset: {csv: data.csv, label: label, test: 0.25}\nmodel: {weights: start.json}');
 		const run = s.runs[0]!;
-		expect(run.dataset).toEqual({kind: 'csv', path: join(dir, 'data.csv'), label: 'label', test: 0.25});
+		expect(run.dataset).toEqual({kind: 'csv', path: join(dir, 'data.csv'), label: 'label', target: null, test: 0.25, testFile: null, standardize: true});
 		expect(run.model).toMatchObject({hidden: [3], activation: 'tanh', weights: join(dir, 'start.json')});
 		const data = buildDataSplit(run.dataset, 0, s.file);
-		expect(data.classNames).toEqual(['x', 'y']);
+		expect(data.task === 'classification' && data.classNames).toEqual(['x', 'y']);
 		expect(buildTrainConfig(run, data).network.layers).toEqual([2, 3, 2]);
 		expect(errorOf('model: {weights: start.json, hidden: [4]}')).toBe(
 			`x.yaml: model.hidden: got [4], but the checkpoint ${join(dir, 'start.json')} has hidden layers [3]; leave hidden out to take the checkpoint's`,

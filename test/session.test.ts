@@ -63,7 +63,7 @@ describe('Session', () => {
 			const csv = join(dir, 'points.csv');
 			writeFileSync(csv, 'a,b,label\n' + Array.from({length: 40}, (_, k) => `${k % 7},${(k * 3) % 5},${k % 2 ? 'x' : 'y'}`).join('\n') + '\n');
 			const base = tinyScenario({steps: 20});
-			const scenario = {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'csv' as const, path: csv, label: 'label', test: 0.25}}))};
+			const scenario = {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'csv' as const, path: csv, label: 'label', target: null, test: 0.25, testFile: null, standardize: true}}))};
 			const session = new Session(scenario);
 			for (let k = 0; k < 20; k++) session.stepAll();
 			const losses = session.states().map((s) => s.loss);

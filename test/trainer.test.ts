@@ -5,7 +5,7 @@ import {SIMD_AVAILABLE} from '../src/core/kernels-simd.js';
 import {Network} from '../src/core/network.js';
 import {createOptimizer} from '../src/core/optim/index.js';
 import {createRng} from '../src/core/rng.js';
-import {Trainer} from '../src/core/trainer.js';
+import {BatchOrder, Trainer} from '../src/core/trainer.js';
 import type {DataSplit, TrainConfig} from '../src/core/types.js';
 
 const data: DataSplit = makeToy('spiral', {samples: 200, noise: 0.1, test: 0.2}, createRng(1));
@@ -63,6 +63,20 @@ describe.each(PATHS)('Trainer on the %s kernels', (path) => {
 		}
 		expect(sizes).toEqual([64, 64, 32, 64]);
 		expect(trainer.report().epoch).toBeCloseTo(224 / 160, 12);
+	});
+
+	it('BatchOrder: stored order every epoch without shuffling; a fresh seeded permutation each epoch with it', () => {
+		const plain = new BatchOrder(6, false, 1);
+		expect(Array.from(plain.rows)).toEqual([0, 1, 2, 3, 4, 5]);
+		plain.nextEpoch();
+		expect(Array.from(plain.rows)).toEqual([0, 1, 2, 3, 4, 5]);
+		const shuffled = new BatchOrder(50, true, 1);
+		const first = Array.from(shuffled.rows);
+		expect(first).not.toEqual(Array.from({length: 50}, (_, i) => i));
+		expect([...first].sort((a, b) => a - b)).toEqual(Array.from({length: 50}, (_, i) => i));
+		shuffled.nextEpoch();
+		expect(Array.from(shuffled.rows)).not.toEqual(first);
+		expect(Array.from(new BatchOrder(50, true, 1).rows)).toEqual(first);
 	});
 
 	it('full batch takes the whole training set each step', () => {

@@ -32,8 +32,8 @@ export interface StepPreview {
 	readonly optimizer: Optimizer;
 	/** Mean loss on the batch before the step. */
 	readonly loss: number;
-	/** The batch's labels, in batch order. */
-	readonly labels: Int32Array;
+	/** The batch's labels (or, for a regression, its targets: rows × outputs), in batch order. */
+	readonly labels: Int32Array | Float64Array;
 }
 
 /** A network with the same parameters and buffers of its own. */
@@ -44,16 +44,21 @@ export function copyNetwork(net: Network): Network {
 	return copy;
 }
 
-/** The labels of `input.rows`, in batch order. */
-export function batchLabels(input: StepInput): Int32Array {
-	return Int32Array.from(input.rows, (row) => input.set.y[row]!);
+/** The labels (or a regression's targets, rows × outputs) of `input.rows`, in batch order. */
+export function batchLabels(input: StepInput): Int32Array | Float64Array {
+	const set = input.set;
+	if (set.task === 'classification') return Int32Array.from(input.rows, (row) => set.y[row]!);
+	const k = set.outputs;
+	const targets = new Float64Array(input.rows.length * k);
+	input.rows.forEach((row, b) => targets.set(set.y.subarray(row * k, (row + 1) * k), b * k));
+	return targets;
 }
 
 /**
  * The mean loss of `net` on the batch, as the trainer computes it (forward over the rows, then the
  * loss); leaves ∂L/∂logits in `net.outputGradient()`, ready for `backward`.
  */
-export function batchLoss(net: Network, input: StepInput, labels: Int32Array, out: LossResult = {loss: 0, correct: 0}): number {
+export function batchLoss(net: Network, input: StepInput, labels: Int32Array | Float64Array, out: LossResult = {loss: 0, correct: 0}): number {
 	const rows = input.rows.length;
 	const logits = net.forward(input.set.x, input.rows, 0, rows, false);
 	computeLoss(input.loss, logits, labels, rows, net.layers[net.depth]!, net.outputGradient(), out);

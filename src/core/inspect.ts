@@ -65,12 +65,13 @@ export interface UnitNumbers {
 
 /** The prediction and loss of the focus example. */
 export interface OutputNumbers {
-	readonly label: number;
-	/** Whether the core's loss counts this example as correctly predicted. */
+	/** The example's class; null for a regression (its targets are in `targets`). */
+	readonly label: number | null;
+	/** Whether the core's loss counts this example as correctly predicted (never, for a regression). */
 	readonly correct: boolean;
 	/** Cross-entropy: softmax(z) (inverted from ∂ℓ/∂z = p − onehot(label)); null for MSE. */
 	readonly probabilities: readonly number[] | null;
-	/** MSE: the targets t (inverted from ∂ℓ/∂z = 2(z − t)/K); null for cross-entropy. */
+	/** MSE: the targets t (inverted from ∂ℓ/∂z = 2(z − t)/K; a regression's own); null for cross-entropy. */
 	readonly targets: readonly number[] | null;
 	/** ℓ, this example's own loss; the batch loss L is the mean of ℓ over the rows. */
 	readonly loss: number;
@@ -199,7 +200,7 @@ export function inspectStep(input: StepInput, focus = 0): Inspection {
 		example: input.rows[focus]!,
 		units,
 		edges,
-		output: outputNumbers(net, input.loss, preview.labels[focus]!, focus),
+		output: outputNumbers(net, input.loss, preview.labels, focus),
 		loss: preview.loss,
 		optimizer: {name: stateAfter.name, step: stateAfter.step, scalars: {...stateAfter.scalars}},
 	};
@@ -223,18 +224,21 @@ function hiddenFactors(net: Network, l: number, rows: number, focus: number): {d
 }
 
 /** The focus example's loss and ∂ℓ/∂z, from the loss run on that one row. */
-function outputNumbers(net: Network, loss: LossName, label: number, focus: number): OutputNumbers {
+function outputNumbers(net: Network, loss: LossName, labels: Int32Array | Float64Array, focus: number): OutputNumbers {
 	const k = net.layers[net.depth]!;
 	const z = net.passBuffers(net.depth).z.subarray(focus * k, (focus + 1) * k);
 	const dldz = new Float64Array(k);
 	const result: LossResult = {loss: 0, correct: 0};
-	computeLoss(loss, z, Int32Array.of(label), 1, k, dldz, result);
+	// A class label, or a regression's k targets.
+	const own = labels instanceof Int32Array ? labels.subarray(focus, focus + 1) : labels.subarray(focus * k, (focus + 1) * k);
+	computeLoss(loss, z, own, 1, k, dldz, result);
+	const label = labels instanceof Int32Array ? labels[focus]! : null;
 	const crossEntropy = loss === 'cross-entropy';
 	return {
 		label,
-		correct: result.correct === 1,
+		correct: label !== null && result.correct === 1,
 		probabilities: crossEntropy ? Array.from(dldz, (g, j) => g + (j === label ? 1 : 0)) : null,
-		targets: crossEntropy ? null : Array.from(dldz, (g, j) => z[j]! - (k / 2) * g),
+		targets: crossEntropy ? null : label === null ? Array.from(own) : Array.from(dldz, (g, j) => z[j]! - (k / 2) * g),
 		loss: result.loss,
 		dldz: Array.from(dldz),
 	};

@@ -1,11 +1,13 @@
 /**
- * Losses on a batch of logits. Each returns the batch's mean loss and the number of correct
- * predictions, and writes ∂(mean loss)/∂logits into D, ready for the backward pass.
+ * Losses on a batch of network outputs. Each returns the batch's mean loss (and, for labels, the
+ * number of correct predictions) and writes ∂(mean loss)/∂outputs into D, ready for the backward
+ * pass. R² is the regression's score, as accuracy is classification's.
  */
-import type {LossName} from './types.js';
+import type {LossName, Task} from './types.js';
 
 export interface LossResult {
 	loss: number;
+	/** Classification: correct predictions in the batch (0 for regression). */
 	correct: number;
 }
 
@@ -71,7 +73,78 @@ function meanSquared(Z: Float64Array, y: Int32Array, rows: number, k: number, D:
 	out.correct = correct;
 }
 
-export function computeLoss(name: LossName, Z: Float64Array, y: Int32Array, rows: number, k: number, D: Float64Array, out: LossResult): void {
+/** Why `loss` cannot train on this task, or null when it can. */
+export function lossMismatch(task: Task, loss: LossName): string | null {
+	if (task === 'regression' && loss === 'cross-entropy') return 'cross-entropy needs class labels; a regression set takes mse or mae';
+	if (task === 'classification' && loss === 'mae') return 'mae is a regression loss; classification takes cross-entropy or mse';
+	return null;
+}
+
+/**
+ * The loss of a batch against its labels (an Int32Array of class indices) or its targets (a
+ * Float64Array of rows × k real values): the one entry the trainer and the step inspector share.
+ */
+export function computeLoss(name: LossName, Z: Float64Array, y: Int32Array | Float64Array, rows: number, k: number, D: Float64Array, out: LossResult): void {
+	if (y instanceof Int32Array) classificationLoss(name, Z, y, rows, k, D, out);
+	else regressionLoss(name, Z, y, rows, k, D, out);
+}
+
+/** A loss against class labels: cross-entropy or MSE (mae is refused by the trainer before this). */
+export function classificationLoss(name: LossName, Z: Float64Array, y: Int32Array, rows: number, k: number, D: Float64Array, out: LossResult): void {
 	if (name === 'cross-entropy') crossEntropy(Z, y, rows, k, D, out);
 	else meanSquared(Z, y, rows, k, D, out);
+}
+
+/**
+ * A loss against real-valued targets T (rows × k, row-major), mean over all rows × outputs:
+ * mse: L = (1/(B·K)) Σ (z − t)², ∂L/∂z = 2(z − t)/(B·K) (`F.mse_loss`);
+ * mae: L = (1/(B·K)) Σ |z − t|, ∂L/∂z = sign(z − t)/(B·K), 0 where z = t (`F.l1_loss`).
+ */
+export function regressionLoss(name: LossName, Z: Float64Array, T: Float64Array, rows: number, k: number, D: Float64Array, out: LossResult): void {
+	const count = rows * k;
+	let total = 0;
+	if (name === 'mae') {
+		const scale = 1 / count;
+		for (let i = 0; i < count; i++) {
+			const diff = Z[i]! - T[i]!;
+			total += Math.abs(diff);
+			D[i] = diff > 0 ? scale : diff < 0 ? -scale : 0;
+		}
+	} else {
+		const scale = 2 / count;
+		for (let i = 0; i < count; i++) {
+			const diff = Z[i]! - T[i]!;
+			total += diff * diff;
+			D[i] = scale * diff;
+		}
+	}
+	out.loss = total / count;
+	out.correct = 0;
+}
+
+/**
+ * R² of predictions Z for targets T (rows × k), averaged over the k target columns (scikit-learn's
+ * r2_score default): per column 1 − Σ(t − z)² / Σ(t − t̄)², t̄ the column's mean over these rows.
+ * 1 is a perfect fit, 0 no better than predicting the mean; NaN when a column's targets are all
+ * equal (R² is undefined there). Allocates nothing.
+ */
+export function rSquared(Z: Float64Array, T: Float64Array, rows: number, k: number): number {
+	let sum = 0;
+	for (let j = 0; j < k; j++) {
+		let mean = 0;
+		for (let b = 0; b < rows; b++) mean += T[b * k + j]!;
+		mean /= rows;
+		let residual = 0;
+		let spread = 0;
+		for (let b = 0; b < rows; b++) {
+			const t = T[b * k + j]!;
+			const r = t - Z[b * k + j]!;
+			const d = t - mean;
+			residual += r * r;
+			spread += d * d;
+		}
+		if (!(spread > 0)) return Number.NaN;
+		sum += 1 - residual / spread;
+	}
+	return sum / k;
 }

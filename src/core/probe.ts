@@ -1,6 +1,7 @@
 /**
  * Read-only looks inside a network for the teaching views: its predicted class over a grid of the
- * input plane (the decision boundary) and its weight gradients binned by magnitude.
+ * input plane (the decision boundary), its predicted value along a line or over the plane (the
+ * fit of a regression), and its weight gradients binned by magnitude.
  */
 import type {Network} from './network.js';
 
@@ -76,6 +77,50 @@ export function predictPlane(net: Network, bounds: PlaneBounds, width: number, h
 			if (k === 1) arg = logits[b]! > 0.5 ? 1 : 0;
 			out[start + b] = finite ? arg : NO_CLASS;
 		}
+	}
+}
+
+/** The x of each of `count` evenly spaced points from `min` to `max` (both ends included). */
+function along(min: number, max: number, count: number, k: number): number {
+	return count === 1 ? (min + max) / 2 : min + (k / (count - 1)) * (max - min);
+}
+
+/**
+ * A 1-D regression network's first output at `count` evenly spaced inputs from `min` to `max`
+ * (both ends included): the curve a fit view draws over the data points. Non-finite outputs
+ * stay as they are (the view leaves them out).
+ */
+export function predictCurve(net: Network, min: number, max: number, count: number, out: Float64Array, chunk = 256): void {
+	const k = net.layers[net.depth]!;
+	const inputs = new Float64Array(chunk);
+	for (let start = 0; start < count; start += chunk) {
+		const rows = Math.min(chunk, count - start);
+		for (let b = 0; b < rows; b++) inputs[b] = along(min, max, count, start + b);
+		const outputs = net.forward(inputs, null, 0, rows, false);
+		for (let b = 0; b < rows; b++) out[start + b] = outputs[b * k]!;
+	}
+}
+
+/**
+ * A 2-D regression network's first output at the centre of each cell of a width × height grid
+ * over `bounds`, row 0 at the top (the cells of predictPlane): the shaded map of a fit view.
+ * `scratch` holds the grid's inputs (2·width·height).
+ */
+export function predictValues(net: Network, bounds: PlaneBounds, width: number, height: number, out: Float32Array, scratch: Float64Array, chunk = 256): void {
+	const cells = width * height;
+	for (let r = 0; r < height; r++) {
+		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
+		for (let c = 0; c < width; c++) {
+			const at = 2 * (r * width + c);
+			scratch[at] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
+			scratch[at + 1] = y;
+		}
+	}
+	const k = net.layers[net.depth]!;
+	for (let start = 0; start < cells; start += chunk) {
+		const rows = Math.min(chunk, cells - start);
+		const outputs = net.forward(scratch, null, start, rows, false);
+		for (let b = 0; b < rows; b++) out[start + b] = outputs[b * k]!;
 	}
 }
 

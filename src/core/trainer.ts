@@ -3,15 +3,44 @@
  * report and divergence. Pure and synchronous; the runner decides when to call it.
  */
 import type {StepInput} from './inspect-preview.js';
-import {computeLoss, type LossResult} from './loss.js';
+import {classificationLoss, lossMismatch, regressionLoss, rSquared, type LossResult} from './loss.js';
 import {Network} from './network.js';
 import {createOptimizer} from './optim/index.js';
 import type {Optimizer} from './optim/optimizer.js';
 import {createRng, deriveSeed, type Rng} from './rng.js';
-import type {Checkpoint, DataSplit, Dataset, Evaluation, LayerStats, StepReport, TrainConfig} from './types.js';
+import type {Checkpoint, DataSplit, Dataset, Evaluation, LayerStats, LossName, StepReport, TrainConfig} from './types.js';
 
 /** Rows evaluated per forward pass when scoring a whole split. */
 const EVAL_CHUNK = 256;
+
+/**
+ * The order the training rows are read in: stored order when not shuffling; otherwise a seeded
+ * permutation, reshuffled (from the previous one) at the start of every epoch, the first included.
+ */
+export class BatchOrder {
+	readonly rows: Uint32Array;
+	private readonly rng: Rng | null;
+
+	constructor(n: number, shuffle: boolean, seed: number) {
+		this.rows = new Uint32Array(n);
+		for (let k = 0; k < n; k++) this.rows[k] = k;
+		this.rng = shuffle ? createRng(deriveSeed(seed, 'order')) : null;
+		this.rng?.shuffle(this.rows);
+	}
+
+	/** Moves on to the next epoch's order. */
+	nextEpoch(): void {
+		this.rng?.shuffle(this.rows);
+	}
+}
+
+/** The output widths a network may have for this data and loss (the first is what a fresh network gets). */
+export function allowedOutputs(data: DataSplit, loss: LossName): number[] {
+	if (data.task === 'regression') return [data.train.outputs];
+	const classes = data.train.classes;
+	// MSE on two classes may use one output that predicts the label itself (class 1 above 0.5).
+	return loss === 'mse' && classes === 2 ? [2, 1] : [classes];
+}
 
 export class Trainer {
 	readonly config: TrainConfig;
@@ -19,16 +48,18 @@ export class Trainer {
 	readonly network: Network;
 	/** The optimizer, for a schedule to set its lr and momentum between steps. */
 	readonly optimizer: Optimizer;
-	private readonly orderRng: Rng;
-	private readonly order: Uint32Array;
+	private readonly order: BatchOrder;
 	private readonly batchRows: number;
 	private readonly lossResult: LossResult = {loss: 0, correct: 0};
+	/** The batch's labels (classification) or targets (regression), gathered in batch order. */
 	private readonly labels: Int32Array;
+	private readonly targets: Float64Array;
 	private cursor = 0;
 	private stepCount = 0;
 	private samples = 0;
 	private lastLoss = Number.NaN;
 	private lastAccuracy = Number.NaN;
+	private lastR2 = Number.NaN;
 	private divergedAt: number | null = null;
 
 	/**
@@ -39,10 +70,14 @@ export class Trainer {
 		const {layers} = config.network;
 		const train = data.train;
 		if (train.n === 0) throw new Error('the training set is empty');
+		const mismatch = lossMismatch(data.task, config.loss);
+		if (mismatch) throw new Error(mismatch);
 		if (layers[0] !== train.features) throw new Error(`the input layer has ${layers[0]} units but the data has ${train.features} features`);
 		const outputs = layers[layers.length - 1]!;
-		if (outputs !== train.classes && !(outputs === 1 && config.loss === 'mse' && train.classes === 2)) {
-			throw new Error(`the output layer has ${outputs} units but the data has ${train.classes} classes`);
+		const allowed = allowedOutputs(data, config.loss);
+		if (!allowed.includes(outputs)) {
+			const has = data.task === 'regression' ? `${data.train.outputs} target columns` : `${data.train.classes} classes`;
+			throw new Error(`the output layer has ${outputs} units but the data has ${has} (${config.loss} takes ${allowed.join(' or ')} outputs)`);
 		}
 		this.config = config;
 		this.data = data;
@@ -57,12 +92,10 @@ export class Trainer {
 		}
 		this.optimizer = createOptimizer(config.optimizer, this.network.slotSizes());
 		this.batchRows = config.batch === 'full' ? train.n : Math.min(Math.max(1, Math.floor(config.batch)), train.n);
-		this.labels = new Int32Array(this.batchRows);
+		this.labels = new Int32Array(data.task === 'classification' ? this.batchRows : 0);
+		this.targets = new Float64Array(data.task === 'regression' ? this.batchRows * outputs : 0);
 		this.network.reserve(Math.max(this.batchRows, Math.min(EVAL_CHUNK, Math.max(train.n, data.test.n))));
-		this.orderRng = createRng(deriveSeed(config.seed, 'order'));
-		this.order = new Uint32Array(train.n);
-		for (let k = 0; k < train.n; k++) this.order[k] = k;
-		if (config.shuffle) this.orderRng.shuffle(this.order);
+		this.order = new BatchOrder(train.n, config.shuffle, config.seed);
 	}
 
 	get step(): number {
@@ -87,13 +120,20 @@ export class Trainer {
 		const train = this.data.train;
 		const rows = Math.min(this.batchRows, train.n - this.cursor);
 		const net = this.network;
-		const logits = net.forward(train.x, this.order, this.cursor, rows, true);
+		const outputs = net.forward(train.x, this.order.rows, this.cursor, rows, true);
 		const k = net.layers[net.depth]!;
-		computeLoss(this.config.loss, logits, this.batchLabels(rows), rows, k, net.outputGradient(), this.lossResult);
+		const result = this.lossResult;
+		if (this.data.task === 'classification') {
+			classificationLoss(this.config.loss, outputs, this.batchLabels(this.data.train.y, rows), rows, k, net.outputGradient(), result);
+			this.lastAccuracy = result.correct / rows;
+		} else {
+			const targets = this.batchTargets(this.data.train.y, rows, k);
+			regressionLoss(this.config.loss, outputs, targets, rows, k, net.outputGradient(), result);
+			this.lastR2 = rSquared(outputs, targets, rows, k);
+		}
 		this.stepCount++;
 		this.samples += rows;
-		this.lastLoss = this.lossResult.loss;
-		this.lastAccuracy = this.lossResult.correct / rows;
+		this.lastLoss = result.loss;
 		if (!Number.isFinite(this.lastLoss)) {
 			this.divergedAt = this.stepCount;
 			return false;
@@ -106,7 +146,7 @@ export class Trainer {
 		this.cursor += rows;
 		if (this.cursor >= train.n) {
 			this.cursor = 0;
-			if (this.config.shuffle) this.orderRng.shuffle(this.order);
+			this.order.nextEpoch();
 		}
 		return true;
 	}
@@ -114,15 +154,25 @@ export class Trainer {
 	/** What the next `advance()` will use, for looks that must not change the run (they work on copies). */
 	nextStep(): StepInput {
 		const rows = Math.min(this.batchRows, this.data.train.n - this.cursor);
-		const batch = this.order.slice(this.cursor, this.cursor + rows);
+		const batch = this.order.rows.slice(this.cursor, this.cursor + rows);
 		return {network: this.network, optimizer: this.optimizer, loss: this.config.loss, set: this.data.train, rows: batch};
 	}
 
-	/** The labels of the current batch, gathered in batch order. */
-	private batchLabels(rows: number): Int32Array {
-		const y = this.data.train.y;
-		for (let b = 0; b < rows; b++) this.labels[b] = y[this.order[this.cursor + b]!]!;
+	/** The current batch's labels, gathered in batch order. */
+	private batchLabels(y: Int32Array, rows: number): Int32Array {
+		const order = this.order.rows;
+		for (let b = 0; b < rows; b++) this.labels[b] = y[order[this.cursor + b]!]!;
 		return this.labels;
+	}
+
+	/** The current batch's targets (rows × k), gathered in batch order. */
+	private batchTargets(y: Float64Array, rows: number, k: number): Float64Array {
+		const order = this.order.rows;
+		for (let b = 0; b < rows; b++) {
+			const src = order[this.cursor + b]! * k;
+			for (let j = 0; j < k; j++) this.targets[b * k + j] = y[src + j]!;
+		}
+		return this.targets;
 	}
 
 	/** `advance()` then `report()`. */
@@ -150,32 +200,43 @@ export class Trainer {
 			epoch: this.samples / this.data.train.n,
 			samples: this.samples,
 			loss: this.lastLoss,
-			accuracy: this.lastAccuracy,
+			accuracy: this.data.task === 'classification' ? this.lastAccuracy : null,
+			r2: this.data.task === 'regression' ? this.lastR2 : null,
 			layers,
 			diverged: this.divergedAt !== null,
 			divergedAt: this.divergedAt,
 		};
 	}
 
-	/** Mean loss and accuracy over a whole split with the current weights (no update). */
+	/** Mean loss and accuracy (or R²) over a whole split with the current weights (no update). */
 	evaluate(which: 'train' | 'test'): Evaluation {
 		return evaluateNetwork(this.network, which === 'train' ? this.data.train : this.data.test, this.config.loss);
 	}
 }
 
-/** Scores `net` on every row of `set`, in chunks, without touching its parameters. */
-export function evaluateNetwork(net: Network, set: Dataset, loss: TrainConfig['loss']): Evaluation {
-	if (set.n === 0) return {loss: Number.NaN, accuracy: Number.NaN};
+/**
+ * Scores `net` on every row of `set`, in chunks, without touching its parameters: the mean loss,
+ * and accuracy (labels) or R² over the whole set (targets).
+ */
+export function evaluateNetwork(net: Network, set: Dataset, loss: LossName): Evaluation {
+	if (set.n === 0) return {loss: Number.NaN, accuracy: Number.NaN, r2: Number.NaN};
 	const k = net.layers[net.depth]!;
 	const result: LossResult = {loss: 0, correct: 0};
+	const predictions = set.task === 'regression' ? new Float64Array(set.n * k) : null;
 	let total = 0;
 	let correct = 0;
 	for (let start = 0; start < set.n; start += EVAL_CHUNK) {
 		const rows = Math.min(EVAL_CHUNK, set.n - start);
-		const logits = net.forward(set.x, null, start, rows, false);
-		computeLoss(loss, logits, set.y.subarray(start, start + rows), rows, k, net.outputGradient(), result);
+		const outputs = net.forward(set.x, null, start, rows, false);
+		if (set.task === 'classification') {
+			classificationLoss(loss, outputs, set.y.subarray(start, start + rows), rows, k, net.outputGradient(), result);
+			correct += result.correct;
+		} else {
+			predictions!.set(outputs.subarray(0, rows * k), start * k);
+			regressionLoss(loss, outputs, set.y.subarray(start * k, (start + rows) * k), rows, k, net.outputGradient(), result);
+		}
 		total += result.loss * rows;
-		correct += result.correct;
 	}
-	return {loss: total / set.n, accuracy: correct / set.n};
+	if (set.task === 'classification') return {loss: total / set.n, accuracy: correct / set.n, r2: Number.NaN};
+	return {loss: total / set.n, accuracy: Number.NaN, r2: rSquared(predictions!, set.y, set.n, k)};
 }

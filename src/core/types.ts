@@ -34,10 +34,18 @@ export interface Checkpoint {
 	readonly weights: {W: number[][]; b: number[]}[];
 }
 
-export type LossName = 'cross-entropy' | 'mse';
+/**
+ * cross-entropy: classification only. mse: classification (against one-hot labels, or the label
+ * itself with one output) and regression. mae: regression only.
+ */
+export type LossName = 'cross-entropy' | 'mse' | 'mae';
 
-/** A labelled table: x is n × features, row-major; y holds class indices 0 … classes−1. */
-export interface Dataset {
+/** What the network learns to predict: a class per row, or real numbers per row. */
+export type Task = 'classification' | 'regression';
+
+/** Rows with a class each: x is n × features, row-major; y holds class indices 0 … classes−1. */
+export interface LabelledRows {
+	readonly task: 'classification';
 	readonly x: Float64Array;
 	readonly y: Int32Array;
 	readonly n: number;
@@ -45,13 +53,50 @@ export interface Dataset {
 	readonly classes: number;
 }
 
-export interface DataSplit {
+/** Rows with real-valued targets: x is n × features and y is n × outputs, both row-major. */
+export interface TargetRows {
+	readonly task: 'regression';
+	readonly x: Float64Array;
+	readonly y: Float64Array;
+	readonly n: number;
+	readonly features: number;
+	readonly outputs: number;
+}
+
+export type Dataset = LabelledRows | TargetRows;
+
+/** What standardising did to feature column j: z = (x − mean[j]) · scale[j] (scale 0: a constant column). */
+export interface Standardization {
+	readonly mean: readonly number[];
+	readonly scale: readonly number[];
+}
+
+interface SplitBase {
 	readonly name: string;
-	readonly train: Dataset;
-	readonly test: Dataset;
+	/** Column names of the features (a CSV's header; "x1", "x2", … for built-in sets). */
+	readonly featureNames: readonly string[];
+	/** Set when the features were standardised (from the training rows); null when used as given. */
+	readonly standardization: Standardization | null;
+}
+
+export interface ClassificationSplit extends SplitBase {
+	readonly task: 'classification';
+	readonly train: LabelledRows;
+	readonly test: LabelledRows;
 	/** Class names when the source had them (a CSV's label strings); otherwise "0", "1", … */
 	readonly classNames: readonly string[];
 }
+
+export interface RegressionSplit extends SplitBase {
+	readonly task: 'regression';
+	readonly train: TargetRows;
+	readonly test: TargetRows;
+	/** The target columns' names ("y" for built-in sets). */
+	readonly targetNames: readonly string[];
+}
+
+/** A data set ready to train on: training rows, test rows (possibly none), and their names. */
+export type DataSplit = ClassificationSplit | RegressionSplit;
 
 /** Statistics of one dense layer (layer 1 = the one fed by the input). */
 export interface LayerStats {
@@ -76,8 +121,10 @@ export interface StepReport {
 	readonly samples: number;
 	/** Mean loss on this step's batch (before the update). */
 	readonly loss: number;
-	/** Accuracy on this step's batch (before the update). */
-	readonly accuracy: number;
+	/** Classification: accuracy on this step's batch (before the update); null for regression. */
+	readonly accuracy: number | null;
+	/** Regression: R² on this step's batch (before the update; see rSquared in loss.ts); null for classification. */
+	readonly r2: number | null;
 	/** One entry per dense layer, input side first. */
 	readonly layers: readonly LayerStats[];
 	readonly diverged: boolean;
@@ -87,7 +134,10 @@ export interface StepReport {
 
 export interface Evaluation {
 	readonly loss: number;
+	/** Classification only (else NaN). */
 	readonly accuracy: number;
+	/** Regression only (else NaN). */
+	readonly r2: number;
 }
 
 /** Everything a trainer needs besides the data. Same seed ⇒ same initial weights and data order. */

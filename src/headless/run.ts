@@ -9,6 +9,7 @@ import {performance} from 'node:perf_hooks';
 import type {Writable} from 'node:stream';
 import {type CsvColumns, csvHeader, csvRow, jsonLine, type StepRecord} from '../records/records.js';
 import {Session} from '../runner/session.js';
+import {scenarioTask} from '../scenarios/dataset.js';
 import {slug} from '../scenarios/save.js';
 import type {Scenario} from '../scenarios/types.js';
 import {formatTable, type RunSummary} from './table.js';
@@ -44,11 +45,13 @@ async function write(out: Writable, text: string): Promise<void> {
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions, out: Writable): Promise<HeadlessResult> {
 	const session = new Session(scenario, {seed: options.seed, steps: options.steps}, {clock: () => performance.now()});
 	const every = options.every ?? DEFAULT_EVERY;
+	const regression = scenarioTask(scenario) === 'regression';
 	// No wall-clock seconds: the same seed must give the same bytes.
 	const columns: CsvColumns = {
 		depth: scenario.kind === 'network' ? Math.max(0, ...scenario.runs.map((r) => r.model.hidden.length + 1)) : 0,
 		surface: scenario.kind === 'surface',
 		seconds: false,
+		regression,
 	};
 	if (options.format === 'csv') await write(out, csvHeader(columns));
 	let step = 0;
@@ -73,9 +76,9 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions, 
 					epoch: run.epoch,
 					samples: run.samples,
 					loss: run.loss,
-					accuracy: run.accuracy,
+					...(regression ? {accuracy: Number.NaN, r2: run.r2} : {accuracy: run.accuracy}),
 					testLoss: run.testLoss,
-					testAccuracy: run.testAccuracy,
+					...(regression ? {testAccuracy: Number.NaN, testR2: run.testR2} : {testAccuracy: run.testAccuracy}),
 					diverged: run.diverged,
 					divergedAt: run.divergedAt,
 					...(run.position ? {x: run.position[0], y: run.position[1]} : {}),
@@ -97,10 +100,13 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions, 
 		loss: run.loss,
 		accuracy: run.accuracy,
 		testAccuracy: run.testAccuracy,
+		testLoss: run.testLoss,
+		r2: run.r2,
+		testR2: run.testR2,
 		stepsPerSecond: run.busyMs > 0 ? (run.step * 1000) / run.busyMs : 0,
 		divergedAt: run.divergedAt,
 	}));
-	if (options.format === 'table') await write(out, formatTable(summaries));
+	if (options.format === 'table') await write(out, formatTable(summaries, regression));
 	const checkpoints: string[] = [];
 	if (options.saveWeights) {
 		mkdirSync(options.saveWeights, {recursive: true});

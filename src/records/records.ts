@@ -19,6 +19,9 @@ export interface StepRecord {
 	readonly accuracy: number;
 	readonly testLoss: number;
 	readonly testAccuracy: number;
+	/** Regression runs: R² of the batch and of the test split, written in place of accuracy and testAccuracy. */
+	readonly r2?: number;
+	readonly testR2?: number;
 	readonly diverged: boolean;
 	readonly divergedAt: number | null;
 	/** Surface runs: the point after this step. */
@@ -61,9 +64,9 @@ export function jsonLine(r: StepRecord): string {
 		samples: r.samples,
 		...(r.seconds === undefined ? {} : {seconds: r.seconds}),
 		loss: r.loss,
-		accuracy: r.accuracy,
+		...(r.r2 === undefined ? {accuracy: r.accuracy} : {r2: r.r2}),
 		testLoss: r.testLoss,
-		testAccuracy: r.testAccuracy,
+		...(r.testR2 === undefined ? {testAccuracy: r.testAccuracy} : {testR2: r.testR2}),
 		diverged: r.diverged,
 		divergedAt: r.divergedAt,
 		...(r.x === undefined ? {} : {x: r.x}),
@@ -81,6 +84,8 @@ export interface CsvColumns {
 	readonly surface: boolean;
 	/** The seconds column (the dashboard's export). */
 	readonly seconds: boolean;
+	/** r2 and test_r2 where a classification has accuracy and test_accuracy (a regression scenario). */
+	readonly regression?: boolean;
 }
 
 /** The columns that fit `records` (surface runs have x and y). */
@@ -89,6 +94,7 @@ export function columnsFor(records: readonly StepRecord[], seconds: boolean): Cs
 		depth: records.reduce((deepest, r) => Math.max(deepest, r.layers.length), 0),
 		surface: records.some((r) => r.x !== undefined),
 		seconds,
+		regression: records.some((r) => r.r2 !== undefined),
 	};
 }
 
@@ -97,7 +103,8 @@ const LAYER_COLUMNS = ['grad_norm_w', 'grad_norm_b', 'update_ratio', 'saturated'
 /** The JSON fields in snake_case, per-layer fields flattened with the layer's number (`grad_norm_w_1`). */
 export function csvHeader(c: CsvColumns): string {
 	const layers = Array.from({length: c.depth}, (_, l) => LAYER_COLUMNS.map((name) => `${name}_${l + 1}`)).flat();
-	const head = ['run', 'step', 'epoch', 'samples', ...(c.seconds ? ['seconds'] : []), 'loss', 'accuracy', 'test_loss', 'test_accuracy', 'diverged', 'diverged_at'];
+	const scores = c.regression ? ['r2', 'test_loss', 'test_r2'] : ['accuracy', 'test_loss', 'test_accuracy'];
+	const head = ['run', 'step', 'epoch', 'samples', ...(c.seconds ? ['seconds'] : []), 'loss', ...scores, 'diverged', 'diverged_at'];
 	return [...head, ...(c.surface ? ['x', 'y'] : []), ...layers].join(',') + '\n';
 }
 
@@ -107,7 +114,8 @@ const quoted = (text: string): string => (/[",\n\r]/.test(text) ? `"${text.repla
 /** A row under `csvHeader(c)`; a run with fewer layers than `c.depth` leaves the rest empty. */
 export function csvRow(r: StepRecord, c: CsvColumns): string {
 	const cells = [quoted(r.run), cell(r.step), cell(r.epoch), cell(r.samples), ...(c.seconds ? [cell(r.seconds)] : [])];
-	cells.push(cell(r.loss), cell(r.accuracy), cell(r.testLoss), cell(r.testAccuracy), String(r.diverged), cell(r.divergedAt));
+	const [score, testScore] = c.regression ? [r.r2, r.testR2] : [r.accuracy, r.testAccuracy];
+	cells.push(cell(r.loss), cell(score), cell(r.testLoss), cell(testScore), String(r.diverged), cell(r.divergedAt));
 	if (c.surface) cells.push(cell(r.x), cell(r.y));
 	for (let l = 0; l < c.depth; l++) {
 		const layer = r.layers[l];

@@ -74,7 +74,9 @@ export class Prober {
 	 */
 	probe(session: Session, boundary = true): ProbeMessage | null {
 		if (session.scenario.kind !== 'network') return null;
-		const planar = session.runs.find((d) => d.trainer && d.trainer.data.train.features === 2)?.trainer?.data ?? null;
+		const found = session.runs.find((d) => d.trainer && d.trainer.data.train.features === 2)?.trainer?.data;
+		// The boundary is of classes; a regression set's 2-D picture is the fit view's (not yet drawn).
+		const planar = found?.task === 'classification' ? found : null;
 		if (planar !== this.source) {
 			this.reset();
 			this.source = planar;
@@ -90,7 +92,7 @@ export class Prober {
 			const net = trainer.network;
 			const histograms = gradientHistograms(net);
 			let probe: RunProbe = {histograms};
-			if (boundary && bounds && net.layers[0] === 2) {
+			if (boundary && bounds && net.layers[0] === 2 && trainer.data.task === 'classification') {
 				const cells = new Uint8Array(n * n);
 				predictPlane(net, bounds, n, n, cells, this.scratch);
 				probe = {histograms, boundary: {width: n, height: n, cells, bounds}};

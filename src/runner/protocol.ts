@@ -75,6 +75,9 @@ export interface RunState {
 	readonly accuracy: number;
 	readonly testLoss: number;
 	readonly testAccuracy: number;
+	/** Regression runs: R² of the last batch and of the test split (NaN otherwise). */
+	readonly r2: number;
+	readonly testR2: number;
 	/** Per dense layer, input side first; empty for surface runs. */
 	readonly layers: readonly LayerStats[];
 	readonly diverged: boolean;

@@ -37,6 +37,9 @@ interface RunDriver {
 	accuracy: number;
 	testLoss: number;
 	testAccuracy: number;
+	/** Regression runs: R² of the batch and of the test split (NaN otherwise). */
+	r2: number;
+	testR2: number;
 	layers: readonly LayerStats[];
 	diverged: boolean;
 	divergedAt: number | null;
@@ -55,7 +58,7 @@ interface RunDriver {
 }
 
 /** Test loss/accuracy are computed this many times over a run's budget. */
-const EVALUATIONS_PER_RUN = 200;
+export const EVALUATIONS_PER_RUN = 200;
 
 export class Session {
 	private current: Scenario;
@@ -138,6 +141,8 @@ export class Session {
 			accuracy: d.accuracy,
 			testLoss: d.testLoss,
 			testAccuracy: d.testAccuracy,
+			r2: d.r2,
+			testR2: d.testR2,
 			layers: d.layers,
 			diverged: d.diverged,
 			divergedAt: d.divergedAt,
@@ -159,7 +164,7 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 	if (inputs.length !== scenario.runs.length) throw new Error(`expected inputs for ${scenario.runs.length} runs, got ${inputs.length}`);
 	return scenario.runs.map((spec, k) => {
 		const {data, initial} = inputs[k]!;
-		const trainer = new Trainer(buildTrainConfig(spec, data), data, initial ?? undefined);
+		const trainer = new Trainer(buildTrainConfig(spec, data, scenario.file), data, initial ?? undefined);
 		const scheduler = new Scheduler(trainer.optimizer, spec.train.schedule);
 		const budget = spec.train.steps;
 		const evalEvery = Math.max(1, Math.ceil(budget / EVALUATIONS_PER_RUN));
@@ -174,6 +179,8 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 			accuracy: Number.NaN,
 			testLoss: Number.NaN,
 			testAccuracy: Number.NaN,
+			r2: Number.NaN,
+			testR2: Number.NaN,
 			layers: [],
 			diverged: false,
 			divergedAt: null,
@@ -189,7 +196,8 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 				this.samples = report.samples;
 				this.epoch = report.epoch;
 				this.loss = report.loss;
-				this.accuracy = report.accuracy;
+				this.accuracy = report.accuracy ?? Number.NaN;
+				this.r2 = report.r2 ?? Number.NaN;
 				this.layers = report.layers;
 				this.diverged = report.diverged;
 				this.divergedAt = report.divergedAt;
@@ -198,6 +206,7 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 					const test = trainer.evaluate('test');
 					this.testLoss = test.loss;
 					this.testAccuracy = test.accuracy;
+					this.testR2 = test.r2;
 				}
 				this.history.offer(
 					() => ({
@@ -206,7 +215,7 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 						samples: report.samples,
 						seconds,
 						loss: report.loss,
-						accuracy: report.accuracy,
+						accuracy: this.accuracy,
 						testLoss: evaluate ? this.testLoss : Number.NaN,
 						testAccuracy: evaluate ? this.testAccuracy : Number.NaN,
 						layers: packLayers(report.layers),
@@ -245,6 +254,8 @@ function surfaceDrivers(scenario: SurfaceScenario, options: LessonOptions): RunD
 			accuracy: Number.NaN,
 			testLoss: Number.NaN,
 			testAccuracy: Number.NaN,
+			r2: Number.NaN,
+			testR2: Number.NaN,
 			layers: [],
 			diverged: false,
 			divergedAt: null,

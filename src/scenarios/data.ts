@@ -5,39 +5,64 @@
 import {readFileSync} from 'node:fs';
 import * as z from 'zod';
 import {ACTIVATION_NAMES} from '../core/activations.js';
-import {CsvError, loadDigits, makeToy, parseCsv} from '../core/data/index.js';
-import {createRng, deriveSeed} from '../core/rng.js';
+import {CsvError, digitsSource, parseCsv, prepareData, regressionSource, toySource, type PrepareOptions, type RowOrder, type Source} from '../core/data/index.js';
+import {createRng, deriveSeed, type Rng} from '../core/rng.js';
+import {allowedOutputs} from '../core/trainer.js';
 import type {Checkpoint, DataSplit, TrainConfig} from '../core/types.js';
 import {badValue, displayPath, formatPath, ruleBroken, ScenarioError} from './errors.js';
 import type {DatasetSpec, NetworkRunSpec} from './types.js';
 
+/** A run's row order: shuffled (the default), or the source's own order when it asks for `shuffle: false`. */
+export function rowOrder(run: NetworkRunSpec): RowOrder {
+	return run.train.shuffle ? 'shuffled' : 'source';
+}
+
 /**
- * The data a run trains on. Same spec and seed ⇒ the same split, so runs that share them can
- * share one copy. `scenarioFile` and `field` only label errors (a CSV the lab cannot use).
+ * The data a run trains on. Same spec, seed and order ⇒ the same split, so runs that share them
+ * can share one copy. `scenarioFile` labels errors (a CSV the lab cannot use).
  */
-export function buildDataSplit(spec: DatasetSpec, seed: number, scenarioFile?: string, field = 'dataset.csv'): DataSplit {
+export function buildDataSplit(spec: DatasetSpec, seed: number, scenarioFile?: string, order: RowOrder = 'shuffled'): DataSplit {
+	const at = 'dataset';
 	const rng = createRng(deriveSeed(seed, 'data'));
+	const options = (test: PrepareOptions['test']): PrepareOptions => ({test, order, standardize: spec.standardize});
 	switch (spec.kind) {
 		case 'toy':
-			return makeToy(spec.name, {samples: spec.samples, noise: spec.noise, classes: spec.classes, test: spec.test}, rng);
+			return prepareData(toySource(spec.name, {samples: spec.samples, noise: spec.noise, classes: spec.classes}, rng), options(spec.test), rng);
 		case 'digits':
-			return loadDigits(spec.test, rng);
+			return prepareData(digitsSource(), options(spec.test), rng);
+		case 'regression':
+			return prepareData(regressionSource(spec.name, {samples: spec.samples, noise: spec.noise}, rng), options(spec.test), rng);
 		case 'csv':
-			return readCsv(spec, rng, scenarioFile ?? spec.path, field);
+			return readCsvData(spec, options, rng, scenarioFile ?? spec.path, at);
 	}
 }
 
-function readCsv(spec: Extract<DatasetSpec, {kind: 'csv'}>, rng: ReturnType<typeof createRng>, scenarioFile: string, field: string): DataSplit {
-	const shown = displayPath(spec.path);
+function readCsvData(spec: Extract<DatasetSpec, {kind: 'csv'}>, options: (test: PrepareOptions['test']) => PrepareOptions, rng: Rng, scenarioFile: string, at: string): DataSplit {
+	const columns = spec.target === null ? {label: spec.label ?? undefined} : {target: spec.target};
+	const source = readCsv(spec.path, columns, scenarioFile, `${at}.csv`);
+	if (spec.testFile === null) return prepareData(source, options(spec.test), rng);
+	const classes = 'classNames' in source ? source.classNames : undefined;
+	const test = readCsv(spec.testFile, {...columns, classes}, scenarioFile, `${at}.test`);
+	if (test.featureNames.join('\n') !== source.featureNames.join('\n')) {
+		const shown = displayPath(spec.testFile);
+		const problem = ruleBroken(`${at}.test`, shown, 'the same columns as the training file', `${shown}: its feature columns are ${test.featureNames.join(', ')}; the training file's are ${source.featureNames.join(', ')}. A test file needs the same columns.`);
+		throw new ScenarioError(scenarioFile, [problem]);
+	}
+	return prepareData(source, options(test), rng);
+}
+
+/** Reads and parses one CSV; every problem becomes a ScenarioError naming the scenario, the field and the CSV. */
+function readCsv(file: string, options: Parameters<typeof parseCsv>[1], scenarioFile: string, field: string): Source {
+	const shown = displayPath(file);
 	let text: string;
 	try {
-		text = readFileSync(spec.path, 'utf8');
+		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		throw new ScenarioError(scenarioFile, [badValue(field, shown, 'a readable CSV file', ` (${reason(error)})`)]);
 	}
 	try {
 		const name = shown.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
-		return parseCsv(text, {label: spec.label ?? undefined, test: spec.test, name}, rng);
+		return parseCsv(text, {...options, name});
 	} catch (error) {
 		if (!(error instanceof CsvError)) throw error;
 		// The core's messages usually name the row and column already; add only what they omit.
@@ -48,15 +73,30 @@ function readCsv(spec: Extract<DatasetSpec, {kind: 'csv'}>, rng: ReturnType<type
 		]
 			.filter(Boolean)
 			.join(', ');
-		const problem = ruleBroken(field, shown, 'a CSV with a header row, numeric features and a label column', `${shown}${where ? ` (${where})` : ''}: ${error.message}`);
+		const problem = ruleBroken(field, shown, 'a CSV with a header row, numeric features and a label or target column', `${shown}${where ? ` (${where})` : ''}: ${error.message}`);
 		throw new ScenarioError(scenarioFile, [problem]);
 	}
 }
 
-/** The core's config for one run: the layer sizes come from the data (features in, classes out). */
-export function buildTrainConfig(run: NetworkRunSpec, data: DataSplit): TrainConfig {
+/**
+ * The core's config for one run: the layer sizes come from the data (features in; classes or
+ * target columns out) or from the run's checkpoint, which must fit the data: a ScenarioError
+ * naming `model.weights` otherwise. `at` is the run's path in the file (`''` or `runs[1]`).
+ */
+export function buildTrainConfig(run: NetworkRunSpec, data: DataSplit, scenarioFile = '', at = ''): TrainConfig {
+	const allowed = allowedOutputs(data, run.train.loss);
+	const {inputs, outputs} = run.model;
+	if (run.model.weights !== null && inputs !== null && outputs !== null && (inputs !== data.train.features || !allowed.includes(outputs))) {
+		const needs = data.task === 'regression' ? `${data.train.outputs} target column${data.train.outputs === 1 ? '' : 's'}` : `${data.train.classes} classes`;
+		const shown = displayPath(run.model.weights);
+		const field = formatPath([...(at ? [at] : []), 'model', 'weights']);
+		const count = (n: number | string, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+		const fits = `${count(data.train.features, 'input')} and ${count(allowed.length === 1 ? allowed[0]! : allowed.join(' or '), 'output')}`;
+		const sentence = `the checkpoint ${shown} takes ${count(inputs, 'input')} and gives ${count(outputs, 'output')}; this data has ${count(data.train.features, 'feature')} and ${needs}, so it needs ${fits} (${run.train.loss})`;
+		throw new ScenarioError(scenarioFile || run.model.weights, [ruleBroken(field, shown, fits, sentence)]);
+	}
 	return {
-		network: {layers: [data.train.features, ...run.model.hidden, data.train.classes], activation: run.model.activation},
+		network: {layers: [data.train.features, ...run.model.hidden, outputs ?? allowed[0]!], activation: run.model.activation},
 		init: run.model.init,
 		optimizer: run.train.optimizer,
 		loss: run.train.loss,

@@ -10,15 +10,15 @@ import type {ActivationName} from '../core/activations.js';
 import {OPTION_NAMES, type OptimizerProblem, type OptionName, optimizerProblems, optimizersTaking, optionsOf, withDefaults} from '../core/optim/config.js';
 import {OPTIMIZER_NAMES, type OptimizerConfig, type OptimizerName} from '../core/optim/optimizer.js';
 import {SURFACES} from '../core/surfaces.js';
-import type {InitSpec} from '../core/types.js';
+import {lossMismatch} from '../core/loss.js';
+import type {InitSpec, LossName, Task} from '../core/types.js';
 import {loadCheckpointFile} from './data.js';
+import {DATASET_DEFAULTS, datasetTask, resolveDataset} from './dataset.js';
 import {badValue, displayPath, formatPath, type Problem, ruleBroken, ScenarioError, showValue} from './errors.js';
 import {merge} from './merge.js';
 import {describeSchedule, resolveSchedule} from './schedule.js';
 import {
 	fileKey,
-	TOY_ONLY,
-	type DatasetInput,
 	type InitInput,
 	type IntroInput,
 	type LabelInput,
@@ -32,23 +32,19 @@ import {
 	type TextInput,
 	type TrainInput,
 } from './schema.js';
-import type {DatasetSpec, ModelSpec, NetworkRunSpec, NetworkScenario, Note, SurfaceRunSpec, SurfaceScenario, Text, TrainSpec, ViewHints} from './types.js';
+import type {ModelSpec, NetworkRunSpec, NetworkScenario, Note, SurfaceRunSpec, SurfaceScenario, Text, TrainSpec, ViewHints} from './types.js';
 
 /** The defaults of every field a file may leave out. */
 export const DEFAULTS = {
-	dataset: 'spiral',
-	samples: 400,
-	/** Gaussian jitter per coordinate; blobs' value is each blob's spread. */
-	noise: 0.1,
-	blobNoise: 0.3,
-	test: 0.2,
+	...DATASET_DEFAULTS,
 	hidden: [16, 16] as readonly number[],
 	activation: 'relu' as ActivationName,
 	init: 'pytorch' as InitSpec['name'],
 	optimizer: 'adam' as OptimizerName,
 	batch: 32,
 	steps: 1000,
-	loss: 'cross-entropy',
+	/** By task: classification, regression. */
+	loss: {classification: 'cross-entropy', regression: 'mse'} as const satisfies Record<Task, LossName>,
 	shuffle: true,
 	seed: 0,
 	surface: 'rosenbrock',
@@ -71,7 +67,7 @@ export interface Context {
 }
 
 /** Maps a field path inside a run (`['train', 'optimizer', 'lr']`) to where it was written. */
-type Locate = (parts: readonly (string | number)[]) => string;
+export type Locate = (parts: readonly (string | number)[]) => string;
 
 type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'intro' | 'notes' | 'view' | 'order'>;
 
@@ -121,13 +117,22 @@ export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): N
 	const texts = labelTexts(overrides.map((o) => o.label), labels, ctx);
 	const runs = overrides.map((over, i): NetworkRunSpec => {
 		const locate: Locate = (parts) => (input.runs !== undefined && getIn(over, parts) !== undefined ? formatPath(['runs', i, ...parts]) : formatPath(parts));
+		const dataset = resolveDataset(merge(base.dataset, over.dataset) ?? {}, locate, ctx);
 		return {
 			label: labels[i]!,
 			...(texts[i] ? {labelText: texts[i]} : {}),
-			dataset: resolveDataset(merge(base.dataset, over.dataset) ?? {}, locate, ctx),
+			dataset,
 			model: resolveModel(merge(base.model, over.model) ?? {}, locate, ctx),
-			train: resolveTrain(merge(base.train, over.train) ?? {}, locate, ctx),
+			train: resolveTrain(merge(base.train, over.train) ?? {}, datasetTask(dataset), locate, ctx),
 		};
+	});
+	// One task per scenario: a loss chart or a table that mixes accuracy and R² compares nothing.
+	const first = runs[0];
+	runs.forEach((run, i) => {
+		if (first && datasetTask(run.dataset) !== datasetTask(first.dataset)) {
+			const task = datasetTask(run.dataset);
+			ctx.problems.push(ruleBroken(formatPath(['runs', i, 'dataset']), undefined, datasetTask(first.dataset), `a ${task} data set, but runs[0] is ${datasetTask(first.dataset)}: every run of a scenario has the same task`));
+		}
 	});
 	return {kind: 'network', ...shared(input, ctx), runs};
 }
@@ -229,44 +234,6 @@ function getIn(value: unknown, parts: readonly (string | number)[]): unknown {
 	return v;
 }
 
-const TOY_LIST = 'spiral, circles, xor, moons, blobs';
-
-function resolveDataset(d: DatasetInput, locate: Locate, ctx: Context): DatasetSpec {
-	const test = d.test ?? DEFAULTS.test;
-	const problems = ctx.problems;
-	if (d.csv !== undefined) {
-		if (d.name !== undefined) {
-			problems.push(ruleBroken(locate(['dataset', 'name']), d.name, 'name or csv', 'give either name (a built-in data set) or csv (your own file), not both'));
-		}
-		for (const key of TOY_ONLY) {
-			if (d[key] !== undefined) problems.push(ruleBroken(locate(['dataset', key]), d[key], TOY_LIST, `a CSV data set has no ${key}; only the built-in toys take it (${TOY_LIST})`));
-		}
-		const file = path.resolve(path.dirname(ctx.file), d.csv);
-		if (!existsSync(file)) problems.push(badValue(locate(['dataset', 'csv']), d.csv, 'a CSV file that exists', ` (no file at ${displayPath(file)})`));
-		return {kind: 'csv', path: file, label: d.label ?? null, test};
-	}
-	const name = d.name ?? DEFAULTS.dataset;
-	if (d.label !== undefined) problems.push(ruleBroken(locate(['dataset', 'label']), d.label, 'csv', `${name} has no label column; label goes with csv: your own file`));
-	if (name === 'digits') {
-		for (const key of TOY_ONLY) {
-			if (d[key] !== undefined) problems.push(ruleBroken(locate(['dataset', key]), d[key], TOY_LIST, `digits has no ${key}; only the built-in toys take it (${TOY_LIST})`));
-		}
-		return {kind: 'digits', test};
-	}
-	const variable = name === 'spiral' || name === 'blobs';
-	if (d.classes !== undefined && !variable && d.classes !== 2) {
-		problems.push(ruleBroken(locate(['dataset', 'classes']), d.classes, '2', `${name} always has 2 classes; only spiral and blobs take other counts`));
-	}
-	return {
-		kind: 'toy',
-		name,
-		samples: d.samples ?? DEFAULTS.samples,
-		noise: d.noise ?? (name === 'blobs' ? DEFAULTS.blobNoise : DEFAULTS.noise),
-		classes: d.classes ?? (name === 'blobs' ? 3 : 2),
-		test,
-	};
-}
-
 function resolveInit(init: InitInput, locate: Locate, problems: Problem[]): InitSpec {
 	const name = init.name ?? DEFAULTS.init;
 	if (init.std !== undefined && name !== 'normal') problems.push(ruleBroken(locate(['model', 'init', 'std']), init.std, 'normal', `${name} has no std; only normal takes it`));
@@ -278,14 +245,16 @@ function resolveModel(m: ModelInput, locate: Locate, ctx: Context): ModelSpec {
 	let hidden = m.hidden ?? DEFAULTS.hidden;
 	let activation = m.activation ?? DEFAULTS.activation;
 	const init = resolveInit(m.init ?? {}, locate, ctx.problems);
-	if (m.weights === undefined || m.weights === null) return {hidden, activation, init, weights: null};
+	if (m.weights === undefined || m.weights === null) return {hidden, activation, init, weights: null, inputs: null, outputs: null};
 
 	const where = locate(['model', 'weights']);
 	const file = path.resolve(path.dirname(ctx.file), m.weights);
 	if (!existsSync(file)) {
 		ctx.problems.push(badValue(where, m.weights, 'a checkpoint file that exists', ` (no file at ${displayPath(file)})`));
-		return {hidden, activation, init, weights: file};
+		return {hidden, activation, init, weights: file, inputs: null, outputs: null};
 	}
+	let inputs: number | null = null;
+	let outputs: number | null = null;
 	try {
 		// The checkpoint fixes the architecture; hidden and activation may be left out.
 		const checkpoint = loadCheckpointFile(file);
@@ -298,11 +267,13 @@ function resolveModel(m: ModelInput, locate: Locate, ctx: Context): ModelSpec {
 		}
 		hidden = sizes;
 		activation = checkpoint.activation;
+		inputs = checkpoint.layers[0]!;
+		outputs = checkpoint.layers[checkpoint.layers.length - 1]!;
 	} catch (error) {
 		if (!(error instanceof ScenarioError)) throw error;
 		for (const line of error.message.split('\n')) ctx.problems.push(ruleBroken(where, m.weights, 'a gradlab checkpoint', line));
 	}
-	return {hidden, activation, init, weights: file};
+	return {hidden, activation, init, weights: file, inputs, outputs};
 }
 
 /** Where a part of the optimizer (`['lr']`, `['betas', 1]`) was written. */
@@ -343,15 +314,18 @@ function fileProblem(problem: OptimizerProblem, name: OptimizerName, at: At): Pr
 	}
 }
 
-function resolveTrain(t: TrainInput, locate: Locate, ctx: Context): TrainSpec {
+function resolveTrain(t: TrainInput, task: Task, locate: Locate, ctx: Context): TrainSpec {
 	const optimizer = resolveOptimizer(t.optimizer ?? {}, (parts) => locate(['train', 'optimizer', ...parts]), ctx.problems);
 	const steps = t.steps ?? DEFAULTS.steps;
+	const loss = t.loss ?? DEFAULTS.loss[task];
+	const mismatch = lossMismatch(task, loss);
+	if (mismatch) ctx.problems.push(ruleBroken(locate(['train', 'loss']), loss, task === 'regression' ? 'mse or mae' : 'cross-entropy or mse', mismatch));
 	return {
 		optimizer,
 		schedule: resolveSchedule(t.schedule ?? [], optimizer, steps, (parts) => locate(['train', 'schedule', ...parts]), ctx.problems),
 		batch: t.batch ?? DEFAULTS.batch,
 		steps,
-		loss: t.loss ?? DEFAULTS.loss,
+		loss,
 		shuffle: t.shuffle ?? DEFAULTS.shuffle,
 		seed: t.seed ?? DEFAULTS.seed,
 	};

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod';
 import {ACTIVATION_NAMES} from '../core/activations.js';
-import {TOY_NAMES} from '../core/data/index.js';
+import {REGRESSION_NAMES, TOY_NAMES} from '../core/data/index.js';
 import {INIT_NAMES} from '../core/init.js';
 import {type FlagCheck, type NumberCheck, OPTION_CHECKS, OPTION_NAMES, type OptionCheck, type OptionName} from '../core/optim/config.js';
 import {OPTIMIZER_NAMES} from '../core/optim/optimizer.js';
@@ -38,7 +38,6 @@ function num(expected: string, test: (v: number) => boolean) {
 
 const positive = () => num('a number > 0', (v) => v > 0);
 const nonNegative = () => num('a number ≥ 0', (v) => v >= 0);
-const fraction = () => num('a number from 0 to 1 (1 excluded)', (v) => v >= 0 && v < 1);
 const unit = () => num('a number from 0 to 1', (v) => v >= 0 && v <= 1);
 const positiveInt = () => num('a whole number > 0', (v) => Number.isInteger(v) && v > 0);
 const naturalInt = () => num('a whole number ≥ 0', (v) => Number.isInteger(v) && v >= 0);
@@ -106,23 +105,35 @@ export const initSchema = shorthand(
 	strict({name: z.enum(INIT_NAMES).optional(), std: positive().optional(), a: positive().optional()}, 'an initializer name, or {name: normal, std: …}'),
 );
 
-export const DATASET_NAMES = [...TOY_NAMES, 'digits'] as const;
+export const DATASET_NAMES = [...TOY_NAMES, 'digits', ...REGRESSION_NAMES] as const;
 
-/** Toy options that only the 2-D toys take. */
+/** Options that only the generated sets take (the toys; the regression sets take samples and noise). */
 export const TOY_ONLY = ['samples', 'noise', 'classes'] as const;
 
-/** A built-in data set by name (`spiral` or `{name: spiral, noise: 0.2}`), or `{csv: file, label: column}`. */
+const column = () => z.union([z.string(), naturalInt()], {error: 'a column name or a 0-based column number'});
+
+/**
+ * A built-in data set by name (`spiral` or `{name: spiral, noise: 0.2}`), or a CSV: `{csv: file,
+ * label: column}` to classify, `{csv: file, target: column}` (or a list of columns) to regress.
+ * `test` is the share held out, or a second CSV with the same columns.
+ */
 export const datasetSchema = shorthand(
 	'name',
 	strict(
 		{
 			name: z.enum(DATASET_NAMES).optional(),
 			csv: nonEmpty('a path to a CSV file').optional(),
-			label: z.union([z.string(), naturalInt()], {error: 'a column name or a 0-based column number'}).optional(),
+			label: column().optional(),
+			target: z.union([column(), z.array(column()).min(1)], {error: 'a column name or number, or a list of them'}).optional(),
 			samples: num('a whole number ≥ 2', (v) => Number.isInteger(v) && v >= 2).optional(),
 			noise: nonNegative().optional(),
 			classes: num('a whole number ≥ 2', (v) => Number.isInteger(v) && v >= 2).optional(),
-			test: fraction().optional(),
+			test: z
+				.union([z.number(), z.string()], {error: 'a number from 0 to 1 (1 excluded), or a path to a test CSV'})
+				.refine((v) => typeof v !== 'number' || (v >= 0 && v < 1), {error: 'a number from 0 to 1 (1 excluded)'})
+				.refine((v) => typeof v !== 'string' || v.trim() !== '', {error: 'a path to a test CSV file'})
+				.optional(),
+			standardize: bool().optional(),
 		},
 		'a data set name, or {name: …} or {csv: …}',
 	),
@@ -136,7 +147,7 @@ export const modelSchema = strict({
 	weights: nonEmpty('a path to a checkpoint (.json), or null').nullable().optional(),
 });
 
-export const LOSS_NAMES = ['cross-entropy', 'mse'] as const;
+export const LOSS_NAMES = ['cross-entropy', 'mse', 'mae'] as const;
 
 /**
  * One entry of a learning-rate schedule: a formula by name (`cosine`, `{name: step, every: 300}`)

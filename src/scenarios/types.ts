@@ -1,6 +1,6 @@
 /** A scenario after loading and validation: every default filled in, every run fully expanded. */
 import type {ActivationName} from '../core/activations.js';
-import type {ToyName} from '../core/data/index.js';
+import type {ColumnRef, RegressionName, ToyName} from '../core/data/index.js';
 import type {OptimizerConfig} from '../core/optim/optimizer.js';
 import type {ScheduleEntry} from '../core/schedule.js';
 import type {SurfaceName} from '../core/surfaces.js';
@@ -14,11 +14,25 @@ export interface Text {
 
 export type Language = 'en' | 'ko';
 
+/**
+ * Where a run's data comes from and what is done to it (see prepareData in core/data/prepare.ts).
+ * `test`: the share held out for testing; a CSV may instead name a test file (`testFile`, then
+ * `test` is 0). `standardize`: features to mean 0 and std 1 from the training rows.
+ */
 export type DatasetSpec =
-	| {readonly kind: 'toy'; readonly name: ToyName; readonly samples: number; readonly noise: number; readonly classes: number; readonly test: number}
-	| {readonly kind: 'digits'; readonly test: number}
-	/** `path` is absolute (resolved against the scenario file's folder). */
-	| {readonly kind: 'csv'; readonly path: string; readonly label: string | number | null; readonly test: number};
+	| {readonly kind: 'toy'; readonly name: ToyName; readonly samples: number; readonly noise: number; readonly classes: number; readonly test: number; readonly standardize: boolean}
+	| {readonly kind: 'digits'; readonly test: number; readonly standardize: boolean}
+	| {readonly kind: 'regression'; readonly name: RegressionName; readonly samples: number; readonly noise: number; readonly test: number; readonly standardize: boolean}
+	/** Paths are absolute (resolved against the scenario file's folder). `target` set: regression. */
+	| {
+			readonly kind: 'csv';
+			readonly path: string;
+			readonly label: ColumnRef | null;
+			readonly target: readonly ColumnRef[] | null;
+			readonly test: number;
+			readonly testFile: string | null;
+			readonly standardize: boolean;
+	  };
 
 export interface ModelSpec {
 	readonly hidden: readonly number[];
@@ -26,6 +40,9 @@ export interface ModelSpec {
 	readonly init: InitSpec;
 	/** Absolute path of a checkpoint to start from, or null for seeded initial weights. */
 	readonly weights: string | null;
+	/** The checkpoint's input and output widths (null without one): the data must fit them. */
+	readonly inputs: number | null;
+	readonly outputs: number | null;
 }
 
 export interface TrainSpec {

@@ -93,15 +93,25 @@ function surfaceBody(s: SurfaceScenario): Mapping {
 }
 
 function dataset(d: DatasetSpec, dir: string): Mapping {
+	// standardize only where it differs from the default (on for a CSV, off for a built-in set).
+	const scaled: Mapping = d.standardize === (d.kind === 'csv' ? DEFAULTS.standardizeCsv : false) ? {} : {standardize: d.standardize};
 	switch (d.kind) {
 		case 'toy': {
 			const classes = d.name === 'blobs' ? 3 : 2;
-			return {name: d.name, samples: d.samples, noise: d.noise, ...(d.classes === classes ? {} : {classes: d.classes}), test: d.test};
+			return {name: d.name, samples: d.samples, noise: d.noise, ...(d.classes === classes ? {} : {classes: d.classes}), test: d.test, ...scaled};
 		}
 		case 'digits':
-			return {name: 'digits', test: d.test};
+			return {name: 'digits', test: d.test, ...scaled};
+		case 'regression':
+			return {name: d.name, samples: d.samples, noise: d.noise, test: d.test, ...scaled};
 		case 'csv':
-			return {csv: relative(d.path, dir), ...(d.label === null ? {} : {label: d.label}), test: d.test};
+			return {
+				csv: relative(d.path, dir),
+				...(d.label === null ? {} : {label: d.label}),
+				...(d.target === null ? {} : {target: d.target.length === 1 ? d.target[0]! : [...d.target]}),
+				test: d.testFile === null ? d.test : relative(d.testFile, dir),
+				...scaled,
+			};
 	}
 }
 

@@ -6,8 +6,8 @@ const text = (en: string) => ({en, ko: en});
 function run(label: string, overrides: Partial<NetworkRunSpec['train']> = {}, activation: NetworkRunSpec['model']['activation'] = 'tanh'): NetworkRunSpec {
 	return {
 		label,
-		dataset: {kind: 'toy', name: 'moons', samples: 200, noise: 0.1, classes: 2, test: 0.25},
-		model: {hidden: [8, 8], activation, init: {name: 'xavier-uniform'}, weights: null},
+		dataset: {kind: 'toy', name: 'moons', samples: 200, noise: 0.1, classes: 2, test: 0.25, standardize: false},
+		model: {hidden: [8, 8], activation, init: {name: 'xavier-uniform'}, weights: null, inputs: null, outputs: null},
 		train: {optimizer: {name: 'adam', lr: 0.01}, schedule: [], batch: 16, steps: 300, loss: 'cross-entropy', shuffle: true, seed: 7, ...overrides},
 	};
 }

@@ -26,6 +26,8 @@ export function runState(label: string, points: readonly HistoryPoint[], extra: 
 		accuracy: last?.accuracy ?? Number.NaN,
 		testLoss: Number.NaN,
 		testAccuracy: Number.NaN,
+		r2: Number.NaN,
+		testR2: Number.NaN,
 		layers: [],
 		diverged: false,
 		divergedAt: null,

@@ -1,12 +1,12 @@
 /**
- * A user's own CSV as a classification data set. Deliberately small: a header row, numeric
- * feature columns and one label column; a simple RFC 4180 subset (commas, CRLF or LF, double
- * quotes around fields that contain commas, quotes or line breaks, "" for a quote inside).
- * Every problem becomes a `CsvError` whose message a user can act on without reading code.
+ * A user's own CSV: a header row, numeric feature columns, and either one label column (a class
+ * per row) or one or more numeric target columns (regression). A simple RFC 4180 subset (commas,
+ * CRLF or LF, double quotes around fields that contain commas, quotes or line breaks, "" for a
+ * quote inside). Parsing only reads: the values come out exactly as written, in file order;
+ * splitting and standardising happen in prepare.ts. Every problem becomes a `CsvError` whose
+ * message a user can act on without reading code.
  */
-import type {Rng} from '../rng.js';
-import type {DataSplit, Dataset} from '../types.js';
-import {splitData} from './split.js';
+import type {LabelledSource, Source, TargetSource} from './prepare.js';
 
 /** A CSV the lab cannot use. `row` is the 1-based line in the file, `column` the header name. */
 export class CsvError extends Error {
@@ -21,13 +21,21 @@ export class CsvError extends Error {
 	}
 }
 
+/** A column: a header name (exact, else case-insensitive) or a 0-based index. */
+export type ColumnRef = string | number;
+
 export interface CsvOptions {
-	/** The label column: a header name, a 0-based index, or (left out) the last column. */
-	readonly label?: string | number;
-	/** Test fraction in [0, 1). */
-	readonly test: number;
+	/** Classification: the label column (left out, and no target: the last column). */
+	readonly label?: ColumnRef;
+	/** Regression: the target column(s), real numbers; every other column is a feature. */
+	readonly target?: ColumnRef | readonly ColumnRef[];
 	/** The data set's display name (default "csv"). */
 	readonly name?: string;
+	/**
+	 * A second file (a test set): its labels must be among these classes (the training file's),
+	 * and they keep the training file's class numbers.
+	 */
+	readonly classes?: readonly string[];
 }
 
 interface CsvRecord {
@@ -40,19 +48,13 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
 
 /**
- * Parses `text` into a seeded, stratified train/test split.
+ * Reads `text` into rows in file order.
  *
  * Labels: if every label cell is an integer, classes are the distinct values in numeric order;
  * otherwise the distinct strings in code-unit order. Either way `classNames` keeps the original
  * text, so "setosa" or "-1" can be shown back to the user.
- *
- * Features are standardised to zero mean and unit variance with the mean and (population)
- * standard deviation of the training rows only, applied to both sets: the test rows must not
- * leak into what the model sees, and unscaled columns (say, 0..1 next to 0..10 000) would make
- * a fair optimizer comparison impossible. A column that is constant on the training rows
- * carries no information and becomes all zeros.
  */
-export function parseCsv(text: string, options: CsvOptions, rng: Rng): DataSplit {
+export function parseCsv(text: string, options: CsvOptions = {}): Source {
 	const records = tokenize(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	if (records.length === 0) throw new CsvError('The CSV file is empty: it needs a header row and at least one data row.');
 	const header = records[0]!.cells.map((h) => h.trim());
@@ -60,72 +62,88 @@ export function parseCsv(text: string, options: CsvOptions, rng: Rng): DataSplit
 	if (rows.length === 0) throw new CsvError('The CSV file has a header row but no data rows.', {row: records[0]!.line});
 
 	const columnName = (j: number): string => header[j] || `column ${j + 1}`;
-	const labelAt = findLabel(header, options.label, columnName);
-	const labelName = columnName(labelAt);
-	if (header.length < 2) {
-		throw new CsvError(`The CSV file has only the label column "${labelName}"; it needs at least one feature column.`, {column: labelName});
+	const regression = options.target !== undefined;
+	const refs: readonly ColumnRef[] = regression ? (Array.isArray(options.target) ? options.target : [options.target as ColumnRef]) : [options.label ?? header.length - 1];
+	const role = regression ? 'Target' : 'Label';
+	const picked = refs.map((ref) => findColumn(header, ref, role, columnName));
+	const duplicate = picked.find((j, k) => picked.indexOf(j) !== k);
+	if (duplicate !== undefined) throw new CsvError(`The target column "${columnName(duplicate)}" is named twice.`, {column: columnName(duplicate)});
+	if (header.length - picked.length < 1) {
+		const names = picked.map((j) => `"${columnName(j)}"`).join(', ');
+		throw new CsvError(`The CSV file has only the ${regression ? 'target' : 'label'} column${picked.length > 1 ? 's' : ''} ${names}; it needs at least one feature column.`, {
+			column: columnName(picked[0]!),
+		});
 	}
 
-	const features = header.length - 1;
+	const featureColumns = header.map((_h, j) => j).filter((j) => !picked.includes(j));
+	const features = featureColumns.length;
 	const n = rows.length;
 	const x = new Float64Array(n * features);
+	const targets = new Float64Array(regression ? n * picked.length : 0);
 	const labels: string[] = [];
 	rows.forEach((record, r) => {
 		const {cells, line} = record;
 		if (cells.length !== header.length) {
 			throw new CsvError(`Row ${line} has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}, header has ${header.length}.`, {row: line});
 		}
-		let f = 0;
-		cells.forEach((raw, j) => {
-			const cell = raw.trim();
-			if (j === labelAt) {
-				if (cell === '') throw new CsvError(`Row ${line}, column "${labelName}": the label is empty; every row needs one.`, {row: line, column: labelName});
-				labels.push(cell);
+		featureColumns.forEach((j, f) => {
+			x[r * features + f] = numberAt(cells[j]!, line, columnName(j), 'feature');
+		});
+		picked.forEach((j, t) => {
+			if (regression) {
+				targets[r * picked.length + t] = numberAt(cells[j]!, line, columnName(j), 'target');
 				return;
 			}
-			if (cell === '') {
-				throw new CsvError(`Row ${line}, column "${columnName(j)}" is empty; feature cells must be numbers.`, {row: line, column: columnName(j)});
-			}
-			if (!NUMBER.test(cell)) {
-				throw new CsvError(`Row ${line}, column "${columnName(j)}": "${raw}" is not a number.`, {row: line, column: columnName(j)});
-			}
-			const value = Number(cell);
-			if (!Number.isFinite(value)) {
-				throw new CsvError(`Row ${line}, column "${columnName(j)}": "${raw}" is too large to use.`, {row: line, column: columnName(j)});
-			}
-			x[r * features + f++] = value;
+			const cell = cells[j]!.trim();
+			if (cell === '') throw new CsvError(`Row ${line}, column "${columnName(j)}": the label is empty; every row needs one.`, {row: line, column: columnName(j)});
+			labels.push(cell);
 		});
 	});
 
-	const {y, classNames} = encodeLabels(labels);
+	const name = options.name ?? 'csv';
+	const featureNames = featureColumns.map(columnName);
+	if (regression) {
+		const source: TargetSource = {name, featureNames, targetNames: picked.map(columnName), rows: {task: 'regression', x, y: targets, n, features, outputs: picked.length}};
+		return source;
+	}
+	const labelName = columnName(picked[0]!);
+	const {y, classNames} = options.classes ? encodeAs(labels, options.classes, rows, labelName) : encodeLabels(labels);
 	if (classNames.length < 2) {
 		throw new CsvError(
 			`The label column "${labelName}" has only one class ("${classNames[0]}"); a classifier needs at least two.`,
 			{column: labelName},
 		);
 	}
-	const split = splitData(options.name ?? 'csv', x, y, features, classNames.length, options.test, rng, classNames);
-	standardise(split.train, split.test);
-	return split;
+	const source: LabelledSource = {name, featureNames, classNames, rows: {task: 'classification', x, y, n, features, classes: classNames.length}};
+	return source;
 }
 
-/** The label column's index, from a name (exact, else case-insensitive), an index, or the last column. */
-function findLabel(header: readonly string[], label: string | number | undefined, columnName: (j: number) => string): number {
+/** A feature or target cell as a number; anything else (empty, text, NaN, ∞) is an error naming the cell. */
+function numberAt(raw: string, line: number, column: string, what: 'feature' | 'target'): number {
+	const cell = raw.trim();
+	if (cell === '') throw new CsvError(`Row ${line}, column "${column}" is empty; ${what} cells must be numbers.`, {row: line, column});
+	if (!NUMBER.test(cell)) throw new CsvError(`Row ${line}, column "${column}": "${raw}" is not a number.`, {row: line, column});
+	const value = Number(cell);
+	if (!Number.isFinite(value)) throw new CsvError(`Row ${line}, column "${column}": "${raw}" is too large to use.`, {row: line, column});
+	return value;
+}
+
+/** A column's index, from a name (exact, else case-insensitive) or an index. */
+function findColumn(header: readonly string[], ref: ColumnRef, role: 'Label' | 'Target', columnName: (j: number) => string): number {
 	const list = header.map((_h, j) => columnName(j)).join(', ');
-	if (label === undefined) return header.length - 1;
-	if (typeof label === 'number') {
-		if (Number.isInteger(label) && label >= 0 && label < header.length) return label;
+	if (typeof ref === 'number') {
+		if (Number.isInteger(ref) && ref >= 0 && ref < header.length) return ref;
 		throw new CsvError(
-			`Label column index ${label} is out of range: the file has ${header.length} columns, numbered 0 to ${header.length - 1} (${list}).`,
-			{column: String(label)},
+			`${role} column index ${ref} is out of range: the file has ${header.length} columns, numbered 0 to ${header.length - 1} (${list}).`,
+			{column: String(ref)},
 		);
 	}
-	const exact = header.indexOf(label.trim());
+	const exact = header.indexOf(ref.trim());
 	if (exact >= 0) return exact;
-	const lower = label.trim().toLowerCase();
+	const lower = ref.trim().toLowerCase();
 	const loose = header.filter((h) => h.toLowerCase() === lower);
 	if (loose.length === 1) return header.indexOf(loose[0]!);
-	throw new CsvError(`Label column "${label}" not found. The columns are: ${list}.`, {column: label});
+	throw new CsvError(`${role} column "${ref}" not found. The columns are: ${list}.`, {column: ref});
 }
 
 /** Class indices for the label strings; see parseCsv for the ordering. */
@@ -140,35 +158,19 @@ function encodeLabels(labels: readonly string[]): {y: Int32Array; classNames: st
 	return {y, classNames: distinct};
 }
 
-/** Standardises both sets in place with the training rows' mean and population std. */
-function standardise(train: Dataset, test: Dataset): void {
-	const {features} = train;
-	for (let j = 0; j < features; j++) {
-		let sum = 0;
-		let min = Infinity;
-		let max = -Infinity;
-		for (let i = 0; i < train.n; i++) {
-			const v = train.x[i * features + j]!;
-			sum += v;
-			if (v < min) min = v;
-			if (v > max) max = v;
+/** Class indices by another file's classes (numeric ones compared as numbers: "01" is class "1"). */
+function encodeAs(labels: readonly string[], classes: readonly string[], rows: readonly CsvRecord[], column: string): {y: Int32Array; classNames: string[]} {
+	const numeric = classes.every((c) => INTEGER.test(c));
+	const index = new Map(classes.map((c, i) => [c, i]));
+	const y = Int32Array.from(labels, (l, r) => {
+		const k = index.get(numeric && INTEGER.test(l) ? String(Number(l)) : l);
+		if (k === undefined) {
+			const line = rows[r]!.line;
+			throw new CsvError(`Row ${line}, column "${column}": "${l}" is not one of the training file's classes (${classes.join(', ')}).`, {row: line, column});
 		}
-		const mean = sum / train.n;
-		let ss = 0;
-		for (let i = 0; i < train.n; i++) {
-			const d = train.x[i * features + j]! - mean;
-			ss += d * d;
-		}
-		// Compare min and max rather than the std: a constant column's computed std can be a
-		// rounding crumb, and dividing by it would blow rounding noise up to unit scale.
-		const scale = min === max ? 0 : 1 / Math.sqrt(ss / train.n);
-		for (const set of [train, test]) {
-			for (let i = 0; i < set.n; i++) {
-				const at = i * features + j;
-				set.x[at] = (set.x[at]! - mean) * scale;
-			}
-		}
-	}
+		return k;
+	});
+	return {y, classNames: [...classes]};
 }
 
 /**

@@ -4,10 +4,8 @@
  * The pixels ship in digits-data.ts (see scripts/make-digits.py and data/README.md for source,
  * citation and licence) because the core may not read files.
  */
-import type {Rng} from '../rng.js';
-import type {DataSplit} from '../types.js';
 import {DIGITS_ROWS} from './digits-data.js';
-import {splitData} from './split.js';
+import {defaultClassNames, type LabelledSource} from './prepare.js';
 
 export const DIGITS_FEATURES = 64;
 export const DIGITS_CLASSES = 10;
@@ -17,8 +15,8 @@ function pixel(code: number): number {
 	return code <= 57 ? code - 48 : code - 87;
 }
 
-/** All 1,797 digits, pixels scaled from 0..16 to [0, 1] (÷16), split seeded and stratified. */
-export function loadDigits(test: number, rng: Rng): DataSplit {
+/** All 1,797 digits in the file's order, pixels scaled from 0..16 to [0, 1] (÷16): the built-in set's definition. */
+export function digitsSource(): LabelledSource {
 	const n = DIGITS_ROWS.length;
 	const x = new Float64Array(n * DIGITS_FEATURES);
 	const y = new Int32Array(n);
@@ -27,5 +25,10 @@ export function loadDigits(test: number, rng: Rng): DataSplit {
 		for (let j = 0; j < DIGITS_FEATURES; j++) x[r * DIGITS_FEATURES + j] = pixel(row.charCodeAt(j)) / 16;
 		y[r] = row.charCodeAt(DIGITS_FEATURES) - 48;
 	}
-	return splitData('digits', x, y, DIGITS_FEATURES, DIGITS_CLASSES, test, rng);
+	return {
+		name: 'digits',
+		featureNames: Array.from({length: DIGITS_FEATURES}, (_, j) => `pixel ${j + 1}`),
+		classNames: defaultClassNames(DIGITS_CLASSES),
+		rows: {task: 'classification', x, y, n, features: DIGITS_FEATURES, classes: DIGITS_CLASSES},
+	};
 }

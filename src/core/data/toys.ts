@@ -8,8 +8,8 @@
  * overlap. For blobs it is each blob's standard deviation (sklearn's cluster_std).
  */
 import type {Rng} from '../rng.js';
-import type {DataSplit} from '../types.js';
-import {splitData} from './split.js';
+import type {ClassificationSplit} from '../types.js';
+import {defaultClassNames, prepareData, type LabelledSource} from './prepare.js';
 
 export type ToyName = 'spiral' | 'circles' | 'xor' | 'moons' | 'blobs';
 
@@ -22,8 +22,6 @@ export interface ToyOptions {
 	readonly noise: number;
 	/** spiral: arms (default 2; 3 also works); blobs: number of blobs (default 3). Others are 2-class. */
 	readonly classes?: number;
-	/** Test fraction in [0, 1). */
-	readonly test: number;
 }
 
 /** Spiral turns per arm, as in TensorFlow Playground: enough that a linear model is hopeless. */
@@ -99,8 +97,8 @@ function classCount(name: ToyName, requested: number | undefined): number {
 	}
 }
 
-/** Generates the named toy and splits it into train and test sets (seeded, stratified). */
-export function makeToy(name: ToyName, options: ToyOptions, rng: Rng): DataSplit {
+/** Generates the named toy, class by class (class 0's points first). */
+export function toySource(name: ToyName, options: ToyOptions, rng: Rng): LabelledSource {
 	const {samples, noise} = options;
 	const classes = classCount(name, options.classes);
 	if (!Number.isInteger(samples) || samples < 2) throw new RangeError(`samples must be an integer ≥ 2, got ${samples}`);
@@ -123,5 +121,13 @@ export function makeToy(name: ToyName, options: ToyOptions, rng: Rng): DataSplit
 			y[row] = c;
 		}
 	}
-	return splitData(name, x, y, 2, classes, options.test, rng);
+	return {name, featureNames: ['x1', 'x2'], classNames: defaultClassNames(classes), rows: {task: 'classification', x, y, n: samples, features: 2, classes}};
+}
+
+/**
+ * A toy as a scenario gets it by default: generated, then split (seeded, stratified) and shuffled
+ * with the same generator, features as generated.
+ */
+export function makeToy(name: ToyName, options: ToyOptions & {readonly test: number}, rng: Rng): ClassificationSplit {
+	return prepareData(toySource(name, options, rng), {test: options.test, order: 'shuffled', standardize: false}, rng);
 }

@@ -87,8 +87,8 @@ describe('probes and the teaching views', () => {
 		runs: [
 			{
 				label: 'a',
-				dataset: {kind: 'csv', path: '/x.csv', label: null, test: 0.2},
-				model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null},
+				dataset: {kind: 'csv', path: '/x.csv', label: null, target: null, test: 0.2, testFile: null, standardize: true},
+				model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null, inputs: null, outputs: null},
 				train: {optimizer: {name: 'sgd', lr: 0.1}, schedule: [], batch: 8, steps: 10, loss: 'cross-entropy', shuffle: true, seed: 1},
 			},
 		],

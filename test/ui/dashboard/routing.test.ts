@@ -10,8 +10,8 @@ const start = () => initialDashboardState(scenario());
 const planarRun = () =>
 	({
 		label: 'a',
-		dataset: {kind: 'toy', name: 'moons', samples: 100, noise: 0.1, classes: 2, test: 0.2},
-		model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null},
+		dataset: {kind: 'toy', name: 'moons', samples: 100, noise: 0.1, classes: 2, test: 0.2, standardize: false},
+		model: {hidden: [8, 8, 8], activation: 'tanh', init: {name: 'xavier-uniform'}, weights: null, inputs: null, outputs: null},
 		train: {optimizer: {name: 'sgd', lr: 0.1}, schedule: [], batch: 8, steps: 10, loss: 'cross-entropy', shuffle: true, seed: 1},
 	}) as const;
 

@@ -16,8 +16,8 @@ const THEMES = {color: createTheme(), mono: createTheme({color: false}), ascii: 
 function spiralScenario(): NetworkScenario {
 	const spec = {
 		label: 'sigmoid',
-		dataset: {kind: 'toy', name: 'spiral', samples: 400, noise: 0.05, classes: 2, test: 0.2},
-		model: {hidden: Array<number>(10).fill(16), activation: 'sigmoid', init: {name: 'xavier-uniform'}, weights: null},
+		dataset: {kind: 'toy', name: 'spiral', samples: 400, noise: 0.05, classes: 2, test: 0.2, standardize: false},
+		model: {hidden: Array<number>(10).fill(16), activation: 'sigmoid', init: {name: 'xavier-uniform'}, weights: null, inputs: null, outputs: null},
 		train: {optimizer: {name: 'sgd', lr: 0.1}, schedule: [], batch: 32, steps: 3000, loss: 'cross-entropy', shuffle: true, seed: 1},
 	} as const;
 	return scenario({runs: [spec, {...spec, label: 'tanh', model: {...spec.model, activation: 'tanh'}}, {...spec, label: 'relu', model: {...spec.model, activation: 'relu'}}]});
