@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** gradlab's entry point: parse the command line, run one command, exit with its code. */
 import {parseCli} from './cli/args.js';
-import {check, list, newScenario, runCommand} from './cli/commands.js';
+import {check, exportCommand, list, newScenario, runCommand} from './cli/commands.js';
 import {describeFailure} from './cli/errors.js';
 import {detectLanguage} from './cli/language.js';
 import {USAGE} from './cli/usage.js';
@@ -23,6 +23,8 @@ async function main(argv: readonly string[]): Promise<number> {
 			return check(options, process.stdout, process.stderr);
 		case 'new':
 			return newScenario(options, process.cwd(), process.stdout, process.stderr);
+		case 'export':
+			return exportCommand(options, process.stderr);
 		case 'run':
 			if (options.headless) return runCommand(options, process.stdout, process.stderr);
 			break;

@@ -7,7 +7,7 @@ import {suggest as nearestName} from '../scenarios/suggest.js';
 import type {Language} from '../scenarios/types.js';
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
-export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'help' | 'version';
+export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'export' | 'help' | 'version';
 
 export interface CliOptions {
 	readonly command: CommandName;
@@ -20,6 +20,9 @@ export interface CliOptions {
 	readonly format: OutputFormat;
 	readonly out?: string;
 	readonly saveWeights?: string;
+	/** export: the PyTorch script to write, and whether it may replace existing files. */
+	readonly torch?: string;
+	readonly force: boolean;
 	readonly lang?: Language;
 	readonly fps: number;
 	readonly duration?: number;
@@ -45,6 +48,8 @@ const OPTIONS = {
 	format: {type: 'string'},
 	out: {type: 'string', short: 'o'},
 	'save-weights': {type: 'string'},
+	torch: {type: 'string'},
+	force: {type: 'boolean'},
 	lang: {type: 'string'},
 	fps: {type: 'string'},
 	duration: {type: 'string'},
@@ -55,7 +60,7 @@ const OPTIONS = {
 	from: {type: 'string'},
 } as const;
 
-const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'help'];
+const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'export', 'help'];
 
 function integer(flag: string, text: string | undefined, min: number): number | undefined {
 	if (text === undefined) return undefined;
@@ -102,6 +107,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 		targets = positionals.slice(1);
 	}
 	if (command === 'run' && targets.length !== 1) throw new UsageError('run needs exactly one scenario name or file, e.g. gradlab run vanishing-gradients --headless');
+	if (command === 'export' && targets.length !== 1) throw new UsageError('export needs exactly one scenario name or file, e.g. gradlab export digits --torch digits.py');
+	if (command === 'export' && values.torch === undefined) throw new UsageError('export needs --torch OUT.py: the PyTorch script to write');
+	if (command === 'export' && values.torch?.trim() === '') throw new UsageError('--torch: expected a file name, like digits.py');
 	if (command === 'check' && targets.length === 0) throw new UsageError('check needs at least one scenario file, e.g. gradlab check my-lesson.yaml');
 	if (command === 'new' && targets.length !== 1) throw new UsageError('new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits');
 	if (values.from !== undefined && command !== 'new') throw new UsageError('--from goes with new: gradlab new NAME --from LESSON');
@@ -120,6 +128,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 		format: oneOf('format', values.format, ['table', 'jsonl', 'csv'] as const) ?? 'table',
 		out: values.out,
 		saveWeights: values['save-weights'],
+		torch: values.torch,
+		force: values.force === true,
 		lang: oneOf('lang', values.lang, ['en', 'ko'] as const),
 		fps: positive('fps', values.fps) ?? 15,
 		duration: positive('duration', values.duration),

@@ -1,15 +1,18 @@
-/** The non-interactive commands: list, check, run --headless, new. */
+/** The non-interactive commands: list, check, run --headless, new, export. */
 import {createWriteStream} from 'node:fs';
 import * as path from 'node:path';
 import type {Writable} from 'node:stream';
+import {existingFiles, torchExport, writeFilesAtomically} from '../export/torch.js';
 import {runHeadless} from '../headless/run.js';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
+import {displayPath} from '../scenarios/errors.js';
 import {humanize} from '../scenarios/resolve.js';
 import {writeNewFile} from '../scenarios/save.js';
 import {templateScenario} from '../scenarios/template.js';
 import {writeScenario} from '../scenarios/write.js';
-import type {Language} from '../scenarios/types.js';
-import type {CliOptions} from './args.js';
+import type {Language, Scenario} from '../scenarios/types.js';
+import {packageVersion} from '../paths.js';
+import {UsageError, type CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
 
 /** Every lesson that validates; a bad file in --dir is named on stderr (exit 2) without hiding the rest. */
@@ -28,6 +31,7 @@ export function check(options: CliOptions, out: Writable, err: Writable): number
 		try {
 			const scenario = loadScenarioFile(file);
 			out.write(`${file}: ok (${scenario.runs.length} runs)\n`);
+			for (const note of dataNotes(scenario)) out.write(`  ${note}\n`);
 		} catch (error) {
 			const failure = describeFailure(error);
 			err.write(`${failure.message}\n`);
@@ -90,4 +94,28 @@ export function newScenario(options: CliOptions, cwd: string, out: Writable, err
 	}
 	out.write(`wrote ${shown}${from === undefined ? '' : `, a copy of ${from}`}. Open it: gradlab ${shown}\n`);
 	return 0;
+}
+
+/**
+ * `export --torch OUT.py`: the scenario as a PyTorch script (and its data beside it). Refuses to
+ * replace an existing file unless --force; each file is written to a temporary name and renamed.
+ */
+export function exportCommand(options: CliOptions, err: Writable): number {
+	const target = options.targets[0]!;
+	const scenario = loadScenarioFile(findScenario(target, lessonDirs(options.dirs)));
+	const files = torchExport(scenario, {out: options.torch!, target, steps: options.steps, seed: options.seed, version: packageVersion()});
+	const existing = existingFiles(files);
+	if (existing.length > 0 && !options.force) {
+		throw new UsageError(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; choose another name, or add --force to replace ${existing.length === 1 ? 'it' : 'them'}`);
+	}
+	writeFilesAtomically(files);
+	for (const file of files) err.write(`wrote ${file.path}\n`);
+	return 0;
+}
+
+/** What will be done to a user's CSV beyond reading it, said where a teacher checks the file (never silently). */
+function dataNotes(scenario: Scenario): string[] {
+	if (scenario.kind !== 'network') return [];
+	const csvs = new Set(scenario.runs.flatMap((run) => (run.dataset.kind === 'csv' && run.dataset.standardize ? [displayPath(run.dataset.path)] : [])));
+	return [...csvs].map((csv) => `${csv}: features standardised with the training rows' mean and std (standardize: false uses them as written)`);
 }

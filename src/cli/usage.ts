@@ -13,6 +13,8 @@ Usage
                                   write NAME.yaml here to start from: a copy of
                                   a lesson that trains exactly like it, or a
                                   small commented template (never overwrites)
+  gradlab export <lesson|file> --torch OUT.py [--steps N] [--force]
+                                  the lesson as a PyTorch script (data in OUT.json)
   gradlab tour                    the guided tour, chapter by chapter
 
 Options

@@ -1,0 +1,67 @@
+/**
+ * `gradlab export --torch`: a scenario as a PyTorch script (and, for network scenarios, a JSON
+ * data file beside it), written so that neither file is ever left half-written and no existing
+ * file is replaced unless asked.
+ */
+import {existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import * as path from 'node:path';
+import type {Scenario} from '../scenarios/types.js';
+import {planExport, type ExportOptions} from './plan.js';
+import {networkScript, surfaceScript} from './script.js';
+
+export interface TorchExportOptions extends ExportOptions {
+	/** Where the script goes; the data file is beside it, `.py` replaced by `.json`. */
+	readonly out: string;
+	/** How the scenario was named on the command line (a lesson id or a path). */
+	readonly target: string;
+	readonly version: string;
+}
+
+/** A file to write: its path and its whole content. */
+export interface OutputFile {
+	readonly path: string;
+	readonly text: string;
+}
+
+/** The data file that goes with a script: `x.py` → `x.json`, any other name gets `.json` added. */
+export function dataFileFor(script: string): string {
+	return script.toLowerCase().endsWith('.py') ? `${script.slice(0, -3)}.json` : `${script}.json`;
+}
+
+/** The files of a torch export, data first (a script never exists without its data). */
+export function torchExport(scenario: Scenario, options: TorchExportOptions): OutputFile[] {
+	const flags = `${options.steps === undefined ? '' : ` --steps ${options.steps}`}${options.seed === undefined ? '' : ` --seed ${options.seed}`}`;
+	const dataPath = dataFileFor(options.out);
+	const context = {
+		command: `gradlab export ${options.target} --torch ${path.basename(options.out)}${flags}`,
+		runCommand: `gradlab run ${options.target} --headless --format jsonl --every 1${flags}`,
+		script: path.basename(options.out),
+		dataFile: path.basename(dataPath),
+		version: options.version,
+	};
+	const plan = planExport(scenario, options);
+	if (plan.kind === 'surface') return [{path: options.out, text: surfaceScript(plan, context)}];
+	return [
+		{path: dataPath, text: `${JSON.stringify(plan.document)}\n`},
+		{path: options.out, text: networkScript(plan, context)},
+	];
+}
+
+/** Files that exist already, so a caller can refuse before writing anything. */
+export function existingFiles(files: readonly OutputFile[]): string[] {
+	return files.filter((f) => existsSync(f.path)).map((f) => f.path);
+}
+
+/** Writes each file to a temporary name beside it, then renames it into place. */
+export function writeFilesAtomically(files: readonly OutputFile[]): void {
+	for (const file of files) {
+		const temporary = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${process.pid}.tmp`);
+		try {
+			writeFileSync(temporary, file.text);
+			renameSync(temporary, file.path);
+		} catch (error) {
+			rmSync(temporary, {force: true});
+			throw error;
+		}
+	}
+}

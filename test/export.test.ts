@@ -1,0 +1,113 @@
+/** `gradlab export --torch`: what goes into the script and its data file, and how they are written. */
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {Writable} from 'node:stream';
+import {afterAll, describe, expect, it} from 'vitest';
+import {parseCli, UsageError} from '../src/cli/args.js';
+import {exportCommand} from '../src/cli/commands.js';
+import {BatchOrder} from '../src/core/trainer.js';
+import type {DataDocument} from '../src/export/plan.js';
+import {dataFileFor, torchExport} from '../src/export/torch.js';
+import {Session} from '../src/runner/session.js';
+import {findScenario, listScenarios, loadScenarioFile} from '../src/scenarios/load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gradlab-export-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+const lesson = (id: string) => loadScenarioFile(findScenario(id));
+const quiet = new Writable({write: (_c, _e, done) => done()});
+
+describe('the data file', () => {
+	const files = torchExport(lesson('vanishing-gradients'), {out: join(dir, 'vg.py'), target: 'vanishing-gradients', steps: 50, version: 'test'});
+	const document = JSON.parse(files[0]!.text) as DataDocument;
+
+	it('comes first, beside the script, named after it', () => {
+		expect(files.map((f) => f.path)).toEqual([join(dir, 'vg.json'), join(dir, 'vg.py')]);
+		expect(dataFileFor('a/b.PY')).toBe('a/b.json');
+		expect(dataFileFor('run')).toBe('run.json');
+	});
+
+	it('holds the session\'s data, each start once, and the row order of every epoch the runs need', () => {
+		const session = new Session(lesson('vanishing-gradients'), {steps: 50});
+		const trainer = session.runs[0]!.trainer!;
+		const data = document.datasets.spiral!;
+		expect(data.train.x.flat()).toEqual(Array.from(trainer.data.train.x));
+		expect(data.train.y).toEqual(Array.from(trainer.data.train.y));
+		expect(data.test.x).toHaveLength(trainer.data.test.n);
+		// sigmoid and tanh share Xavier weights; relu has He weights.
+		expect(Object.keys(document.weights)).toEqual(['xavier-uniform', 'he-normal']);
+		expect(document.weights['he-normal']).toEqual(session.runs[2]!.trainer!.network.getParameters());
+		// 50 steps of 32 rows over 320 training rows: 5 epochs.
+		const orders = document.orders['seed 0, 320 rows']!;
+		expect(orders).toHaveLength(5);
+		const order = new BatchOrder(320, true, 0);
+		order.nextEpoch();
+		expect(orders[1]).toEqual(Array.from(order.rows));
+	});
+
+	it('a run that does not shuffle reads rows in stored order: no order in the file', () => {
+		writeFileSync(join(dir, 'plain.yaml'), 'dataset: moons\ntrain: {shuffle: false, steps: 5}\n');
+		const [data, script] = torchExport(loadScenarioFile(join(dir, 'plain.yaml')), {out: join(dir, 'plain.py'), target: 'plain.yaml', version: 'test'});
+		expect((JSON.parse(data!.text) as DataDocument).orders).toEqual({});
+		expect(script!.text).toContain('order=None,');
+	});
+});
+
+describe('the script', () => {
+	it('spells out every optimizer option; NAdam takes its foreach path (torch 1.13\'s default path counts μ_t twice)', () => {
+		const script = torchExport(lesson('optimizers'), {out: join(dir, 'o.py'), target: 'optimizers', version: 'test'})[1]!.text;
+		expect(script).toContain('optimizer=lambda params: torch.optim.SGD(params, lr=0.1, momentum=0, dampening=0, weight_decay=0, nesterov=False),');
+		expect(script).toContain('torch.optim.SGD(params, lr=0.02, momentum=0.9, dampening=0, weight_decay=0, nesterov=True)');
+		expect(script).toContain('torch.optim.NAdam(params, lr=0.005, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=0.004, foreach=True)');
+		expect(script).toContain('torch.optim.Adadelta(params, lr=1, rho=0.9, eps=0.000001, weight_decay=0)');
+		expect(script).toMatch(/^# gradlab scores the test rows this many times over a run's budget\.\nEVALUATIONS = 200$/m);
+		expect(script).toContain('`gradlab run optimizers --headless --format jsonl --every 1`');
+	});
+
+	it('a surface race is one script with the function in torch and a float start', () => {
+		const files = torchExport(lesson('saddle-race'), {out: join(dir, 'saddle.py'), target: 'saddle-race', seed: 3, version: 'test'});
+		expect(files).toHaveLength(1);
+		expect(files[0]!.text).toContain('START = [-2.0, 0.01]');
+		expect(files[0]!.text).toContain('def saddle(point):');
+		expect(files[0]!.text).toContain('`gradlab run saddle-race --headless --format jsonl --every 1 --seed 3`');
+	});
+
+	it('is valid Python for every built-in lesson (compiled by any python3, torch or not)', (context) => {
+		const scripts = listScenarios().map((scenario) => {
+			const out = join(dir, `${scenario.id}-syntax.py`);
+			for (const file of torchExport(scenario, {out, target: scenario.id, steps: 3, version: 'test'})) writeFileSync(file.path, file.text);
+			return out;
+		});
+		const check = spawnSync('python3', ['-c', 'import py_compile, sys\nfor f in sys.argv[1:]: py_compile.compile(f, doraise=True)', ...scripts], {encoding: 'utf8'});
+		if (check.error) context.skip('no python3 on PATH');
+		expect(check.stderr).toBe('');
+		expect(check.status).toBe(0);
+	});
+});
+
+describe('gradlab export', () => {
+	const cli = (...args: string[]) => parseCli(['export', ...args]);
+
+	it('writes both files whole, leaves no temporary file, and replaces existing ones only with --force', () => {
+		const out = join(dir, 'cli', 'digits.py');
+		rmSync(join(dir, 'cli'), {recursive: true, force: true});
+		expect(() => exportCommand(cli('digits', '--torch', out, '--steps', '5'), quiet)).toThrow(/ENOENT/);
+		mkdirSync(join(dir, 'cli'));
+		expect(exportCommand(cli('digits', '--torch', out, '--steps', '5'), quiet)).toBe(0);
+		expect(readdirSync(join(dir, 'cli')).sort()).toEqual(['digits.json', 'digits.py']);
+		writeFileSync(join(dir, 'cli', 'digits.json'), 'my own data');
+		expect(() => exportCommand(cli('digits', '--torch', out), quiet)).toThrow(new UsageError(`${join(dir, 'cli', 'digits.json')} and ${out} already exist; choose another name, or add --force to replace them`));
+		expect(readFileSync(join(dir, 'cli', 'digits.json'), 'utf8')).toBe('my own data');
+		expect(exportCommand(cli('digits', '--torch', out, '--force'), quiet)).toBe(0);
+		expect(JSON.parse(readFileSync(join(dir, 'cli', 'digits.json'), 'utf8'))).toHaveProperty('datasets.digits');
+		expect(readdirSync(join(dir, 'cli')).sort()).toEqual(['digits.json', 'digits.py']);
+	});
+
+	it('needs one scenario and --torch', () => {
+		expect(() => parseCli(['export', '--torch', 'x.py'])).toThrow('export needs exactly one scenario name or file, e.g. gradlab export digits --torch digits.py');
+		expect(() => parseCli(['export', 'digits'])).toThrow('export needs --torch OUT.py: the PyTorch script to write');
+		expect(existsSync('x.py')).toBe(false);
+	});
+});
