@@ -94,7 +94,7 @@ export function columnsFor(records: readonly StepRecord[], seconds: boolean): Cs
 		depth: records.reduce((deepest, r) => Math.max(deepest, r.layers.length), 0),
 		surface: records.some((r) => r.x !== undefined),
 		seconds,
-		regression: records.some((r) => r.r2 !== undefined),
+		...(records.some((r) => r.r2 !== undefined) ? {regression: true} : {}),
 	};
 }
 
