@@ -183,7 +183,7 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 			{command: 'resetField', keys: [char('c'), special('del', 'delete'), special('backspace', 'backspace')], hint: hint('c', 'default', '기본값', 9)},
 			{command: 'apply', keys: [char('s')], hint: hint('s', 'start', '시작', 0)},
 			{command: 'discard', keys: [ESC], hint: hint('esc', 'cancel', '취소', 0)},
-			{command: 'help', keys: [char('?')], hint: hint('?', 'help', '도움말', 6)},
+			{command: 'help', keys: [char('?')], hint: hint('?', 'help', '도움말', 1)},
 			{command: 'quit', keys: QUIT_KEYS, hint: {...QUIT_HINT, rank: 10}},
 		],
 	},

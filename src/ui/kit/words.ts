@@ -106,6 +106,7 @@ export const WORDS = {
 	fieldTest: {en: 'test share', ko: '테스트 비율'},
 	fieldSteps: {en: 'steps', ko: '스텝 수'},
 	fieldSeed: {en: 'seed', ko: '시드'},
+	fieldStandardize: {en: 'standardize inputs', ko: '입력 표준화'},
 	fieldShuffle: {en: 'shuffle', ko: '섞기'},
 	fieldSchedule: {en: 'lr schedule', ko: '학습률 스케줄'},
 	hintLr: {en: '←/→ ×10^¼ (four steps: ×10) · enter types a value', ko: '←/→ ×10^¼ (네 번이면 ×10) · enter로 값 입력'},

@@ -15,7 +15,7 @@ import {fileKey} from '../../../scenarios/schema.js';
 import type {Scenario} from '../../../scenarios/types.js';
 import {checkInput} from '../../../scenarios/validate.js';
 import {type Mapping, type Value, scenarioMapping} from '../../../scenarios/write.js';
-import {type Field, type FieldKey, type Path, getIn, isMapping, listFromNumber, runFields} from './fields.js';
+import {type Field, type FieldKey, type Path, getIn, isMapping, listFromNumber, runFields, taskOf} from './fields.js';
 
 export interface Draft {
 	readonly kind: 'network' | 'surface';
@@ -140,8 +140,7 @@ function setRunField(run: Mapping, field: Field, value: Value | undefined): Mapp
 			if (isMapping(value)) return setIn(run, parent, value);
 			return setIn(run, parent, withInit(getIn(run, parent), value));
 		case 'dataset':
-			if (isMapping(value)) return setIn(run, parent, value);
-			return setIn(run, parent, withDataset(getIn(run, parent), value));
+			return withTaskLoss(run, setIn(run, parent, isMapping(value) ? value : withDataset(getIn(run, parent), value)));
 		case 'depth':
 		case 'widths':
 			return setIn(run, field.path, typeof value === 'number' ? listFromNumber(field.key, listOf(getIn(run, field.path)), value) : value);
@@ -186,22 +185,40 @@ function withInit(old: unknown, name: Value | undefined): Mapping | undefined {
 	return {name, ...(name === 'normal' ? {std: before.std ?? 1} : {}), ...(name === 'uniform' ? {a: before.a ?? 1} : {})};
 }
 
-/** A data set mapping for a new name: the toys' options (kept from the old toy where they carry over), the test share always. */
+/**
+ * A data set mapping for a new name: a generated set's options (kept from the old one where they
+ * carry over), the test share and standardize always.
+ */
 function withDataset(old: unknown, name: Value | undefined): Mapping | undefined {
 	if (name === undefined) return undefined;
 	const before = isMapping(old) ? old : {};
-	const test = before.test ?? DEFAULTS.test;
-	if (name === 'digits') return {name, test};
-	const wasToy = typeof before.name === 'string' && before.name !== 'digits' && before.csv === undefined;
+	const test = typeof before.test === 'number' ? before.test : DEFAULTS.test;
+	const standardize: Mapping = before.csv === undefined && typeof before.standardize === 'boolean' ? {standardize: before.standardize} : {};
+	if (name === 'digits') return {name, test, ...standardize};
+	const wasGenerated = typeof before.name === 'string' && before.name !== 'digits' && before.csv === undefined;
 	const blobs = name === 'blobs';
-	const sameNoise = wasToy && (before.name === 'blobs') === blobs;
+	const sameNoise = wasGenerated && (before.name === 'blobs') === blobs;
 	return {
 		name,
-		samples: wasToy ? (before.samples ?? DEFAULTS.samples) : DEFAULTS.samples,
+		samples: wasGenerated ? (before.samples ?? DEFAULTS.samples) : DEFAULTS.samples,
 		noise: sameNoise ? (before.noise ?? DEFAULTS.noise) : blobs ? DEFAULTS.blobNoise : DEFAULTS.noise,
-		...(name === 'spiral' || blobs ? {classes: wasToy && (before.name === 'spiral' || before.name === 'blobs') && before.classes !== undefined ? before.classes : blobs ? 3 : 2} : {}),
+		...(name === 'spiral' || blobs ? {classes: wasGenerated && (before.name === 'spiral' || before.name === 'blobs') && before.classes !== undefined ? before.classes : blobs ? 3 : 2} : {}),
 		test,
+		...standardize,
 	};
+}
+
+/**
+ * A run whose data now asks another task of it (classes ↔ numbers): a loss that was the old
+ * task's default becomes the new one's (cross-entropy ↔ mse); a loss chosen on purpose stays, for
+ * check to judge.
+ */
+function withTaskLoss(before: Mapping, after: Mapping): Mapping {
+	const was = taskOf(getIn(before, ['dataset']));
+	const now = taskOf(getIn(after, ['dataset']));
+	const loss = getIn(after, ['train', 'loss']);
+	if (was === now || (loss !== undefined && loss !== DEFAULTS.loss[was])) return after;
+	return setIn(after, ['train', 'loss'], DEFAULTS.loss[now]);
 }
 
 /** A run with every option written: the optimizer's (torch's defaults where the file left them), shuffle, a toy's classes. */
@@ -276,9 +293,16 @@ export function differences(draft: Draft): string[][] {
 			const value = l.get(key);
 			if (value === undefined) return [];
 			const name = key.slice(key.lastIndexOf('.') + 1);
-			return typeof value === 'string' && BARE_NAMES.has(name) ? [value] : [`${name} ${flowText(value)}`];
+			if (typeof value === 'string' && BARE_NAMES.has(name)) return [value];
+			return [`${name} ${name === 'hidden' ? layersText(value) : flowText(value)}`];
 		}),
 	);
+}
+
+/** Hidden layers in few characters: ten of 16 units are `10×16`; others as the file writes them. */
+function layersText(value: Value): string {
+	const list = Array.isArray(value) ? (value as Value[]) : [];
+	return list.length > 1 && list.every((w) => w === list[0]) ? `${list.length}×${flowText(list[0])}` : flowText(value);
 }
 
 /** Settings whose value says what it is (`relu`, `adam`, `he-normal`); the rest are written `lr 5`, `batch full`. */

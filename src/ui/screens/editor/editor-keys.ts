@@ -7,7 +7,7 @@
 import type {Scenario} from '../../../scenarios/types.js';
 import type {CommandName, Scope} from '../../input/keymap.js';
 import type {KeyPress} from '../../input/keys.js';
-import type {EditorAction, EditorState} from './editor-state.js';
+import {type EditorAction, type EditorState, appliedScenario} from './editor-state.js';
 
 /** What the host does after a key: train the edited scenario, close the editor unchanged, or quit. */
 export type EditorOutcome = {readonly apply: Scenario} | 'cancel' | 'quit';
@@ -50,7 +50,10 @@ export function routeEditorKey(state: EditorState, command: CommandName, press: 
 		case 'resetField':
 			return {action: {type: 'reset'}};
 		case 'apply':
-			return state.checked.scenario ? {outcome: {apply: state.checked.scenario}} : {action: {type: 'apply'}};
+		{
+			const scenario = appliedScenario(state);
+			return scenario ? {outcome: {apply: scenario}} : {action: {type: 'apply'}};
+		}
 		case 'discard':
 			return {outcome: 'cancel'};
 		case 'help':

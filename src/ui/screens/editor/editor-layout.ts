@@ -96,6 +96,7 @@ const FIELD_WORDS: Partial<Readonly<Record<FieldKey, WordKey>>> = {
 	test: 'fieldTest',
 	steps: 'fieldSteps',
 	seed: 'fieldSeed',
+	standardize: 'fieldStandardize',
 	shuffle: 'fieldShuffle',
 	schedule: 'fieldSchedule',
 };

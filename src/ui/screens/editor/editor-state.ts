@@ -36,6 +36,8 @@ export interface EditorState {
 	readonly id: string;
 	readonly file: string;
 	readonly draft: Draft;
+	/** The runs as the editor opened them: applied unchanged, the captions still fit them. */
+	readonly original: Draft['runs'];
 	/** The selected run. */
 	readonly run: number;
 	/** The field the cursor is on; when the run has no such field, the one at `row`. */
@@ -71,7 +73,18 @@ export type EditorAction =
 
 export function initialEditorState(scenario: Scenario): EditorState {
 	const draft = draftOf(scenario);
-	return {id: scenario.id, file: scenario.file, draft, run: 0, cursor: 'optimizer', row: 1, typing: null, exact: null, notice: null, checked: checkDraft(draft, scenario.id, scenario.file), helpOpen: false};
+	return {id: scenario.id, file: scenario.file, draft, original: draft.runs, run: 0, cursor: 'optimizer', row: 1, typing: null, exact: null, notice: null, checked: checkDraft(draft, scenario.id, scenario.file), helpOpen: false};
+}
+
+/**
+ * What `s` trains: the checked scenario (null while the form has problems). A lesson's captions
+ * describe its runs as written ("sigmoid's loss is stuck at ln 2"), so runs changed in any way
+ * train without them.
+ */
+export function appliedScenario(state: EditorState): Scenario | null {
+	const scenario = state.checked.scenario;
+	if (!scenario || JSON.stringify(state.draft.runs) === JSON.stringify(state.original)) return scenario;
+	return {...scenario, notes: []};
 }
 
 /** The selected run's fields. */

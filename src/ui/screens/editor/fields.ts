@@ -7,10 +7,12 @@
  * default. Names cycle through their lists; numbers stop at either end of their scale.
  */
 import {ACTIVATION_NAMES} from '../../../core/activations.js';
+import {REGRESSION_NAMES, type RegressionName} from '../../../core/data/index.js';
 import {INIT_NAMES} from '../../../core/init.js';
 import {OPTIMIZER_DEFAULTS, type OptionName, optionsOf} from '../../../core/optim/config.js';
 import {OPTIMIZER_NAMES, type OptimizerName} from '../../../core/optim/optimizer.js';
 import {SURFACE_NAMES} from '../../../core/surfaces.js';
+import type {Task} from '../../../core/types.js';
 import {DEFAULTS} from '../../../scenarios/resolve.js';
 import {DATASET_NAMES, LOSS_NAMES, fileKey} from '../../../scenarios/schema.js';
 import type {Mapping, Value} from '../../../scenarios/write.js';
@@ -39,6 +41,7 @@ export type FieldKey =
 	| 'test'
 	| 'steps'
 	| 'seed'
+	| 'standardize'
 	| 'shuffle'
 	| 'schedule'
 	| 'weights';
@@ -171,7 +174,7 @@ export function runFields(kind: 'network' | 'surface', run: Mapping): Field[] {
 		{key: 'depth', where: 'run', path: ['model', 'hidden'], fallback: [...DEFAULTS.hidden], list: 'depth'},
 		{key: 'widths', where: 'run', path: ['model', 'hidden'], fallback: [...DEFAULTS.hidden], list: 'widths'},
 		...(getIn(run, ['model', 'weights']) === undefined ? [] : [{key: 'weights', where: 'run', path: ['model', 'weights'], fallback: undefined} as const]),
-		{key: 'loss', where: 'run', path: ['train', 'loss'], fallback: DEFAULTS.loss, choices: LOSS_NAMES},
+		{key: 'loss', where: 'run', path: ['train', 'loss'], fallback: DEFAULTS.loss[taskOf(dataset)], choices: LOSS_NAMES},
 		{key: 'dataset', where: 'run', path: ['dataset', 'name'], fallback: DEFAULTS.dataset, choices: DATASET_NAMES},
 		...(toy
 			? ([
@@ -181,11 +184,19 @@ export function runFields(kind: 'network' | 'surface', run: Mapping): Field[] {
 			: []),
 		...(datasetName === 'spiral' || datasetName === 'blobs' ? [{key: 'classes', where: 'run', path: ['dataset', 'classes'], fallback: datasetName === 'blobs' ? 3 : 2, scale: {kind: 'count', by: 1, min: 2, max: 10}} as const] : []),
 		{key: 'test', where: 'run', path: ['dataset', 'test'], fallback: DEFAULTS.test, scale: ladder([0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5])},
+		{key: 'standardize', where: 'run', path: ['dataset', 'standardize'], fallback: getIn(run, ['dataset', 'csv']) === undefined ? false : DEFAULTS.standardizeCsv, choices: [false, true]},
 		{key: 'steps', where: 'run', path: ['train', 'steps'], fallback: DEFAULTS.steps, scale: ladder(oneTwoFive(10, 1e6))},
 		{key: 'seed', where: 'run', path: ['train', 'seed'], fallback: DEFAULTS.seed, scale: {kind: 'count', by: 1, min: 0, max: 2 ** 31 - 1}},
 		{key: 'shuffle', where: 'run', path: ['train', 'shuffle'], fallback: DEFAULTS.shuffle, choices: [true, false]},
 		scheduleField(['train', 'schedule']),
 	];
+}
+
+/** What a run's data asks of it: classes to tell apart, or numbers to fit (a regression set, a CSV with a target). */
+export function taskOf(dataset: unknown): Task {
+	const d = isMapping(dataset) ? dataset : {};
+	if (d.csv !== undefined) return d.target === undefined ? 'classification' : 'regression';
+	return REGRESSION_NAMES.includes(d.name as RegressionName) ? 'regression' : 'classification';
 }
 
 function scheduleField(path: Path): Field {

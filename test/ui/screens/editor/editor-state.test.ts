@@ -111,6 +111,8 @@ describe('stepping fields', () => {
 		let s = at(vg, 'depth');
 		s = run(s, ...step(-1, 8));
 		expect(value(s, 'depth')).toEqual([16, 16]);
+		// What differs, in few characters: ten layers of 16 units are 10×16.
+		expect(runRows(s, 'en', UNICODE_GLYPHS).map((r) => r.detail)).toEqual(['hidden 2×16, sigmoid, xavier-uniform', 'hidden 10×16, tanh, xavier-uniform', 'hidden 10×16, relu, he-normal']);
 		s = at(s, 'widths');
 		s = run(s, ...step(1));
 		expect(value(s, 'widths')).toEqual([32, 32]);
@@ -143,6 +145,39 @@ describe('stepping fields', () => {
 		expect(value(s, 'dataset')).toBe('digits');
 		expect(() => at(s, 'samples')).toThrow();
 		expect(s.checked.problems).toEqual([]);
+	});
+
+	it('a regression set asks for numbers: a default loss follows the task, a chosen one stays for check to judge', () => {
+		// Every run of a scenario shares its task (check says so on the others): one run here.
+		const other = run(at(vg, 'dataset'), ...step(1, 6));
+		expect(other.checked.problems.map((p) => [p.run, p.field])).toEqual([[1, 'dataset'], [2, 'dataset']]);
+		let s = run(vg, {type: 'removeRun'}, {type: 'removeRun'});
+		s = run(at(s, 'dataset'), ...step(1, 6)); // spiral, circles, xor, moons, blobs, digits, sine
+		expect(value(s, 'dataset')).toBe('sine');
+		expect(value(s, 'loss')).toBe('mse');
+		expect(() => at(s, 'classes')).toThrow();
+		expect(value(s, 'samples')).toBe(400);
+		expect(s.checked.problems).toEqual([]);
+		expect((s.checked.scenario as NetworkScenario).runs[0]!.dataset).toMatchObject({kind: 'regression', name: 'sine', samples: 400});
+		s = run(at(s, 'dataset'), ...step(-1));
+		expect(value(s, 'loss')).toBe('cross-entropy');
+		s = typed(at(s, 'loss'), 'mse');
+		s = run(at(s, 'dataset'), ...step(1));
+		expect(value(s, 'loss')).toBe('mse');
+		s = typed(at(s, 'loss'), 'mae');
+		s = run(at(s, 'dataset'), ...step(-1));
+		expect(value(s, 'loss')).toBe('mae');
+		expect(s.checked.problems.map((p) => [p.field, p.text])).toEqual([['loss', 'runs[0].train.loss: mae is a regression loss; classification takes cross-entropy or mse']]);
+		expect(checkLines(s)).toEqual(s.checked.problems.map((p) => p.text));
+	});
+
+	it('standardize: off for a built-in set until switched on, and it stays on across data sets', () => {
+		let s = at(vg, 'standardize');
+		expect(value(s, 'standardize')).toBe(false);
+		s = run(s, ...step(1));
+		expect((s.checked.scenario as NetworkScenario).runs[0]!.dataset.standardize).toBe(true);
+		s = run(at(s, 'dataset'), ...step(1));
+		expect((s.checked.scenario as NetworkScenario).runs[0]!.dataset).toMatchObject({name: 'circles', standardize: true});
 	});
 
 	it('a schedule or a name is typed, not stepped: ←/→ say so', () => {
@@ -238,7 +273,11 @@ describe('problems, as gradlab check words them, beside their fields', () => {
 		expect(editorReducer(s, routed.action!).notice).toEqual({kind: 'fixFirst', problems: 1});
 		// Fixed, it applies the checked scenario.
 		const fixed = typed(at(s, 'lr'), '0.1');
-		expect(routeEditorKey(fixed, 'apply', press).outcome).toEqual({apply: fixed.checked.scenario});
+		// Its runs changed, so the lesson's captions (about the runs as written) are left behind.
+		expect(fixed.checked.scenario!.notes.length).toBeGreaterThan(0);
+		expect(routeEditorKey(fixed, 'apply', press).outcome).toEqual({apply: {...fixed.checked.scenario, notes: []}});
+		// Untouched, it is the lesson itself, captions and all.
+		expect(routeEditorKey(vg, 'apply', press).outcome).toEqual({apply: vg.checked.scenario});
 	});
 });
 
