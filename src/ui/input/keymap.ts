@@ -234,7 +234,7 @@ export const DESCRIPTIONS: Readonly<Record<CommandName, Words>> = {
 	dismiss: {en: 'close the help', ko: '도움말 닫기'},
 	edit: {en: 'change settings, add runs', ko: '설정 바꾸기, 실행 더하기'},
 	save: {en: 'save as a scenario file', ko: '시나리오 파일로 저장'},
-	lrUp: {en: 'lr ×10^¼ ([ ] picks a run)', ko: 'lr ×10^¼ ([ ]로 실행 고르기)'},
+	lrUp: {en: 'lr ×10^¼ (the picked run)', ko: 'lr ×10^¼ ([ ]로 고른 실행)'},
 	lrDown: {en: 'lr ÷10^¼ while it trains', ko: '학습 중에 lr ÷10^¼'},
 	momentumUp: {en: 'momentum up', ko: '모멘텀 올리기'},
 	momentumDown: {en: 'momentum down', ko: '모멘텀 내리기'},

@@ -143,7 +143,7 @@ export function fieldRows(state: EditorState, language: Language, glyphs: Glyphs
 	});
 }
 
-/** The message lines: the field's problem in full, else a notice, else what stands in the way, else how to edit the field. */
+/** The message lines: why s did not start, else the field's problem in full, else a notice, else what stands in the way, else how to edit the field. */
 export interface MessageLine {
 	readonly text: string;
 	readonly role: 'bad' | 'warn' | 'good' | 'dim';
@@ -153,6 +153,8 @@ export function messageText(state: EditorState, language: Language): MessageLine
 	const fields = currentFields(state);
 	const field = fields[cursorIndex(state, fields)]!;
 	if (state.typing) return {text: word('hintTyping', language), role: 'dim'};
+	// s on a form with problems: say why nothing started, before what is wrong with this field.
+	if (state.notice?.kind === 'fixFirst') return noticeLine(state.notice, language);
 	const problem = state.checked.problems.find((p) => p.run === state.run && p.field === field.key);
 	if (problem) return {text: problem.text, role: 'bad'};
 	if (state.notice) return noticeLine(state.notice, language);

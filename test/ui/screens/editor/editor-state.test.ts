@@ -21,7 +21,7 @@ import {
 } from '../../../../src/ui/screens/editor/editor-state.js';
 import type {FieldKey} from '../../../../src/ui/screens/editor/fields.js';
 import {roundTo, stepValue, LR_SCALE} from '../../../../src/ui/screens/editor/scales.js';
-import {fieldRows, runRows} from '../../../../src/ui/screens/editor/editor-layout.js';
+import {fieldRows, messageText, runRows} from '../../../../src/ui/screens/editor/editor-layout.js';
 import {UNICODE_GLYPHS} from '../../../../src/ui/kit/theme.js';
 
 const lesson = (id: string): Scenario => loadScenarioFile(findScenario(id));
@@ -270,7 +270,11 @@ describe('problems, as gradlab check words them, beside their fields', () => {
 		const press = {char: 's', special: null, ctrl: false, shift: false, meta: false};
 		const routed = routeEditorKey(s, 'apply', press);
 		expect(routed.outcome).toBeUndefined();
-		expect(editorReducer(s, routed.action!).notice).toEqual({kind: 'fixFirst', problems: 1});
+		const refused = editorReducer(s, routed.action!);
+		expect(refused.notice).toEqual({kind: 'fixFirst', problems: 1});
+		// Said first, on the field with the problem too; the next key brings the problem's line back.
+		expect(messageText(refused, 'en').text).toBe('1 problem to fix first (marked ✗): s starts once they are gone');
+		expect(messageText(editorReducer(refused, {type: 'cancel'}), 'en').text).toBe('runs[0].train.optimizer.lr: got -1, expected a number > 0');
 		// Fixed, it applies the checked scenario.
 		const fixed = typed(at(s, 'lr'), '0.1');
 		// Its runs changed, so the lesson's captions (about the runs as written) are left behind.
