@@ -51,14 +51,14 @@ describe('Prober', () => {
 		const session = new Session(tinyScenario());
 		session.stepAll();
 		const prober = new Prober();
-		const light = prober.probe(session, false)!;
+		const light = prober.probe(session, {boundary: false})!;
 		expect(light.runs[0]!.boundary).toBeUndefined();
 		expect(light.runs[0]!.histograms).toBeDefined();
-		const full = prober.probe(session, true)!;
+		const full = prober.probe(session, {boundary: true})!;
 		expect(full.runs[0]!.boundary).toBeDefined();
-		expect(prober.probe(session, true)!.runs[0]).toBe(full.runs[0]); // no step since: the same object
+		expect(prober.probe(session, {boundary: true})!.runs[0]).toBe(full.runs[0]); // no step since: the same object
 		session.stepAll();
-		expect(prober.probe(session, true)!.runs[0]).not.toBe(full.runs[0]);
+		expect(prober.probe(session, {boundary: true})!.runs[0]).not.toBe(full.runs[0]);
 	});
 
 	it('probing does not change training', () => {

@@ -11,7 +11,7 @@ import {Footer} from './Footer.js';
 import {LEGEND_MAX_LINES, dashboardLayout} from './layout.js';
 import {Legend} from './Legend.js';
 import {legendLayout, raceLegendLayout} from './legend-layout.js';
-import {type DashboardState, currentStep} from './state.js';
+import {type DashboardState, currentStep, viewScope} from './state.js';
 import {StatusLine} from './StatusLine.js';
 import {ViewPanel} from './ViewPanel.js';
 
@@ -56,14 +56,14 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 			/>
 			<Box flexDirection="row" height={height}>
 				{layout.panels.map(({content, width}) => (
-					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} />
+					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} scope={viewScope(state.view)} />
 				))}
 			</Box>
 			<Box paddingLeft={1} height={layout.legendLines}>
 				<Legend layout={legend} width={columns - 1} focus={state.focus} />
 			</Box>
 			<Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
-			<Footer width={columns} paused={live.paused} enabled={enabled} />
+			<Footer width={columns} paused={live.paused} enabled={enabled} scope={viewScope(live.view)} />
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@ import {useLanguage} from '../kit/context.js';
 import {useTheme} from '../kit/theme.js';
 import {fitHints, scopeHints} from '../input/hints.js';
 import {HintLine} from '../input/HintLine.js';
-import type {CommandName} from '../input/keymap.js';
+import type {CommandName, Scope} from '../input/keymap.js';
 
 export interface FooterProps {
 	readonly width: number;
@@ -11,11 +11,13 @@ export interface FooterProps {
 	readonly paused: boolean;
 	/** Optional commands this screen offers (export, chapters). */
 	readonly enabled?: readonly CommandName[];
+	/** Whose hints: the lesson's, or the view's that has keys of its own. */
+	readonly scope?: Scope;
 }
 
-export function Footer({width, paused, enabled}: FooterProps) {
+export function Footer({width, paused, enabled, scope = 'lesson'}: FooterProps) {
 	const theme = useTheme();
-	const hints = scopeHints('lesson', useLanguage(), {enabled, paused});
+	const hints = scopeHints(scope, useLanguage(), {enabled, paused});
 	// One column for the leading space.
 	return <HintLine hints={fitHints(hints, width - 1, theme.glyphs.separator)} />;
 }

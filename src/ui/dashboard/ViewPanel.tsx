@@ -15,10 +15,15 @@ import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
 import {chartIsLog} from '../views/loss/layout.js';
 import {LossChart} from '../views/loss/LossChart.js';
 import {RaceMap} from '../views/race/RaceMap.js';
+import {Inspector} from '../views/inspector/Inspector.js';
+import {inspectorTitle} from '../views/inspector/layout.js';
+import {SlopeView} from '../views/slope/SlopeView.js';
+import {slopeTitle} from '../views/slope/layout.js';
+import type {Scope} from '../input/keymap.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import type {DashboardLayout} from './layout.js';
-import {scenarioDepth} from './offer.js';
-import type {DashboardState} from './state.js';
+import {inspectableRuns, scenarioDepth} from './offer.js';
+import {type DashboardState, inspectedRun} from './state.js';
 
 export interface ViewPanelProps {
 	/** What the panel shows. */
@@ -30,10 +35,12 @@ export interface ViewPanelProps {
 	readonly scenario: Scenario;
 	/** Optional commands this screen offers (for the help overlay). */
 	readonly enabled?: readonly CommandName[];
+	/** The keys in force under the help (the view's scope). */
+	readonly scope: Scope;
 }
 
 /** Memoised: between panel refreshes (panel-rate.ts) its props are the same objects, and the costly views are skipped. */
-export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, enabled}: ViewPanelProps) {
+export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, enabled, scope}: ViewPanelProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const g = theme.glyphs;
@@ -41,7 +48,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 	const inner = {width: width - 2, height: height - 2};
 	switch (content) {
 		case 'help':
-			return <HelpOverlay width={width} height={height} enabled={enabled} />;
+			return <HelpOverlay width={width} height={height} enabled={enabled} scope={scope} />;
 		case 'loss': {
 			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
 			return (
@@ -82,6 +89,23 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 				</Panel>
 			);
 		}
+		case 'inspector': {
+			const run = inspectedRun(state);
+			const probe = state.probes?.[run]?.inspect ?? null;
+			const label = latest[run]?.label;
+			const drawable = inspectableRuns(scenario).flatMap((k) => (k === run ? [] : [latest[k]?.label ?? scenario.runs[k]?.label ?? String(k + 1)]));
+			return (
+				<Panel title={inspectorTitle(label, probe, state.paused, language, g.separator)} width={width} height={height}>
+					<Inspector run={latest[run]} probe={probe} choice={state.inspector} drawable={drawable} {...inner} />
+				</Panel>
+			);
+		}
+		case 'slope':
+			return (
+				<Panel title={slopeTitle(state.slope, language, g.separator)} width={width} height={height}>
+					<SlopeView runs={latest} probes={state.probes} focus={state.focus} {...inner} />
+				</Panel>
+			);
 		case 'race': {
 			if (scenario.kind !== 'surface') return null;
 			const title = `${asciiWord('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;

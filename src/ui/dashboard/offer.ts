@@ -1,16 +1,36 @@
 /** What a scenario offers on the dashboard: its views, its x units, its depth for the explorer. */
+import {INSPECT_MAX_LAYERS, INSPECT_MAX_UNITS} from '../../core/inspect.js';
 import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {ViewName} from '../views/model.js';
 
 /**
  * The views a scenario offers, in Tab order. Surface scenarios open on the race map. The boundary
  * view needs 2-D data: every toy set is; a CSV's width is known only once the worker's first probe
- * brings a boundary (the reducer adds the view then).
+ * brings a boundary (the reducer adds the view then). After the loss and the gradient bars come the
+ * two looks inside one step (the inspector, the slope); every network scenario offers the
+ * inspector: for a network too large to draw it says so, and points to the views that show it.
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
 	if (scenario.kind === 'surface') return ['race', 'loss'];
 	const planar = scenario.runs.length > 0 && scenario.runs.some((r) => r.dataset.kind === 'toy');
-	return planar ? ['loss', 'gradients', 'boundary', 'histograms', 'activations'] : ['loss', 'gradients', 'histograms', 'activations'];
+	return ['loss', 'gradients', 'inspector', 'slope', ...(planar ? (['boundary'] as const) : []), 'histograms', 'activations'];
+}
+
+/**
+ * The runs whose hidden layers the inspector can draw (the worker has the final word: the data's
+ * width and classes count too).
+ */
+export function inspectableRuns(scenario: Scenario): number[] {
+	if (scenario.kind !== 'network') return [];
+	return scenario.runs.flatMap((run, k) => (run.model.hidden.length + 1 <= INSPECT_MAX_LAYERS && run.model.hidden.every((h) => h <= INSPECT_MAX_UNITS) ? [k] : []));
+}
+
+/** The run the inspector shows until one is picked with [ ]: the deepest it can draw (the first of equals), else the first. */
+export function inspectorRun(scenario: Scenario): number {
+	if (scenario.kind !== 'network') return 0;
+	const fits = inspectableRuns(scenario);
+	const depth = (k: number) => scenario.runs[k]!.model.hidden.length;
+	return fits.reduce((best, k) => (depth(k) > depth(best) ? k : best), fits[0] ?? 0);
 }
 
 /** The x units, in `x` order: a surface has no epochs or samples. */

@@ -1,7 +1,9 @@
 /** The dashboard's reducer: worker messages and the keys' view commands in, a new state out. */
-import type {Speed} from '../../runner/protocol.js';
+import type {InspectProbe, RunProbe, SliceProbe, Speed} from '../../runner/protocol.js';
+import {type InspectorChoice, moveSelection, phaseCount} from '../views/inspector/choice.js';
+import {nextMode, stepChoice} from '../views/slope/choice.js';
 import {RunHistory} from './history.js';
-import type {DashboardAction, DashboardState, HeldRun, ViewCommand} from './state.js';
+import {type DashboardAction, type DashboardState, type HeldRun, type ViewCommand, inspectedRun} from './state.js';
 
 /** The item after (or before) `current` in `items`, wrapping around. */
 function cycle<T>(items: readonly T[], current: T, by: 1 | -1): T {
@@ -48,17 +50,19 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			};
 		}
 		case 'probe': {
-			// A CSV turns out to be 2-D: offer its boundary view after the gradients.
+			// A CSV turns out to be 2-D: offer its boundary view before the histograms.
 			const planar = action.runs.some((r) => r.boundary) && !state.views.includes('boundary');
-			const at = state.views.indexOf('gradients') + 1;
+			const at = state.views.indexOf('histograms');
 			const views = planar ? [...state.views.slice(0, at), 'boundary' as const, ...state.views.slice(at)] : state.views;
-			// Probes without a grid (the boundary view is not shown) keep the last grid for a quick return.
-			const probes = action.runs.map((r, k) => (r.boundary || !state.probes?.[k]?.boundary ? r : {...r, boundary: state.probes[k]!.boundary}));
-			return {...state, probes, probeData: action.data ?? state.probeData, views};
+			// Probes without a grid, an inspection or a slice (their view is not shown) keep the last ones for a quick return.
+			const probes = action.runs.map((r, k) => keepLooks(r, state.probes?.[k]));
+			const next = {...state, probes, probeData: action.data ?? state.probeData, views};
+			return {...next, inspector: followWalk(state.inspector, inspection(next))};
 		}
 		case 'reset':
 			return {
 				...state,
+				inspector: {...state.inspector, phase: null, walking: null},
 				runs: state.runs.map((r) => ({state: r.state, history: RunHistory.empty(), changedAt: []})),
 				received: false,
 				finished: false,
@@ -71,7 +75,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'command':
 			return applyCommand(state, action.command);
 		case 'pausing':
-			return {...state, paused: action.paused, pendingPause: action.paused};
+			// Resuming leaves the inspector's walk through one step: it follows training live again.
+			return {...state, paused: action.paused, pendingPause: action.paused, inspector: action.paused ? state.inspector : {...state.inspector, phase: null, walking: null}};
 		case 'speeding':
 			return {...state, speed: action.speed, pendingSpeed: action.speed};
 	}
@@ -98,7 +103,83 @@ export function applyCommand(state: DashboardState, command: ViewCommand): Dashb
 			return {...state, helpOpen: !state.helpOpen};
 		case 'dismiss':
 			return {...state, helpOpen: false};
+		case 'nextPhase':
+		case 'prevPhase':
+			return stepPhase(state, command === 'nextPhase' ? 1 : -1);
+		case 'selectUp':
+		case 'selectDown':
+		case 'selectLeft':
+		case 'selectRight': {
+			const shown = inspection(state);
+			if (shown?.inspection.kind !== 'step') return state;
+			const direction = ({selectUp: 'up', selectDown: 'down', selectLeft: 'left', selectRight: 'right'} as const)[command];
+			return withInspector(state, {selection: moveSelection(state.inspector.selection, shown.inspection.layers, direction)});
+		}
+		case 'toggleAlone':
+			return withInspector(state, {alone: !state.inspector.alone});
+		case 'nextExample':
+		case 'prevExample': {
+			const rows = inspection(state)?.batchRows ?? 0;
+			if (rows === 0) return state;
+			const row = (((state.inspector.row + (command === 'nextExample' ? 1 : -1)) % rows) + rows) % rows;
+			return withInspector(state, {row});
+		}
+		case 'sliceMode':
+			return {...state, slope: nextMode(state.slope)};
+		case 'sliceUp':
+		case 'sliceDown': {
+			const shown = shownSlice(state);
+			return {...state, slope: stepChoice(state.slope, shown ? {param: shown.slice.param, layers: shown.layers} : null, command === 'sliceDown' ? 1 : -1)};
+		}
 	}
+}
+
+function withInspector(state: DashboardState, change: Partial<InspectorChoice>): DashboardState {
+	return {...state, inspector: {...state.inspector, ...change}};
+}
+
+/** The latest inspection of the run the inspector shows, or null. */
+export function inspection(state: DashboardState): InspectProbe | null {
+	return state.probes?.[inspectedRun(state)]?.inspect ?? null;
+}
+
+/** The latest slice of the first run the slope view shows (the focused one, else the first), or null. */
+export function shownSlice(state: DashboardState): SliceProbe | null {
+	return state.probes?.[state.focus ?? 0]?.slice ?? null;
+}
+
+/**
+ * `.` and `,`: the first `.` starts walking through the step on screen (the routing pauses the
+ * run), each next one shows the next phase. At the update `.` stays: the routing has the worker
+ * take that step, and its successor's inspection starts the walk over (see followWalk).
+ */
+function stepPhase(state: DashboardState, by: 1 | -1): DashboardState {
+	const shown = inspection(state);
+	if (shown?.inspection.kind !== 'step') return state;
+	const last = phaseCount(shown.inspection.layers.length - 1) - 1;
+	const {phase} = state.inspector;
+	if (phase === null) {
+		if (by < 0) return state;
+		const pause = state.paused ? {} : {paused: true, pendingPause: true};
+		return {...state, ...pause, inspector: {...state.inspector, phase: 0, walking: shown.step}};
+	}
+	return withInspector(state, {phase: Math.max(0, Math.min(last, phase + by))});
+}
+
+/** While walking through a step, an inspection of another step (the next one, or the run paused later than asked) starts the walk over. */
+function followWalk(choice: InspectorChoice, shown: InspectProbe | null): InspectorChoice {
+	if (choice.phase === null || !shown || shown.step === choice.walking) return choice;
+	return {...choice, phase: 0, walking: shown.step};
+}
+
+/** A probe with the boundary grid, inspection and slice of `previous` where it brought none. */
+function keepLooks(probe: RunProbe, previous: RunProbe | undefined): RunProbe {
+	if (!previous) return probe;
+	const boundary = probe.boundary ?? previous.boundary;
+	const inspect = probe.inspect ?? previous.inspect;
+	const slice = probe.slice ?? previous.slice;
+	if (boundary === probe.boundary && inspect === probe.inspect && slice === probe.slice) return probe;
+	return {...probe, ...(boundary ? {boundary} : {}), ...(inspect ? {inspect} : {}), ...(slice ? {slice} : {})};
 }
 
 /** All runs (null), then each run in turn, then all again. */

@@ -5,10 +5,12 @@
  */
 import type {ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
 import type {Scenario, XAxis} from '../../scenarios/types.js';
-import type {CommandName} from '../input/keymap.js';
+import type {CommandName, Scope} from '../input/keymap.js';
+import {INITIAL_INSPECTOR, type InspectorChoice} from '../views/inspector/choice.js';
 import type {RunView, ViewName} from '../views/model.js';
+import {INITIAL_SLOPE, type SlopeChoice} from '../views/slope/choice.js';
 import type {RunHistory} from './history.js';
-import {scenarioViews, scenarioXAxes} from './offer.js';
+import {inspectorRun, scenarioViews, scenarioXAxes} from './offer.js';
 
 /** A run as the dashboard holds it: its history is shared with the states before (history.ts). */
 export interface HeldRun extends RunView {
@@ -48,14 +50,41 @@ export interface DashboardState {
 	readonly probeData: ProbeData | null;
 	/** Test points on the decision boundary too. */
 	readonly showTest: boolean;
-	/** The run the boundary and histogram views single out, or null for all of them side by side. */
+	/** The run the boundary, histogram and slope views single out (and the inspector shows), or null for all of them side by side. */
 	readonly focus: number | null;
+	/** The run the inspector shows while `focus` is null. */
+	readonly inspectorRun: number;
+	/** The inspector's phase, selection and example. */
+	readonly inspector: InspectorChoice;
+	/** The line the slope view slices the loss along. */
+	readonly slope: SlopeChoice;
 }
 
-/** Commands the reducer handles (the rest go to the worker or the app). */
+/** Commands the reducer handles (the rest go to the worker or the app; the inspector's phase keys to both). */
 export type ViewCommand = Extract<
 	CommandName,
-	'nextView' | 'prevView' | 'toggleLog' | 'cycleXAxis' | 'toggleStats' | 'togglePoints' | 'nextRun' | 'prevRun' | 'help' | 'dismiss'
+	| 'nextView'
+	| 'prevView'
+	| 'toggleLog'
+	| 'cycleXAxis'
+	| 'toggleStats'
+	| 'togglePoints'
+	| 'nextRun'
+	| 'prevRun'
+	| 'help'
+	| 'dismiss'
+	| 'nextPhase'
+	| 'prevPhase'
+	| 'selectUp'
+	| 'selectDown'
+	| 'selectLeft'
+	| 'selectRight'
+	| 'toggleAlone'
+	| 'nextExample'
+	| 'prevExample'
+	| 'sliceMode'
+	| 'sliceUp'
+	| 'sliceDown'
 >;
 
 export type DashboardAction =
@@ -92,10 +121,28 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		probeData: null,
 		showTest: false,
 		focus: null,
+		inspectorRun: inspectorRun(scenario),
+		inspector: INITIAL_INSPECTOR,
+		slope: INITIAL_SLOPE,
 	};
+}
+
+/** The run the inspector shows: the one picked with [ ], else the scenario's default. */
+export function inspectedRun(state: DashboardState): number {
+	return state.focus ?? state.inspectorRun;
 }
 
 /** The furthest step any run has reached (runs move in lockstep until their budgets differ). */
 export function currentStep(runs: readonly RunView[]): number {
 	return runs.reduce((m, r) => Math.max(m, r.state.step), 0);
+}
+
+/** The keymap scope of a view: the inspector and the slope view have keys of their own. */
+export function viewScope(view: ViewName): Scope {
+	return view === 'inspector' || view === 'slope' ? view : 'lesson';
+}
+
+/** The keys in force on a lesson: the help's while it is open, else the view's. */
+export function keyScope(state: DashboardState): Scope {
+	return state.helpOpen ? 'help' : viewScope(state.view);
 }

@@ -110,11 +110,11 @@ describe('probes and the teaching views', () => {
 		expect(s.probeData).toBeNull();
 	});
 
-	test('a CSV turns out 2-D: the boundary view joins after the gradients', () => {
+	test('a CSV turns out 2-D: the boundary view joins before the histograms', () => {
 		const s = initialDashboardState(csv);
-		expect(s.views).toEqual(['loss', 'gradients', 'histograms', 'activations']);
+		expect(s.views).toEqual(['loss', 'gradients', 'inspector', 'slope', 'histograms', 'activations']);
 		const after = dashboardReducer(s, {type: 'probe', runs: [{boundary: circleGrid()}]});
-		expect(after.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
+		expect(after.views).toEqual(['loss', 'gradients', 'inspector', 'slope', 'boundary', 'histograms', 'activations']);
 		expect(dashboardReducer(after, {type: 'probe', runs: [{boundary: circleGrid()}]}).views).toEqual(after.views);
 	});
 

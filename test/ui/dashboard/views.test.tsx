@@ -48,7 +48,7 @@ const NETWORK_VIEWS: readonly ViewName[] = ['boundary', 'histograms', 'activatio
 describe('teaching views in the dashboard', () => {
 	test('a toy-data scenario offers every network view; Tab reaches each', () => {
 		const s = initialDashboardState(spiralScenario());
-		expect(s.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
+		expect(s.views).toEqual(['loss', 'gradients', 'inspector', 'slope', 'boundary', 'histograms', 'activations']);
 		let view = s;
 		const seen: ViewName[] = [];
 		for (const _ of s.views) {

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import {Box} from 'ink';
-import {type ReactNode, useCallback, useRef, useState} from 'react';
+import {type ReactNode, useCallback, useEffect, useRef, useState} from 'react';
 import type {Command, WorkerMessage} from '../../../runner/protocol.js';
 import type {RunnerSetup} from '../../../runner/client.js';
 import {displayPath} from '../../../scenarios/errors.js';
@@ -17,9 +17,10 @@ import type {Scenario} from '../../../scenarios/types.js';
 import {Dashboard} from '../../dashboard/Dashboard.js';
 import {initialPacedState, pacedReducer, panelEvery} from '../../dashboard/panel-rate.js';
 import {type AppCommand, routeCommand} from '../../dashboard/routing.js';
-import {initialDashboardState} from '../../dashboard/state.js';
+import {initialDashboardState, keyScope} from '../../dashboard/state.js';
+import {watchFor} from '../../dashboard/watch.js';
 import {writeExport} from '../../export-history.js';
-import {useLanguage} from '../../kit/context.js';
+import {useLanguage, useSize} from '../../kit/context.js';
 import {exportFailedText, exportedText, saveFailedText} from '../../kit/words.js';
 import type {CommandName, Scope} from '../../input/keymap.js';
 import type {KeyAnswer} from '../../input/router.js';
@@ -78,11 +79,24 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	const language = useLanguage();
 	const store = useOwnStore(pacedReducer(panelEvery(init.snapshotsPerSecond)), () => initialPacedState(initialDashboardState(init.scenario, {speed: init.speed, paused: init.paused})));
 	const paced = useStore(store);
+	const {columns} = useSize();
 	const clock = useRef<(message: WorkerMessage) => void>(() => {});
 	// What is trained, as the worker reports it, and the live values it has not reported yet.
 	const experiment = useRef<Scenario | null>(null);
 	experiment.current ??= startingExperiment(init);
 	const pending = useRef<Pending>([]);
+	// What the worker computes for the view on screen follows the state; sent at once when it changes, so in order with the frames.
+	const watched = useRef(JSON.stringify(watchFor(initialDashboardState(init.scenario), columns)));
+	const sendRef = useRef<(command: Command) => void>(() => {});
+	const columnsRef = useRef(columns);
+	columnsRef.current = columns;
+	const syncWatch = useCallback(() => {
+		const watch = watchFor(store.getState().live, columnsRef.current);
+		const key = JSON.stringify(watch);
+		if (key === watched.current) return;
+		watched.current = key;
+		sendRef.current({type: 'watch', ...watch});
+	}, [store]);
 	const onMessage = useCallback(
 		(message: WorkerMessage) => {
 			clock.current(message);
@@ -92,10 +106,13 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 			}
 			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
+			syncWatch();
 		},
-		[store],
+		[store, syncWatch],
 	);
 	const send = useRunner(init, onMessage, start);
+	sendRef.current = send;
+	useEffect(syncWatch, [columns, syncWatch]);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
 	const [notice, show] = useNotice();
 	const exportRuns = (): string => {
@@ -161,7 +178,7 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	// The store has every key's effect by the time the next key is read, however they arrived.
 	const scope = (): Scope => {
 		if (editor.current) return editorScope(editor.current.store.getState());
-		return store.getState().live.helpOpen ? 'help' : 'lesson';
+		return keyScope(store.getState().live);
 	};
 	useKeys({scope, enabled}, (command, press) => {
 		if (editor.current) return onEditorKey(editor.current, command, press);
@@ -172,6 +189,7 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 		const routed = routeCommand(store.getState().live, command);
 		if (routed.action) store.dispatch(routed.action);
 		if (routed.worker) send(routed.worker);
+		syncWatch();
 		if (routed.app === 'export') return show(exportRuns());
 		if (routed.app) {
 			const answer = onAppCommand(routed.app);
