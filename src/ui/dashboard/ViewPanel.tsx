@@ -18,7 +18,7 @@ import {RaceMap} from '../views/race/RaceMap.js';
 import {Inspector} from '../views/inspector/Inspector.js';
 import {inspectorTitle} from '../views/inspector/layout.js';
 import {SlopeView} from '../views/slope/SlopeView.js';
-import {slopeTitle} from '../views/slope/layout.js';
+import {asciiSlopeTitle} from '../views/slope/layout.js';
 import type {Scope} from '../input/keymap.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import type {DashboardLayout} from './layout.js';
@@ -102,7 +102,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		}
 		case 'slope':
 			return (
-				<Panel title={slopeTitle(state.slope, language, g.separator)} width={width} height={height}>
+				<Panel title={asciiSlopeTitle(state.slope, language, g.separator, g.ascii)} width={width} height={height}>
 					<SlopeView runs={latest} probes={state.probes} focus={state.focus} {...inner} />
 				</Panel>
 			);

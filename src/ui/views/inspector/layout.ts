@@ -275,9 +275,12 @@ export function layoutNetwork(
 	const put = (row: number, x: number, text: string, style: CellStyle) => {
 		let at = x;
 		for (const ch of text) {
-			if (at >= columns) break;
+			const wide = displayWidth(ch);
+			if (at + wide > columns) break;
 			if (at >= 0) grid[row]![at] = {text: ch, style};
-			at += displayWidth(ch);
+			// A wide character covers the next cell too: it draws nothing of its own.
+			for (let k = 1; k < wide; k++) grid[row]![at + k] = {text: '', style};
+			at += wide;
 		}
 	};
 	layers.forEach((_, l) => put(0, columnX[l]!, padEnd(columnHeader(l, depth, language), UNIT_WIDTH, ''), palette.header));

@@ -6,6 +6,7 @@
  */
 import type {LossSlice, ParamRef} from '../../../core/slope.js';
 import type {Language} from '../../../scenarios/types.js';
+import {asciiText} from '../../kit/ascii.js';
 import {formatValue} from '../../kit/format.js';
 import {word} from '../../kit/words.js';
 import type {SlopeChoice} from './choice.js';
@@ -196,7 +197,7 @@ export function readouts(slice: LossSlice, lr: number, language: Language, ascii
 	const up = slice.step.lossOnCurve > slice.loss0;
 	const mark = up ? (ascii ? '^' : '↑') : ascii ? 'v' : '↓';
 	const lines = [
-		`${slope}  lr ${short(lr, dash)}`,
+		`${slope}  lr ${Number.isFinite(lr) ? String(Number(lr.toPrecision(6))) : dash}`,
 		`${x} ${short(slice.x0, dash)} ${arrow} ${short(slice.step.x, dash)}`,
 		`L ${short(slice.loss0, dash)} ${arrow} ${short(slice.step.lossOnCurve, dash)} ${mark}`,
 	];
@@ -216,4 +217,10 @@ export function slopeKey(language: Language, ascii: boolean): string {
 export function slopeTitle(choice: SlopeChoice, language: Language, separator: string): string {
 	const along = choice.mode === 'gradient' ? 'alongGradient' : choice.mode === 'random' ? 'alongRandom' : choice.param ? 'alongChosen' : 'alongSteepest';
 	return `${word('slope', language)} ${separator} ${word(along, language)}`;
+}
+
+/** The same, spelled in ASCII for --ascii (−∇L → -grad L). */
+export function asciiSlopeTitle(choice: SlopeChoice, language: Language, separator: string, ascii: boolean): string {
+	const title = slopeTitle(choice, language, separator);
+	return ascii ? asciiText(title) : title;
 }
