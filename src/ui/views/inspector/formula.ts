@@ -183,18 +183,18 @@ class Writer {
 	/** The prediction and the loss at an output unit. */
 	private lossUnit(unit: number): string[] {
 		const out = this.inspection.output;
-		const label = this.name(this.depth, out.label);
 		const mean = `L = ${this.word('meanOver').replace('{rows}', String(this.rows))} = ${this.n(this.inspection.loss)}`;
-		if (out.probabilities) {
+		if (out.probabilities && out.label !== null) {
 			const p = out.probabilities;
 			return [
 				`p${unit + 1} = softmax(z)${unit + 1} = ${this.n(p[unit]!)}  (${p.map((v) => this.n(v)).join(', ')})`,
-				`${this.word('label')} ${label}: ℓ = −ln p${out.label + 1} = −ln ${this.n(p[out.label]!)} = ${this.n(out.loss)}`,
+				`${this.word('label')} ${this.name(this.depth, out.label)}: ℓ = −ln p${out.label + 1} = −ln ${this.n(p[out.label]!)} = ${this.n(out.loss)}`,
 				mean,
 			];
 		}
 		const t = out.targets!;
-		return [`t${unit + 1} = ${this.n(t[unit]!)}: ℓ = Σ (z − t)²/K = ${this.n(out.loss)}`, mean];
+		const per = this.inspection.lossName === 'mae' ? 'Σ |z − t|/K' : 'Σ (z − t)²/K';
+		return [`t${unit + 1} = ${this.n(t[unit]!)}: ℓ = ${per} = ${this.n(out.loss)}`, mean];
 	}
 
 	/** ∂L/∂z at a unit: from the loss at the output, by the chain rule below it. */
@@ -204,9 +204,13 @@ class Writer {
 		if (layer === this.depth) {
 			const out = this.inspection.output;
 			const dl = out.dldz[unit]!;
+			const k = this.layers[this.depth];
+			const t = this.n(out.targets?.[unit] ?? Number.NaN);
 			const local = out.probabilities
 				? `∂ℓ/∂z = p − onehot = ${this.n(out.probabilities[unit]!)} − ${unit === out.label ? 1 : 0} = ${this.n(dl)}`
-				: `∂ℓ/∂z = 2(z − t)/K = 2·(${this.n(u.z!)} − ${this.n(out.targets![unit]!)})/${this.layers[this.depth]} = ${this.n(dl)}`;
+				: this.inspection.lossName === 'mae'
+					? `∂ℓ/∂z = sign(z − t)/K = sign(${this.n(u.z!)} − ${t})/${k} = ${this.n(dl)}`
+					: `∂ℓ/∂z = 2(z − t)/K = 2·(${this.n(u.z!)} − ${t})/${k} = ${this.n(dl)}`;
 			const mean = this.rows === 1 ? `∂L/∂z = ∂ℓ/∂z = ${this.n(u.dLdz!)}` : `∂L/∂z = ∂ℓ/∂z / B = ${this.f(dl)} / ${this.rows} = ${this.n(u.dLdz!)}`;
 			return [local, mean, biasGrad];
 		}
