@@ -17,7 +17,7 @@ export interface FooterProps {
 
 export function Footer({width, paused, enabled, scope = 'lesson'}: FooterProps) {
 	const theme = useTheme();
-	const hints = scopeHints(scope, useLanguage(), {enabled, paused});
+	const hints = scopeHints(scope, useLanguage(), {enabled, paused, ascii: theme.glyphs.ascii});
 	// One column for the leading space.
 	return <HintLine hints={fitHints(hints, width - 1, theme.glyphs.separator)} />;
 }

@@ -105,7 +105,7 @@ export function SlopeView({runs, probes, focus, width, height}: SlopeViewProps) 
 	}
 	const tiles = slopeTiles(shown.length, width);
 	const hidden = runs.length - shown.length;
-	const footer = hidden > 0 ? `${moreText(hidden, 'runs', language)} ${g.separator} [ ] ${word('pickRun', language)}` : slopeKey(language, g.ascii);
+	const footer = hidden > 0 ? `${moreText(hidden, 'runs', language)} ${g.separator} [ ] ${word('pickRun', language)}` : slopeKey(language, g.ascii, shown.map((k) => probes[k]?.slice?.slice.mode).find((m) => m !== undefined) ?? 'weight');
 	const tileHeight = Math.max(1, height - 1);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

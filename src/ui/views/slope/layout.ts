@@ -204,13 +204,14 @@ export function readouts(slice: LossSlice, lr: number, language: Language, ascii
 	return lines;
 }
 
-/** What the plot's marks mean, as one line. */
-export function slopeKey(language: Language, ascii: boolean): string {
+/** What the plot's marks mean, as one line; the tangent's slope is ∂L/∂w only along one weight. */
+export function slopeKey(language: Language, ascii: boolean, mode: LossSlice['mode']): string {
 	const [now, step, tangent, arrow] = ascii ? ['O', '@', '...', '=>'] : ['●', '◆', '⠂⠂⠂', '━▶'];
 	const d = ascii ? 'd' : '∂';
+	const slope = mode === 'weight' ? ` ${d}L/${d}w` : '';
 	return language === 'ko'
-		? `${now} 지금  ${step} 스텝 뒤  ${tangent} 접선 (기울기 ${d}L/${d}w)  ${arrow} 옵티마이저의 스텝`
-		: `${now} now  ${step} after the step  ${tangent} tangent (slope ${d}L/${d}w)  ${arrow} the optimizer's step`;
+		? `${now} 지금  ${step} 스텝 뒤  ${tangent} 접선 (기울기${slope})  ${arrow} 옵티마이저의 스텝`
+		: `${now} now  ${step} after the step  ${tangent} tangent (slope${slope})  ${arrow} the optimizer's step`;
 }
 
 /** The panel's title: `slope · loss along the steepest weight`. */
