@@ -45,6 +45,17 @@ export interface WorkerInit {
 	 * the clock — so the same seed and size draw the same frames on any machine, however loaded.
 	 */
 	readonly frames?: boolean;
+	/**
+	 * A lesson split across several workers (client.ts): where this one publishes how far its runs
+	 * have got, beside the others', so none runs ahead of the rest (see gate.ts). Absent for one worker.
+	 */
+	readonly gate?: GateSlot;
+}
+
+/** One worker's slot among its lesson's workers: an Int32 per worker in shared memory. */
+export interface GateSlot {
+	readonly progress: SharedArrayBuffer;
+	readonly index: number;
 }
 
 /** One point of a run's loss history. Test figures are NaN between evaluations. */
@@ -173,6 +184,11 @@ export type Command =
 	| {readonly type: 'advance'; readonly steps: number}
 	/** Decision-boundary grids are costly: the dashboard asks for them only while it shows them. */
 	| {readonly type: 'watch'; readonly boundary: boolean}
+	/**
+	 * Sent by a split lesson's client (never by the UI) once every worker has paused: train up to
+	 * `step`, where the furthest worker stopped, so every run stands where one worker would have left it.
+	 */
+	| {readonly type: 'align'; readonly step: number}
 	/** A live change: from run `run`'s current step on, these values (recorded as a set-point, see RunState.newSetPoints). */
 	| ({readonly type: 'set'; readonly run: number} & Change)
 	| {readonly type: 'quit'};

@@ -85,6 +85,13 @@ export class Session {
 		return this.drivers;
 	}
 
+	/** Steps taken in lockstep: the furthest run's (every run still training stands there). */
+	get step(): number {
+		let step = 0;
+		for (const driver of this.drivers) step = Math.max(step, driver.step);
+		return step;
+	}
+
 	/** True when every run has used its budget or diverged. */
 	get finished(): boolean {
 		return this.drivers.every((d) => d.diverged || d.step >= d.budget);
