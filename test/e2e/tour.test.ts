@@ -77,31 +77,40 @@ describe.skipIf(!hasTmux())('the guided tour in a terminal', () => {
 		expect(tmux.children()).toEqual([]);
 	});
 
-	it('two recordings with the same seed and size write the same bytes', async () => {
-		const record = async (name: string): Promise<Buffer> => {
-			const tmux = start(100, 30);
-			const file = join(dir, name);
-			await tmux.waitFor(/^\$/m); // the shell is ready: what it prints before this is not ours
-			execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-o', '-t', tmux.name, `cat > ${file}`]);
-			tmux.line(`node ${CLI} learning-rate --duration 3 --fps 10 --seed 7; echo "exit=$?"`);
-			await tmux.waitFor(/exit=0/, 20_000);
-			await sleep(500); // let the pipe drain before closing it
-			execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-t', tmux.name]);
-			// The app's own output: from entering the alternate screen to leaving it.
-			const all = readFileSync(file);
-			const from = all.indexOf('\u001B[?1049h');
-			const to = all.indexOf('\u001B[?1049l');
-			expect(from).toBeGreaterThanOrEqual(0);
-			expect(to).toBeGreaterThan(from);
-			return all.subarray(from, to);
-		};
-		const first = await record('a.out');
-		const second = await record('b.out');
+	/** The app's output for a recording of the learning-rate lesson (3 runs), from entering the alternate screen to leaving it. */
+	const record = async (name: string, env: Record<string, string> = {}): Promise<Buffer> => {
+		const tmux = start(100, 30, env);
+		const file = join(dir, name);
+		await tmux.waitFor(/^\$/m); // the shell is ready: what it prints before this is not ours
+		execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-o', '-t', tmux.name, `cat > ${file}`]);
+		tmux.line(`node ${CLI} learning-rate --duration 3 --fps 10 --seed 7; echo "exit=$?"`);
+		await tmux.waitFor(/exit=0/, 20_000);
+		await sleep(500); // let the pipe drain before closing it
+		execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-t', tmux.name]);
+		// The app's own output: from entering the alternate screen to leaving it.
+		const all = readFileSync(file);
+		const from = all.indexOf('\u001B[?1049h');
+		const to = all.indexOf('\u001B[?1049l');
+		expect(from).toBeGreaterThanOrEqual(0);
+		expect(to).toBeGreaterThan(from);
+		return all.subarray(from, to);
+	};
+
+	/** Where two recordings part, if they do: the position and what follows in each. */
+	const expectSameBytes = (first: Buffer, second: Buffer): void => {
 		expect(first.length).toBeGreaterThan(10_000);
 		let at = 0;
 		while (at < first.length && first[at] === second[at]) at++;
-		// Where they part, if they do: the position and what follows in each.
 		expect({at, second: second.subarray(at, at + 120).toString()}).toEqual({at: first.length, second: first.subarray(at, at + 120).toString()});
 		expect(second.length).toBe(first.length);
-	});
+	};
+
+	it('two recordings with the same seed and size write the same bytes', async () => {
+		expectSameBytes(await record('a.out'), await record('b.out'));
+	}, 60_000);
+
+	// Mutation tried: worker 2 given another seed (split.ts) makes the recordings part at the first chart.
+	it('a recording trained in one worker and one split across three write the same bytes', async () => {
+		expectSameBytes(await record('one.out', {GRADLAB_WORKERS: '1'}), await record('three.out', {GRADLAB_WORKERS: '3'}));
+	}, 60_000);
 });
