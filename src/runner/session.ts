@@ -175,6 +175,7 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 		const scheduler = new Scheduler(trainer.optimizer, spec.train.schedule);
 		const budget = spec.train.steps;
 		const evalEvery = Math.max(1, Math.ceil(budget / EVALUATIONS_PER_RUN));
+		const regression = data.task === 'regression';
 		const driver: RunDriver = {
 			label: spec.label,
 			budget,
@@ -225,6 +226,7 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 						accuracy: this.accuracy,
 						testLoss: evaluate ? this.testLoss : Number.NaN,
 						testAccuracy: evaluate ? this.testAccuracy : Number.NaN,
+						...(regression ? {r2: this.r2, testR2: evaluate ? this.testR2 : Number.NaN} : {}),
 						layers: packLayers(report.layers),
 					}),
 					report.diverged || report.step === budget,

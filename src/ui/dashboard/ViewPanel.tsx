@@ -9,6 +9,7 @@ import {asciiWord, word} from '../kit/words.js';
 import type {CommandName} from '../input/keymap.js';
 import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
 import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
+import {FitView} from '../views/fit/FitView.js';
 import {GradientBars} from '../views/gradients/GradientBars.js';
 import {barsLayoutFor, scaleLabel} from '../views/gradients/layout.js';
 import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
@@ -62,7 +63,13 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		case 'boundary':
 			return (
 				<Box width={width} height={height}>
-					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData} focus={state.focus} showTest={state.showTest} width={width} height={height} />
+					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData?.kind === 'classes' ? state.probeData : null} focus={state.focus} showTest={state.showTest} width={width} height={height} />
+				</Box>
+			);
+		case 'fit':
+			return (
+				<Box width={width} height={height}>
+					<FitView runs={latest} probes={state.probes} data={state.probeData?.kind === 'fit' ? state.probeData : null} focus={state.focus} showTest={state.showTest} width={width} height={height} />
 				</Box>
 			);
 		case 'histograms': {

@@ -7,6 +7,7 @@ export const WORDS = {
 	log: {en: 'log', ko: '로그'},
 	linear: {en: 'linear', ko: '선형'},
 	accuracy: {en: 'acc', ko: '정확도'},
+	r2: {en: 'R²', ko: 'R²'},
 	test: {en: 'test', ko: '테스트'},
 	step: {en: 'step', ko: '스텝'},
 	epoch: {en: 'epoch', ko: '에포크'},
@@ -31,6 +32,10 @@ export const WORDS = {
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
 	// The teaching views.
 	boundary: {en: 'decision boundary', ko: '결정 경계'},
+	fit: {en: 'fit', ko: '적합'},
+	prediction: {en: 'prediction', ko: '예측'},
+	aboveMiddle: {en: 'target in the upper half', ko: '목표값이 위쪽 절반'},
+	belowMiddle: {en: 'lower half', ko: '아래쪽 절반'},
 	histograms: {en: 'gradient histograms', ko: '기울기 히스토그램'},
 	activations: {en: 'activations', ko: '활성화 함수'},
 	race: {en: 'optimizer race', ko: '옵티마이저 경주'},

@@ -5,10 +5,14 @@
 import type {HistoryPoint, RunState} from '../../runner/protocol.js';
 
 /**
- * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D data), gradient
- * histograms, the activation explorer, and the optimizer race map (surface scenarios).
+ * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D classification),
+ * the fit (1-D and 2-D regression), gradient histograms, the activation explorer, and the
+ * optimizer race map (surface scenarios).
  */
-export type ViewName = 'loss' | 'gradients' | 'boundary' | 'histograms' | 'activations' | 'race';
+export type ViewName = 'loss' | 'gradients' | 'boundary' | 'fit' | 'histograms' | 'activations' | 'race';
+
+/** The views that draw the input plane (the worker computes their pictures only while one shows). */
+export const PICTURE_VIEWS: readonly ViewName[] = ['boundary', 'fit'];
 
 /** A run's history as of one dashboard state, oldest point first. */
 export interface RunHistoryView {
