@@ -41,10 +41,11 @@ async function main(argv: readonly string[]): Promise<number> {
 			break;
 		case 'dashboard':
 		case 'tour':
+		case 'view':
 			break;
 	}
-	const {startDashboard} = await import('./cli/dashboard.js');
-	const code = await startDashboard(options, language);
+	const {startDashboard, startReplay} = await import('./cli/dashboard.js');
+	const code = options.command === 'view' ? await startReplay(options, language) : await startDashboard(options, language);
 	// The terminal is restored; nothing the dashboard started may outlive it (a worker thread still
 	// in a long step, a timer), least of all after the terminal hung up.
 	process.exit(code);

@@ -7,7 +7,7 @@ import {suggest as nearestName} from '../scenarios/suggest.js';
 import type {Language} from '../scenarios/types.js';
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
-export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'export' | 'help' | 'version';
+export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'export' | 'view' | 'help' | 'version';
 
 export interface CliOptions {
 	readonly command: CommandName;
@@ -60,7 +60,7 @@ const OPTIONS = {
 	from: {type: 'string'},
 } as const;
 
-const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'export', 'help'];
+const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'export', 'view', 'help'];
 
 function integer(flag: string, text: string | undefined, min: number): number | undefined {
 	if (text === undefined) return undefined;
@@ -110,6 +110,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 	if (command === 'export' && targets.length !== 1) throw new UsageError('export needs exactly one scenario name or file, e.g. gradlab export digits --torch digits.py');
 	if (command === 'export' && values.torch === undefined) throw new UsageError('export needs --torch OUT.py: the PyTorch script to write');
 	if (command === 'export' && values.torch?.trim() === '') throw new UsageError('--torch: expected a file name, like digits.py');
+	if (command === 'view' && targets.length !== 1) throw new UsageError('view needs one recording, e.g. gradlab view runs.jsonl (from gradlab run LESSON --headless --format jsonl)');
 	if (command === 'check' && targets.length === 0) throw new UsageError('check needs at least one scenario file, e.g. gradlab check my-lesson.yaml');
 	if (command === 'new' && targets.length !== 1) throw new UsageError('new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits');
 	if (values.from !== undefined && command !== 'new') throw new UsageError('--from goes with new: gradlab new NAME --from LESSON');

@@ -1,13 +1,17 @@
 /**
  * Interactive mode: loads what the person asked for (validation errors print and exit 2 before
  * the screen changes), then runs the Ink app in the alternate screen and restores the terminal
- * however it ends.
+ * however it ends. `gradlab view` is the same with a recording instead of lessons.
  */
+import path from 'node:path';
 import {render} from 'ink';
+import type {ReactNode} from 'react';
+import {readRecording} from '../records/read.js';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
 import {loadTourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
 import {App, type TrainingOptions} from '../ui/screens/App.js';
+import {ReplayApp} from '../ui/screens/replay/ReplayScreen.js';
 import type {Screen} from '../ui/screens/navigation.js';
 import {asciiTexts} from '../ui/kit/ascii.js';
 import {message} from '../ui/kit/words.js';
@@ -35,12 +39,29 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	else if (target !== undefined) first = {kind: 'lesson', scenario: shown(target)};
 
 	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps), speed: 'max'};
+	return runInk(
+		<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} saveDir={options.dirs[0]} />,
+		options,
+	);
+}
+
+/** `gradlab view RUNS.jsonl`: a recording on the dashboard. A file that is not one is refused (exit 2) before the screen changes. */
+export async function startReplay(options: CliOptions, language: Language): Promise<number> {
+	const file = options.targets[0]!;
+	const recording = readRecording(file);
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		process.stderr.write(message('notATty', language));
+		return 2;
+	}
+	return runInk(<ReplayApp recording={recording} name={path.basename(file)} language={language} />, options);
+}
+
+/** Runs an Ink app in the alternate screen with the chosen theme; restores the terminal however it ends. */
+async function runInk(node: ReactNode, options: CliOptions): Promise<number> {
 	const theme = createTheme({color: options.color, ascii: options.ascii});
 	const terminal = enterTerminal(process.stdout, process.stdin);
 	const app = render(
-		<ThemeContext.Provider value={theme}>
-			<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} saveDir={options.dirs[0]} />
-		</ThemeContext.Provider>,
+		<ThemeContext.Provider value={theme}>{node}</ThemeContext.Provider>,
 		// Recording: frames arrive one per 1/fps; a throttle of the same period could merge two of them.
 		{maxFps: options.duration === undefined ? options.fps : options.fps * 2, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true},
 	);

@@ -6,7 +6,7 @@ import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
 import {useTheme} from '../kit/theme.js';
 import {asciiWord, word} from '../kit/words.js';
-import type {CommandName} from '../input/keymap.js';
+import type {CommandName, Scope} from '../input/keymap.js';
 import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
 import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
 import {FitView} from '../views/fit/FitView.js';
@@ -31,10 +31,12 @@ export interface ViewPanelProps {
 	readonly scenario: Scenario;
 	/** Optional commands this screen offers (for the help overlay). */
 	readonly enabled?: readonly CommandName[];
+	/** Whose keys the help lists. */
+	readonly scope?: Scope;
 }
 
 /** Memoised: between panel refreshes (panel-rate.ts) its props are the same objects, and the costly views are skipped. */
-export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, enabled}: ViewPanelProps) {
+export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, enabled, scope}: ViewPanelProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const g = theme.glyphs;
@@ -42,7 +44,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 	const inner = {width: width - 2, height: height - 2};
 	switch (content) {
 		case 'help':
-			return <HelpOverlay width={width} height={height} enabled={enabled} />;
+			return <HelpOverlay width={width} height={height} enabled={enabled} scope={scope} />;
 		case 'loss': {
 			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
 			return (

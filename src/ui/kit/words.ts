@@ -30,6 +30,7 @@ export const WORDS = {
 	have: {en: 'have', ko: '현재'},
 	tour: {en: 'Guided tour', ko: '가이드 투어'},
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
+	replay: {en: 'replay', ko: '다시 보기'},
 	// The teaching views.
 	boundary: {en: 'decision boundary', ko: '결정 경계'},
 	fit: {en: 'fit', ko: '적합'},
@@ -192,6 +193,11 @@ export function errorText(detail: string, language: Language): string {
 /** Where an export went: `saved a.csv and a.json` / `a.csv, a.json에 저장했어요`. */
 export function exportedText(files: readonly string[], language: Language): string {
 	return language === 'ko' ? `${files.join(', ')}에 저장했어요` : `saved ${files.join(' and ')}`;
+}
+
+/** What a replayed recording holds: `recorded: 3 runs, steps 100 to 1500 · ←/→ move through them`. */
+export function recordedText(runs: number, first: number, last: number, language: Language): string {
+	return language === 'ko' ? `기록: 실행 ${runs}개, 스텝 ${first}~${last} · ←/→로 이동해요` : `recorded: ${runs} run${runs === 1 ? '' : 's'}, steps ${first} to ${last} · ←/→ move through them`;
 }
 
 /** Why an export failed: `could not export: …` / `내보내지 못했어요: …`. */
