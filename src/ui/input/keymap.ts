@@ -209,7 +209,7 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 		entries: [
 			{command: 'later', keys: [special('→', 'right')], hint: hint('←/→', 'step through', '스텝 이동', 1)},
 			{command: 'earlier', keys: [special('←', 'left')]},
-			{command: 'muchLater', keys: [special('pgdn', 'pageDown'), special('shift-→', 'right', true)], hint: hint('pgup/pgdn', '×10', '×10', 4)},
+			{command: 'muchLater', keys: [special('pgdn', 'pageDown'), special('shift-→', 'right', true)], hint: hint('pgup/pgdn', 'by 10%', '10%씩', 4)},
 			{command: 'muchEarlier', keys: [special('pgup', 'pageUp'), special('shift-←', 'left', true)]},
 			{command: 'toStart', keys: [special('home', 'home'), char('0')], hint: hint('home/end', 'first/last', '처음/끝', 5)},
 			{command: 'toEnd', keys: [special('end', 'end'), char('$')]},
