@@ -20,8 +20,8 @@ describe('the lesson legend', () => {
 	});
 	test('a regression: R² and test R² where the accuracies would be; R^2 in ASCII', () => {
 		const runs = [runState('relu', history(3, () => 0.02), {accuracy: Number.NaN, testAccuracy: Number.NaN, r2: 0.968, testR2: 0.951})];
-		expect(legendLayout(runs, 79, 3, 'en', THEMES.color).lines.flat().map((e) => e.detail)).toEqual(['loss 0.0200  R² 0.97  test R² 0.95']);
-		expect(legendLayout(runs, 79, 3, 'en', THEMES.ascii).lines.flat().map((e) => e.detail)).toEqual(['loss 0.0200  R^2 0.97  test R^2 0.95']);
+		expect(legendLayout(runs, 79, 3, 'en', THEMES.color).lines.flat().map((e) => e.detail)).toEqual(['loss 0.0200  R² 0.97  test R² 0.95  lr 0.1']);
+		expect(legendLayout(runs, 79, 3, 'en', THEMES.ascii).lines.flat().map((e) => e.detail)).toEqual(['loss 0.0200  R^2 0.97  test R^2 0.95  lr 0.1']);
 	});
 	test('many runs: terser entries first, then +N more', () => {
 		const runs = Array.from({length: 12}, (_, k) => runState(`run number ${k}`, history(3, () => 0.5), {testAccuracy: 0.5}));
