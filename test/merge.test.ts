@@ -21,7 +21,7 @@ function run(label: string, step: number, points: number[] = []): RunState {
 }
 
 const snapshot = (runs: RunState[], extra: Partial<Snapshot> = {}): Snapshot => ({type: 'snapshot', runs, paused: false, finished: false, stepsPerSecond: 30, samplesPerSecond: 900, speed: 'max', ...extra});
-const data = (classes: number): ProbeData => ({bounds: {xMin: 0, xMax: 1, yMin: 0, yMax: 1}, classes, train: {xy: new Float32Array(2), labels: new Uint8Array(1)}, test: {xy: new Float32Array(0), labels: new Uint8Array(0)}});
+const data = (classes: number): ProbeData => ({kind: 'classes', bounds: {xMin: 0, xMax: 1, yMin: 0, yMax: 1}, classes, train: {xy: new Float32Array(2), labels: new Uint8Array(1)}, test: {xy: new Float32Array(0), labels: new Uint8Array(0)}});
 
 /** A merger over fake workers and a clock that moves only when told. */
 function harness(sizes: number[], frames: boolean) {

@@ -14,7 +14,7 @@
  * would have left it.
  */
 import {frameSamplesPerSecond, type LoopTimers} from './loop.js';
-import type {Command, ProbeData, ProbeMessage, RunProbe, RunState, Snapshot, WorkerMessage} from './protocol.js';
+import type {Command, FitData, ProbeData, ProbeMessage, RunProbe, RunState, Snapshot, WorkerMessage} from './protocol.js';
 
 export interface MergeHost {
 	readonly timers: Pick<LoopTimers, 'after'>;
@@ -42,7 +42,7 @@ interface Part {
 	/** Its latest snapshot since its last restart, carrying every point and set-point not yet passed on. */
 	snapshot: Snapshot | null;
 	probe: readonly RunProbe[] | null;
-	data: ProbeData | null;
+	data: ProbeData | FitData | null;
 	/** It has posted a snapshot (a probe) since the last merged one. */
 	spoke: {snapshot: boolean; probe: boolean};
 	/** Frames mode: its messages not yet merged, oldest first. */
