@@ -31,6 +31,22 @@ describe('the lesson legend', () => {
 		expect(lines.join('\n')).toMatch(/\+\d+개 더/);
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(79);
 	});
+	test('"+N more" always fits whole on the last line, and every run is shown or counted', () => {
+		// Some widths leave the last line too full for "+N more", and an entry must make room
+		// (without the drop, 45–53, 65–73 and 88–96 fail in English).
+		// Mutation caught: packLegend's loop that drops entries from the last line for "+N more" removed.
+		const runs = Array.from({length: 9}, (_, k) => runState(`run ${'x'.repeat(k % 4)}${k}`, history(3, () => 0.5), {testAccuracy: 0.5}));
+		for (const language of ['en', 'ko'] as const) {
+			for (let width = 40; width <= 120; width += 4) {
+				const layout = legendLayout(runs, width, 2, language, THEMES.color);
+				const shown = layout.lines.flat().length;
+				expect(shown + layout.hidden, `${language} ${width}`).toBe(runs.length);
+				const lines = frameLines(renderUi(<Legend layout={layout} width={width} />, {language}).lastFrame());
+				for (const line of lines) expect(displayWidth(line), `${language} ${width}`).toBeLessThanOrEqual(width);
+				if (layout.hidden > 0) expect(lines.at(-1)!.trimEnd().endsWith(layout.moreText), `${language} ${width}: ${lines.at(-1)}`).toBe(true);
+			}
+		}
+	});
 });
 
 describe('the race legend', () => {
