@@ -2,7 +2,6 @@
  * From a loaded scenario's specs to what the core trains on: the data split, the train config
  * and a saved checkpoint. The file reading lives here because the core may not touch `node:*`.
  */
-import {readFileSync} from 'node:fs';
 import * as z from 'zod';
 import {ACTIVATION_NAMES} from '../core/activations.js';
 import {CsvError, digitsSource, parseCsv, prepareData, regressionSource, toySource, type PrepareOptions, type RowOrder, type Source} from '../core/data/index.js';
@@ -10,6 +9,10 @@ import {createRng, deriveSeed, type Rng} from '../core/rng.js';
 import {allowedOutputs} from '../core/trainer.js';
 import type {Checkpoint, DataSplit, TrainConfig} from '../core/types.js';
 import {badValue, displayPath, formatPath, ruleBroken, ScenarioError} from './errors.js';
+import {FileProblem, readUserText} from './files.js';
+import {classCountProblem, csvShapeProblem, quotesCsvContent} from './csv-file.js';
+import {parseJson} from './parse.js';
+import {cleanText} from './text.js';
 import type {DatasetSpec, NetworkRunSpec} from './types.js';
 
 /** A run's row order: shuffled (the default), or the source's own order when it asks for `shuffle: false`. */
@@ -56,15 +59,27 @@ function readCsv(file: string, options: Parameters<typeof parseCsv>[1], scenario
 	const shown = displayPath(file);
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		// Control characters in a CSV (a label, a column name) are made visible before anything shows them.
+		text = cleanText(readUserText(file, 'csv'), true);
 	} catch (error) {
-		throw new ScenarioError(scenarioFile, [badValue(field, shown, 'a readable CSV file', ` (${reason(error)})`)]);
+		if (!(error instanceof FileProblem)) throw error;
+		throw new ScenarioError(scenarioFile, [ruleBroken(field, shown, 'a CSV file', `${shown} ${error.sentence}`)]);
 	}
+	const tooBig = csvShapeProblem(text, field, shown);
+	if (tooBig) throw new ScenarioError(scenarioFile, [tooBig]);
 	try {
 		const name = shown.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
-		return parseCsv(text, {...options, name});
+		const source = parseCsv(text, {...options, name});
+		const classes = 'classNames' in source ? classCountProblem(source.classNames.length, field, shown) : undefined;
+		if (classes) throw new ScenarioError(scenarioFile, [classes]);
+		return source;
 	} catch (error) {
 		if (!(error instanceof CsvError)) throw error;
+		// A file not named .csv may be anything (`csv: ../../etc/shadow`): say where, never what it holds.
+		if (!quotesCsvContent(file)) {
+			const where = error.row === undefined ? '' : ` (line ${error.row})`;
+			throw new ScenarioError(scenarioFile, [ruleBroken(field, shown, 'a CSV file', `${shown} is not a CSV gradlab can use${where}; its content is not shown because its name does not end in .csv`)]);
+		}
 		// The core's messages usually name the row and column already; add only what they omit.
 		const said = error.message.toLowerCase();
 		const where = [
@@ -134,16 +149,12 @@ const checkpointSchema = z
 export function loadCheckpointFile(file: string): Checkpoint {
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readUserText(file, 'checkpoint');
 	} catch (error) {
-		throw new ScenarioError(file, [ruleBroken('', undefined, 'a readable checkpoint file', `cannot read the checkpoint (${reason(error)})`)]);
+		if (!(error instanceof FileProblem)) throw error;
+		throw new ScenarioError(file, [ruleBroken('', undefined, 'a checkpoint', error.sentence)]);
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (error) {
-		throw new ScenarioError(file, [ruleBroken('', undefined, 'JSON', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`)]);
-	}
+	const json = parseJson(text, file);
 	const parsed = checkpointSchema.safeParse(json, {reportInput: true});
 	if (!parsed.success) {
 		const problems = parsed.error.issues.slice(0, 5).map((issue) => {
@@ -154,13 +165,4 @@ export function loadCheckpointFile(file: string): Checkpoint {
 		throw new ScenarioError(file, problems);
 	}
 	return parsed.data;
-}
-
-/** "no such file" rather than "ENOENT: no such file or directory, open '…'". */
-export function reason(error: unknown): string {
-	const code = (error as {code?: unknown} | null)?.code;
-	if (code === 'ENOENT') return 'no such file';
-	if (code === 'EISDIR') return 'it is a folder';
-	if (code === 'EACCES') return 'permission denied';
-	return error instanceof Error ? error.message : String(error);
 }

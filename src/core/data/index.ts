@@ -1,7 +1,7 @@
 /** Every data source the lab can train on, and the one path (prepareData) each takes to a DataSplit. */
 export {makeToy, toySource, TOY_NAMES} from './toys.js';
 export type {ToyName, ToyOptions} from './toys.js';
-export {regressionSource, REGRESSION_NAMES} from './regression.js';
+export {regressionInputs, regressionSource, REGRESSION_NAMES} from './regression.js';
 export type {RegressionName, RegressionOptions} from './regression.js';
 export {prepareData, defaultClassNames} from './prepare.js';
 export type {LabelledSource, PrepareOptions, RowOrder, Source, TargetSource} from './prepare.js';
