@@ -39,10 +39,13 @@ async function main(argv: readonly string[]): Promise<number> {
 	process.exit(code);
 }
 
-// `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter.
+// `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter. A terminal that
+// hung up (EIO) cannot be drawn on or restored: end. A full disk (`> /dev/full`) is a failure to say.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(0);
-	throw error;
+	if (error.code === 'EIO') process.exit(129);
+	process.stderr.write(`gradlab: cannot write the output (${error.code === 'ENOSPC' ? 'no space left on the device' : error.message})\n`);
+	process.exit(1);
 });
 
 try {

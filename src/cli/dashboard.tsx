@@ -3,7 +3,8 @@
  * the screen changes), then runs the Ink app in the alternate screen and restores the terminal
  * however it ends.
  */
-import {render} from 'ink';
+import {constants} from 'node:os';
+import {render, useInput} from 'ink';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
 import {loadTourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
@@ -16,6 +17,22 @@ import type {CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
 import {enterTerminal} from './terminal.js';
 
+/** The signals that end the dashboard: Ctrl-C from outside raw mode, `kill`, and a hang-up (an SSH drop). */
+const ENDING = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+/** An app asked to end that has not ended by then is ended for it. */
+const GRACE_MS = 2000;
+
+/**
+ * Ctrl-Z: raw mode turns off the terminal's own signal keys, so the key arrives as input; it
+ * raises the signal the terminal would have raised, and terminal.ts suspends. A terminal's job
+ * control, not a lesson's command, so it lives here and not in the keymap.
+ */
+function JobControl() {
+	useInput((input, key) => {
+		if (key.ctrl && input === 'z') process.kill(process.pid, 'SIGTSTP');
+	});
+	return null;
+}
 
 export async function startDashboard(options: CliOptions, language: Language): Promise<number> {
 	const dirs = lessonDirs(options.dirs);
@@ -36,16 +53,30 @@ export async function startDashboard(options: CliOptions, language: Language): P
 
 	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps), speed: 'max'};
 	const theme = createTheme({color: options.color, ascii: options.ascii});
-	const terminal = enterTerminal(process.stdout, process.stdin);
+	// After a suspend the screen is blank: a resize makes Ink draw the whole frame on a cleared screen.
+	const terminal = enterTerminal(process.stdout, process.stdin, {redraw: () => process.stdout.emit('resize')});
 	const app = render(
 		<ThemeContext.Provider value={theme}>
+			<JobControl />
 			<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} saveDir={options.dirs[0]} />
 		</ThemeContext.Provider>,
 		// Recording: frames arrive one per 1/fps; a throttle of the same period could merge two of them.
 		{maxFps: options.duration === undefined ? options.fps : options.fps * 2, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true},
 	);
-	const onSignal = (): void => app.unmount();
-	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, onSignal);
+	// The app unmounts and the terminal is restored; should that not happen in time (or the signal
+	// come twice), the process ends anyway — it must never outlive its terminal.
+	let ending = false;
+	const onSignal = (signal: NodeJS.Signals): void => {
+		const end = (): never => {
+			terminal.restore();
+			process.exit(128 + constants.signals[signal]);
+		};
+		if (ending) end();
+		ending = true;
+		setTimeout(end, GRACE_MS).unref();
+		app.unmount();
+	};
+	for (const signal of ENDING) process.on(signal, onSignal);
 	try {
 		await app.waitUntilExit();
 		return 0;
@@ -55,7 +86,7 @@ export async function startDashboard(options: CliOptions, language: Language): P
 		process.stderr.write(`${failure.message}\n`);
 		return failure.code === 2 ? 2 : 1;
 	} finally {
-		for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.off(signal, onSignal);
+		for (const signal of ENDING) process.off(signal, onSignal);
 		terminal.restore();
 	}
 }

@@ -125,7 +125,8 @@ export function runSizeProblems(run: NetworkRunSpec, shape: DataShape | undefine
 	const rows = shape?.rows ?? 1;
 	if (wide >= 0) {
 		problems.push(overLimit(locate(['model', 'hidden', wide]), model.hidden[wide]!, `at most ${count(LIMITS.width)} units per layer`, `this network would have ${count(params)} parameters and need about ${formatBytes(networkBytes(layers, train.batch, rows))} to train`));
-	} else if (params > LIMITS.parameters) {
+	} else if (params > LIMITS.parameters && problems.length === 0) {
+		// (Too many classes or samples make too many parameters too; then those are the fields to name.)
 		problems.push(parameterProblem(locate(['model', 'hidden']), model.hidden, layers, train.batch, rows));
 	}
 	if (typeof train.batch === 'number' && train.batch > LIMITS.samples) {

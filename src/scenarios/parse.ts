@@ -27,6 +27,8 @@ export function parseYaml(text: string, file: string, multiline?: (path: readonl
 	let value: unknown;
 	try {
 		doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true});
+		// The yaml package reports running out of stack as a syntax error.
+		if (doc.errors.some((e) => /call stack/i.test(e.message))) throw tooDeep(file);
 		if (doc.errors.length > 0) {
 			throw new ScenarioError(
 				file,
