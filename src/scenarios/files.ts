@@ -20,7 +20,7 @@ export type FileKind = 'scenario' | 'manifest' | 'csv' | 'checkpoint';
 const MB = 1024 * 1024;
 
 /**
- * Size limits, in bytes. A lesson is a page of YAML (the largest built-in is 3 KB); a CSV is a
+ * Size limits, in bytes. A lesson is a page of YAML (the largest built-in is under 5 KB); a CSV is a
  * teaching data set, well under the row and cell limits in limits.ts; a checkpoint of the largest
  * network allowed (1,000,000 parameters, ~20 bytes each as JSON) is about 20 MB.
  */
@@ -117,7 +117,9 @@ function refuseUnlessRegular(file: string, stats: Stats, kind: FileKind): void {
 function refuseIfLarger(file: string, size: number, kind: FileKind): void {
 	const limit = FILE_LIMITS[kind];
 	if (size <= limit) return;
-	throw new FileProblem(file, `is ${formatBytes(size)}; the limit for ${FILE_NOUNS[kind]} is ${formatBytes(limit)}`);
+	// Just over the limit both round alike: then the bytes say it.
+	const shown = formatBytes(size) === formatBytes(limit) ? `${size.toLocaleString('en-US')} bytes` : formatBytes(size);
+	throw new FileProblem(file, `is ${shown}; the limit for ${FILE_NOUNS[kind]} is ${formatBytes(limit)}`);
 }
 
 /** UTF-8 text, without a byte-order mark; anything else is named. */

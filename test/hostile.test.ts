@@ -1,0 +1,175 @@
+/**
+ * Hostile files through the real CLI (the bundle `npm run build` makes), each in a child process
+ * with a timeout: a FIFO, a folder, a device, an alias bomb, a deep checkpoint, oversized
+ * networks and data, escape sequences. Each gets one line naming the file (and the field), exit
+ * 2, no stack trace, and nothing hangs.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {CLI} from './helpers/tmux.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gradlab-hostile-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+
+function write(name: string, content: string): string {
+	const file = join(dir, name);
+	writeFileSync(file, content);
+	return file;
+}
+
+function fifo(name: string): string {
+	const file = join(dir, name);
+	execFileSync('mkfifo', [file]);
+	return file;
+}
+
+interface Result {
+	readonly code: number | null;
+	readonly out: string;
+	readonly err: string;
+}
+
+/** Runs gradlab in `dir`; a hang fails the test (the process is killed after 20 s). */
+function gradlab(...args: string[]): Result {
+	const result = spawnSync(process.execPath, [CLI, ...args], {cwd: dir, encoding: 'utf8', timeout: 20_000, env: {...process.env, LANG: 'C.UTF-8'}});
+	expect(result.signal, `gradlab ${args.join(' ')} hung`).toBeNull();
+	return {code: result.status, out: result.stdout, err: result.stderr};
+}
+
+/** One line, no stack trace, no escape character. */
+function expectOneCleanLine(text: string): void {
+	expect(text.trim().split('\n')).toHaveLength(1);
+	expect(text).not.toMatch(/\n\s+at |Error:|\u001b/);
+}
+
+describe('files that are not what they seem', () => {
+	it('a FIFO as a lesson, as a CSV and in --dir: refused at once, named, never read', () => {
+		fifo('pipe.yaml');
+		fifo('pipe.csv');
+		write('reads-pipe.yaml', 'dataset: {csv: pipe.csv}\n');
+		let r = gradlab('check', 'pipe.yaml');
+		expect(r.code).toBe(2);
+		expect(r.err).toBe('pipe.yaml: is a FIFO (a named pipe), not a scenario file\n');
+		r = gradlab('run', 'reads-pipe.yaml', '--headless', '--steps', '5');
+		expect(r.code).toBe(2);
+		expect(r.err).toBe('reads-pipe.yaml: dataset.csv: pipe.csv is a FIFO (a named pipe), not a CSV file\n');
+		// A listing skips it and names it; the good lessons are all there.
+		r = gradlab('list', '--dir', '.');
+		expect(r.code).toBe(2);
+		expect(r.out).toMatch(/^vanishing-gradients +Vanishing gradients$/m);
+		expect(r.err).toMatch(/^pipe\.yaml: is a FIFO \(a named pipe\), not a scenario file$/m);
+	});
+
+	it('a folder and a device say what they are', () => {
+		mkdirSync(join(dir, 'folder.yaml'));
+		for (const command of ['check', 'run']) {
+			const r = gradlab(command, 'folder.yaml', ...(command === 'run' ? ['--headless'] : []));
+			expect(r.code).toBe(2);
+			expect(r.err).toBe('folder.yaml: is a folder, not a scenario file\n');
+		}
+		write('zero.yaml', 'dataset: {csv: /dev/zero}\n');
+		const r = gradlab('run', 'zero.yaml', '--headless');
+		expect(r.code).toBe(2);
+		expect(r.err).toBe('zero.yaml: dataset.csv: /dev/zero is a device, not a CSV file\n');
+	});
+
+	it('a YAML alias bomb is one line naming the file, and a listing skips it', () => {
+		let bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
+		for (const [prev, next] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h']]) bomb += `${next}: &${next} [${Array(9).fill(`*${prev}`).join(', ')}]\n`;
+		write('bomb.yaml', bomb);
+		const r = gradlab('check', 'bomb.yaml');
+		expect(r.code).toBe(2);
+		expectOneCleanLine(r.err);
+		expect(r.err).toMatch(/^bomb\.yaml: its YAML aliases .* gradlab allows 100$/m);
+		expect(gradlab('list', '--dir', '.').err).toMatch(/^bomb\.yaml: its YAML aliases/m);
+	});
+
+	it('a deeply nested checkpoint cannot overflow the stack', () => {
+		write('deep.json', `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+		write('deep-weights.yaml', 'model: {weights: deep.json}\n');
+		const r = gradlab('check', 'deep-weights.yaml');
+		expect(r.code).toBe(2);
+		expectOneCleanLine(r.err);
+		expect(r.err).toMatch(/^deep-weights\.yaml: model\.weights: deep\.json: is nested more than 32 levels deep/);
+	});
+
+	it('never quotes a file that is not a CSV', () => {
+		write('secret', 'root:$6$very-secret-hash:19000:0:99999:7:::\nadmin:$6$another:19000\n');
+		write('reads-secret.yaml', 'dataset: {csv: secret}\n');
+		const r = gradlab('check', 'reads-secret.yaml');
+		expect(r.code).toBe(2);
+		expectOneCleanLine(r.err);
+		expect(r.err).not.toMatch(/root|secret-hash|admin/);
+		expect(r.err).toMatch(/^reads-secret\.yaml: dataset\.csv: secret is not a CSV gradlab can use \(line 1\)/);
+	});
+});
+
+describe('size limits, refused up front with the field, the limit and the memory', () => {
+	const cases: [string, string, RegExp][] = [
+		['wide', 'model: {hidden: [20000, 20000]}', /^wide\.yaml: model\.hidden\[0\]: got 20000, expected at most 2,048 units per layer \(this network would have 400,\d{3},\d{3} parameters and need about 15 GB to train\)$/],
+		['samples', 'dataset: {samples: 1000000000}', /^samples\.yaml: dataset\.samples: got 1000000000, expected at most 100,000 samples \(that many would take about 37 GB/],
+		['classes', 'dataset: {name: spiral, classes: 1000000}', /^classes\.yaml: dataset\.classes: got 1000000, expected at most 100 classes .*about 6\.4 GB\)$/],
+		['steps', 'train: {steps: 1000000000000}', /^steps\.yaml: train\.steps: got 1000000000000, expected at most 10,000,000 steps/],
+		['params', 'model: {hidden: [1500, 1500]}', /^params\.yaml: model\.hidden: a 2-1500-1500-2 network has 2,259,002 parameters and needs about 104 MB to train; the limit is 1,000,000 parameters per run/],
+		['runs', `runs: [${Array.from({length: 17}, (_, i) => `{label: r${i}}`).join(', ')}]`, /^runs\.yaml: runs: got 17, expected at most 16 runs/],
+		['memory', `dataset: {samples: 100000}\ntrain: {batch: full}\nmodel: {hidden: [700, 700]}\nruns: [{label: a}, {label: b}]`, /^memory\.yaml: runs: this lesson would need about \d+(\.\d)? GB .*the limit is 512 MB per lesson/],
+	];
+	for (const [name, text, expected] of cases) {
+		it(`${name}: check and run refuse it before building anything`, () => {
+			write(`${name}.yaml`, `${text}\n`);
+			for (const args of [['check', `${name}.yaml`], ['run', `${name}.yaml`, '--headless']]) {
+				const r = gradlab(...args);
+				expect(r.code).toBe(2);
+				expectOneCleanLine(r.err);
+				expect(r.err.trim()).toMatch(expected);
+			}
+		});
+	}
+
+	it('--steps past the limit is a usage error', () => {
+		const r = gradlab('run', 'optimizers', '--headless', '--steps', '1e12');
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/^gradlab: --steps: got "1e12", expected at most 10,000,000$/m);
+	});
+});
+
+describe('text from files never drives the terminal', () => {
+	it('titles, summaries and labels in list, run and error messages', () => {
+		write(
+			'escapes.yaml',
+			[
+				'title: "\\e]0;owned\\a Title \\e[5mblink"',
+				'summary: "\\e]52;c;ZWNobyBoaQ==\\a clipboard"',
+				'dataset: {name: moons, samples: 50}',
+				'train: {steps: 3}',
+				'runs: [{label: "\\e[31mred"}, {label: "\\u202eevil"}]',
+				'notes: [{en: "\\e[2J"}]',
+			].join('\n'),
+		);
+		const listed = gradlab('list', '--dir', '.');
+		expect(listed.out).toMatch(/^escapes +␛\]0;owned␇ Title ␛\[5mblink$/m);
+		const run = gradlab('run', 'escapes.yaml', '--headless');
+		expect(run.code).toBe(0);
+		expect(run.out).toMatch(/^␛\[31mred /m);
+		const jsonl = gradlab('run', 'escapes.yaml', '--headless', '--format', 'jsonl');
+		write('bad-escape.yaml', 'train: {optimizer: "\\e]0;x\\aadma"}\n');
+		const bad = gradlab('check', 'bad-escape.yaml');
+		expect(bad.code).toBe(2);
+		for (const text of [listed.out, listed.err, run.out, run.err, jsonl.out, bad.err]) {
+			expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+		}
+	});
+
+	it('a file name with an escape in it is shown harmlessly', () => {
+		const sub = join(dir, 'names');
+		mkdirSync(sub);
+		writeFileSync(join(sub, 'evil\u001b]0;x\u0007.yaml'), 'dataset: {name: spirall}\n');
+		const r = gradlab('list', '--dir', sub);
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/evil␛\]0;x␇\.yaml: dataset\.name: got "spirall"/);
+		expect(r.err).not.toMatch(/\u001b/);
+	});
+});
