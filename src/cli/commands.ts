@@ -30,7 +30,7 @@ export function check(options: CliOptions, out: Writable, err: Writable): number
 	for (const file of options.targets) {
 		try {
 			const scenario = loadScenarioFile(file);
-			out.write(`${file}: ok (${scenario.runs.length} runs)\n`);
+			out.write(`${file}: ok (${scenario.runs.length} ${scenario.runs.length === 1 ? 'run' : 'runs'})\n`);
 			for (const note of dataNotes(scenario)) out.write(`  ${note}\n`);
 		} catch (error) {
 			const failure = describeFailure(error);
