@@ -41,7 +41,7 @@ describe('readUserText refuses what is not a small UTF-8 regular file, and says 
 		// No writer ever opens it: a reader that opened it blocking would hang this test for good.
 		expect(refusal(fifo, 'csv')).toBe('is a FIFO (a named pipe), not a CSV file');
 		expect(refusal('/dev/zero', 'csv')).toBe('is a device, not a CSV file');
-		expect(refusal(join(dir, 'missing.yaml'))).toBe('no such file');
+		expect(refusal(join(dir, 'missing.yaml'))).toBe('does not exist');
 	});
 
 	it('a file over its kind’s limit, before reading it', () => {

@@ -59,7 +59,7 @@ export function readUserText(file: string, kind: FileKind): string {
 	try {
 		stats = statSync(file);
 	} catch (error) {
-		throw new FileProblem(file, systemReason(error));
+		throw new FileProblem(file, readReason(error));
 	}
 	refuseUnlessRegular(file, stats, kind);
 	refuseIfLarger(file, stats.size, kind);
@@ -68,7 +68,7 @@ export function readUserText(file: string, kind: FileKind): string {
 		// Non-blocking: should a FIFO be swapped in after the stat, opening it must not wait for a writer.
 		fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
 	} catch (error) {
-		throw new FileProblem(file, systemReason(error));
+		throw new FileProblem(file, readReason(error));
 	}
 	try {
 		const opened = fstatSync(fd);
@@ -90,7 +90,7 @@ function readAtMost(file: string, fd: number, limit: number, kind: FileKind): Bu
 		try {
 			n = readSync(fd, chunk, 0, chunk.length, null);
 		} catch (error) {
-			throw new FileProblem(file, systemReason(error));
+			throw new FileProblem(file, readReason(error));
 		}
 		if (n === 0) break;
 		total += n;
@@ -157,14 +157,14 @@ export function formatBytes(bytes: number): string {
 
 const round = (x: number): string => (x >= 10 ? Math.round(x).toLocaleString('en-US') : String(Math.round(x * 10) / 10));
 
-/** "no such file" rather than "ENOENT: no such file or directory, open '…'". */
-export function systemReason(error: unknown): string {
+/** Why a file cannot be read, as a predicate: "does not exist" rather than "ENOENT: no such file or directory, open '…'". */
+export function readReason(error: unknown): string {
 	const code = (error as {code?: unknown} | null)?.code;
-	if (code === 'ENOENT') return 'no such file';
-	if (code === 'ENOTDIR') return 'no such file (a folder on its path is a file)';
+	if (code === 'ENOENT') return 'does not exist';
+	if (code === 'ENOTDIR') return 'does not exist (a folder on its path is a file)';
 	if (code === 'EISDIR') return 'is a folder';
 	if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
 	if (code === 'ELOOP') return 'is a loop of symbolic links';
 	if (code === 'ENAMETOOLONG') return 'has a name that is too long';
-	return error instanceof Error ? error.message : String(error);
+	return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
 }
