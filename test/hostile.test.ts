@@ -158,7 +158,13 @@ describe('text from files never drives the terminal', () => {
 		write('bad-escape.yaml', 'train: {optimizer: "\\e]0;x\\aadma"}\n');
 		const bad = gradlab('check', 'bad-escape.yaml');
 		expect(bad.code).toBe(2);
-		for (const text of [listed.out, listed.err, run.out, run.err, jsonl.out, bad.err]) {
+		// A CSV's cells and column names are quoted in its errors: cleaned too.
+		write('escapes.csv', 'x\u001b]0;t\u0007,label\n1,a\n\u001b[2J,b\n');
+		write('escapes-csv.yaml', 'dataset: {csv: escapes.csv}\n');
+		const csv = gradlab('run', 'escapes-csv.yaml', '--headless');
+		expect(csv.code).toBe(2);
+		expect(csv.err).toMatch(/column "x␛\]0;t␇": "␛\[2J" is not a number/);
+		for (const text of [listed.out, listed.err, run.out, run.err, jsonl.out, bad.err, csv.err]) {
 			expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
 		}
 	});
