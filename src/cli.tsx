@@ -6,6 +6,7 @@ import {describeFailure} from './cli/errors.js';
 import {detectLanguage} from './cli/language.js';
 import {USAGE} from './cli/usage.js';
 import {packageVersion} from './paths.js';
+import {writeReason} from './scenarios/atomic.js';
 
 async function main(argv: readonly string[]): Promise<number> {
 	const options = parseCli(argv);
@@ -44,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(0);
 	if (error.code === 'EIO') process.exit(129);
-	process.stderr.write(`gradlab: cannot write the output (${error.code === 'ENOSPC' ? 'no space left on the device' : error.message})\n`);
+	process.stderr.write(`gradlab: cannot write to stdout: ${writeReason(error)}\n`);
 	process.exit(1);
 });
 

@@ -1,9 +1,9 @@
 /** The non-interactive commands: list, check, run --headless, new, export. */
-import {createWriteStream} from 'node:fs';
 import * as path from 'node:path';
 import type {Writable} from 'node:stream';
 import {existingFiles, torchExport, writeFilesAtomically} from '../export/torch.js';
 import {runHeadless} from '../headless/run.js';
+import {WriteProblem} from '../scenarios/atomic.js';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
 import {displayPath} from '../scenarios/errors.js';
 import {humanize} from '../scenarios/resolve.js';
@@ -14,6 +14,7 @@ import type {Language, Scenario} from '../scenarios/types.js';
 import {packageVersion} from '../paths.js';
 import {UsageError, type CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
+import {openRecords, prepareWeightsFolder} from './outputs.js';
 
 /** Every lesson that validates; a bad file in --dir is named on stderr (exit 2) without hiding the rest. */
 export function list(options: CliOptions, language: Language, out: Writable, err: Writable): number {
@@ -44,8 +45,18 @@ export function check(options: CliOptions, out: Writable, err: Writable): number
 /** `run --headless`: trains to the budget, writes records, exits 130 if interrupted by Ctrl-C. */
 export async function runCommand(options: CliOptions, out: Writable, err: Writable): Promise<number> {
 	const scenario = loadScenarioFile(findScenario(options.targets[0]!, lessonDirs(options.dirs)));
-	const target = options.out ? createWriteStream(options.out) : out;
+	// Every destination is checked before the first step: a bad one must not cost a whole run.
+	if (options.saveWeights !== undefined) prepareWeightsFolder(options.saveWeights);
+	const records = options.out === undefined ? undefined : openRecords(options.out, scenario);
+	const target = records?.stream ?? out;
 	const abort = new AbortController();
+	/** The first write that failed: training stops, and the run fails naming the file. */
+	let failed: unknown;
+	const onWriteError = (error: unknown): void => {
+		failed ??= options.out === undefined || error instanceof WriteProblem ? error : new WriteProblem(options.out, error);
+		abort.abort();
+	};
+	target.on('error', onWriteError);
 	const onSigint = (): void => abort.abort();
 	process.on('SIGINT', onSigint);
 	try {
@@ -54,12 +65,19 @@ export async function runCommand(options: CliOptions, out: Writable, err: Writab
 			{steps: options.steps, seed: options.seed, every: options.every, format: options.format, saveWeights: options.saveWeights, signal: abort.signal},
 			target,
 		);
+		if (failed !== undefined) throw failed;
+		// Interrupted runs keep their records too: every line written is complete.
+		await records?.finish();
+		if (failed !== undefined) throw failed;
 		for (const file of result.checkpoints) err.write(`saved ${file}\n`);
 		if (result.interrupted) err.write(`gradlab: interrupted at step ${result.steps}; what was written is complete up to there\n`);
 		return result.interrupted ? 130 : 0;
+	} catch (error) {
+		records?.abandon();
+		throw error;
 	} finally {
 		process.off('SIGINT', onSigint);
-		if (target !== out) await new Promise<void>((resolve) => (target as ReturnType<typeof createWriteStream>).end(resolve));
+		target.off('error', onWriteError);
 	}
 }
 
