@@ -3,11 +3,10 @@ import * as path from 'node:path';
 import type {Writable} from 'node:stream';
 import {existingFiles, torchExport, writeFilesAtomically} from '../export/torch.js';
 import {runHeadless} from '../headless/run.js';
-import {WriteProblem} from '../scenarios/atomic.js';
+import {WriteProblem, writeFileWhole} from '../scenarios/atomic.js';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
 import {displayPath} from '../scenarios/errors.js';
 import {humanize} from '../scenarios/resolve.js';
-import {writeNewFile} from '../scenarios/save.js';
 import {templateScenario} from '../scenarios/template.js';
 import {writeScenario} from '../scenarios/write.js';
 import type {Language, Scenario} from '../scenarios/types.js';
@@ -100,9 +99,9 @@ export function newScenario(options: CliOptions, cwd: string, out: Writable, err
 				});
 	let written: boolean;
 	try {
-		written = writeNewFile(file, text);
+		written = writeFileWhole(file, text, 'new');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		if (!(error instanceof WriteProblem) || error.code !== 'ENOENT') throw error;
 		err.write(`gradlab: cannot write ${shown}: there is no folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)}\n`);
 		return 2;
 	}

@@ -20,12 +20,15 @@ export class WriteProblem extends Error {
 	readonly file: string;
 	/** What went wrong, without the file name: "no space left on the device". */
 	readonly reason: string;
+	/** The system's error code (ENOSPC, EACCES …), when there was one. */
+	readonly code: string | undefined;
 
 	constructor(file: string, error: unknown) {
 		const reason = error instanceof WriteProblem ? error.reason : writeReason(error);
 		super(`${displayPath(file)}: ${reason}`);
 		this.file = file;
 		this.reason = reason;
+		this.code = error instanceof WriteProblem ? error.code : (error as NodeJS.ErrnoException | null)?.code;
 	}
 }
 
