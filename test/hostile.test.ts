@@ -104,6 +104,13 @@ describe('files that are not what they seem', () => {
 		expectOneCleanLine(r.err);
 		expect(r.err).not.toMatch(/root|secret-hash|admin/);
 		expect(r.err).toMatch(/^reads-secret\.yaml: dataset\.csv: secret is not a CSV gradlab can use \(line 1\)/);
+		// Nor a checkpoint that is not JSON (V8's own message would quote its start).
+		write('reads-secret-weights.yaml', 'model: {weights: secret}\n');
+		const weights = gradlab('check', 'reads-secret-weights.yaml');
+		expect(weights.code).toBe(2);
+		expectOneCleanLine(weights.err);
+		expect(weights.err).not.toMatch(/root|secret-hash|admin/);
+		expect(weights.err).toMatch(/^reads-secret-weights\.yaml: model\.weights: secret: is not valid JSON$/m);
 	});
 });
 

@@ -56,9 +56,19 @@ export function parseJson(text: string, file: string): unknown {
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		throw new ScenarioError(file, [ruleBroken('', undefined, 'JSON', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`)]);
+		// V8's message may quote the text ("root:x:0:0"… for a file that is not JSON at all): say where, never what.
+		const at = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+		const where = at === undefined ? '' : ` (line ${lineOf(text, Number(at))})`;
+		throw new ScenarioError(file, [ruleBroken('', undefined, 'JSON', `is not valid JSON${where}`)]);
 	}
 	return cleanTree(value);
+}
+
+/** The 1-based line of a character offset. */
+function lineOf(text: string, offset: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+	return line;
 }
 
 function tooDeep(file: string): ScenarioError {
