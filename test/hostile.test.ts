@@ -103,7 +103,7 @@ describe('files that are not what they seem', () => {
 		expect(r.code).toBe(2);
 		expectOneCleanLine(r.err);
 		expect(r.err).not.toMatch(/root|secret-hash|admin/);
-		expect(r.err).toMatch(/^reads-secret\.yaml: dataset\.csv: secret is not a CSV gradlab can use \(line 1\)/);
+		expect(r.err).toMatch(/^reads-secret\.yaml: dataset\.csv: secret is not a CSV gradlab can use; its content is not shown/);
 		// Nor a checkpoint that is not JSON (V8's own message would quote its start).
 		write('reads-secret-weights.yaml', 'model: {weights: secret}\n');
 		const weights = gradlab('check', 'reads-secret-weights.yaml');
@@ -111,6 +111,43 @@ describe('files that are not what they seem', () => {
 		expectOneCleanLine(weights.err);
 		expect(weights.err).not.toMatch(/root|secret-hash|admin/);
 		expect(weights.err).toMatch(/^reads-secret-weights\.yaml: model\.weights: secret: is not valid JSON$/m);
+	});
+});
+
+describe('check reads every file a lesson names, as run does', () => {
+	it('a wrong label column, a cell that is not a number, a checkpoint that does not fit the data: exit 2 from check and from run', () => {
+		write('two.csv', 'a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n');
+		write('oops.csv', 'a,b,label\n1,2,x\n3,oops,y\n');
+		const weights = join(dir, 'w');
+		const saved = gradlab('run', 'digits', '--headless', '--steps', '2', '--save-weights', weights);
+		expect(saved.code).toBe(0);
+		const cases: [string, string, RegExp][] = [
+			['label', 'dataset: {csv: two.csv, label: species}', /^label\.yaml: dataset\.csv: two\.csv: Label column "species" not found\. The columns are: a, b, label\.$/],
+			['cell', 'dataset: {csv: oops.csv}', /^cell\.yaml: dataset\.csv: oops\.csv: Row 3, column "b": "oops" is not a number\.$/],
+			['fit', `dataset: {csv: two.csv}\nmodel: {weights: ${join(weights, 'digits-adam.json')}}`, /^fit\.yaml: model\.weights: the checkpoint \S+digits-adam\.json takes 64 inputs and gives 10 outputs; this data has 2 features and 2 classes, so it needs 2 inputs and 2 outputs \(cross-entropy\)$/],
+		];
+		for (const [name, text, expected] of cases) {
+			write(`${name}.yaml`, `${text}\n`);
+			for (const args of [['check', `${name}.yaml`], ['run', `${name}.yaml`, '--headless']]) {
+				const r = gradlab(...args);
+				expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(2);
+				expectOneCleanLine(r.err);
+				expect(r.err.trim()).toMatch(expected);
+			}
+		}
+	});
+
+	it('a label column with 20,000 distinct values, and a CSV past the row limit, are refused with their sizes', () => {
+		write('ids.csv', `f,id\n${Array.from({length: 20_000}, (_, i) => `${i % 7},${i}`).join('\n')}\n`);
+		write('ids.yaml', 'dataset: {csv: ids.csv}\n');
+		let r = gradlab('check', 'ids.yaml');
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/^ids\.yaml: dataset\.csv: ids\.csv: the label column has 20,000 distinct values; a classifier here has at most 100 classes/);
+		write('rows.csv', `f,label\n${Array.from({length: 100_001}, (_, i) => `${i},${i % 2}`).join('\n')}\n`);
+		write('rows.yaml', 'dataset: {csv: rows.csv}\n');
+		r = gradlab('check', 'rows.yaml');
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(/^rows\.yaml: dataset\.csv: rows\.csv has 100,001 rows; the limit is 100,000 rows of data \(it would take about \d+(\.\d)? MB as training data\)$/m);
 	});
 });
 

@@ -4,7 +4,7 @@ import type {Writable} from 'node:stream';
 import {existingFiles, torchExport, writeFilesAtomically} from '../export/torch.js';
 import {runHeadless} from '../headless/run.js';
 import {WriteProblem, writeFileWhole} from '../scenarios/atomic.js';
-import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
+import {findScenario, lessonDirs, loadScenarioFile} from '../scenarios/load.js';
 import {displayPath} from '../scenarios/errors.js';
 import {humanize} from '../scenarios/resolve.js';
 import {templateScenario} from '../scenarios/template.js';
@@ -13,23 +13,24 @@ import type {Language, Scenario} from '../scenarios/types.js';
 import {packageVersion} from '../paths.js';
 import {UsageError, type CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
+import {loadLesson, usableLessons} from './lessons.js';
 import {openRecords, prepareWeightsFolder} from './outputs.js';
 
 /** Every lesson that validates; a bad file in --dir is named on stderr (exit 2) without hiding the rest. */
 export function list(options: CliOptions, language: Language, out: Writable, err: Writable): number {
-	const {scenarios, problems} = listScenariosReporting(lessonDirs(options.dirs));
+	const {scenarios, problems} = usableLessons(lessonDirs(options.dirs));
 	const width = Math.max(...scenarios.map((s) => s.id.length));
 	for (const s of scenarios) out.write(`${s.id.padEnd(width)}  ${s.title[language]}\n${' '.repeat(width)}  ${s.summary[language]}\n`);
 	for (const problem of problems) err.write(`${problem}\n`);
 	return problems.length > 0 ? 2 : 0;
 }
 
-/** Validates each file; prints "ok" or every problem found. Exit 2 if any file is bad. */
+/** Validates each file and every file it names, as `run` would; prints "ok" or every problem found. Exit 2 if any file is bad. */
 export function check(options: CliOptions, out: Writable, err: Writable): number {
 	let code = 0;
 	for (const file of options.targets) {
 		try {
-			const scenario = loadScenarioFile(file);
+			const {scenario} = loadLesson(file, {seed: options.seed, steps: options.steps});
 			out.write(`${file}: ok (${scenario.runs.length} ${scenario.runs.length === 1 ? 'run' : 'runs'})\n`);
 			for (const note of dataNotes(scenario)) out.write(`  ${note}\n`);
 		} catch (error) {
@@ -43,7 +44,7 @@ export function check(options: CliOptions, out: Writable, err: Writable): number
 
 /** `run --headless`: trains to the budget, writes records, exits 130 if interrupted by Ctrl-C. */
 export async function runCommand(options: CliOptions, out: Writable, err: Writable): Promise<number> {
-	const scenario = loadScenarioFile(findScenario(options.targets[0]!, lessonDirs(options.dirs)));
+	const {scenario, inputs} = loadLesson(findScenario(options.targets[0]!, lessonDirs(options.dirs)), {seed: options.seed, steps: options.steps});
 	// Every destination is checked before the first step: a bad one must not cost a whole run.
 	if (options.saveWeights !== undefined) prepareWeightsFolder(options.saveWeights);
 	const records = options.out === undefined ? undefined : openRecords(options.out, scenario);
@@ -61,7 +62,7 @@ export async function runCommand(options: CliOptions, out: Writable, err: Writab
 	try {
 		const result = await runHeadless(
 			scenario,
-			{steps: options.steps, seed: options.seed, every: options.every, format: options.format, saveWeights: options.saveWeights, signal: abort.signal},
+			{steps: options.steps, seed: options.seed, every: options.every, format: options.format, saveWeights: options.saveWeights, signal: abort.signal, inputs},
 			target,
 		);
 		if (failed !== undefined) throw failed;

@@ -5,7 +5,7 @@
  */
 import {constants} from 'node:os';
 import {render, useInput} from 'ink';
-import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
+import {findScenario, lessonDirs} from '../scenarios/load.js';
 import {loadTourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
 import {App, type TrainingOptions} from '../ui/screens/App.js';
@@ -15,6 +15,7 @@ import {message} from '../ui/kit/words.js';
 import {ThemeContext, createTheme} from '../ui/kit/theme.js';
 import type {CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
+import {loadLesson, usableLessons} from './lessons.js';
 import {enterTerminal} from './terminal.js';
 
 /** The signals that end the dashboard: Ctrl-C from outside raw mode, `kill`, and a hang-up (an SSH drop). */
@@ -37,14 +38,17 @@ function JobControl() {
 export async function startDashboard(options: CliOptions, language: Language): Promise<number> {
 	const dirs = lessonDirs(options.dirs);
 	// A mistyped lesson is reported as such, terminal or not.
-	const target = options.targets[0] === undefined ? undefined : loadScenarioFile(findScenario(options.targets[0], dirs));
+	// Its data and checkpoints too, as `run` reads them: a lesson that cannot train fails here,
+	// before the screen changes (the worker reads them again; a restart does not).
+	const lessonOptions = {seed: options.seed, steps: options.steps};
+	const target = options.targets[0] === undefined ? undefined : loadLesson(findScenario(options.targets[0], dirs), lessonOptions).scenario;
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write(message('notATty', language));
 		return 2;
 	}
 	// --ascii: lesson texts too (their English is typeset with ×, ≈, ¹⁰ …).
 	const shown = <T,>(value: T): T => (options.ascii ? asciiTexts(value) : value);
-	const listed = listScenariosReporting(dirs);
+	const listed = usableLessons(dirs, lessonOptions);
 	const scenarios = shown(listed.scenarios);
 	const chapters = shown(loadTourChapters());
 	let first: Screen = {kind: 'picker'};

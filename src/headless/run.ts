@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {Writable} from 'node:stream';
 import {type CsvColumns, csvHeader, csvRow, jsonLine, type StepRecord} from '../records/records.js';
+import type {RunInputs} from '../runner/protocol.js';
 import {Session} from '../runner/session.js';
 import {writeFileWhole} from '../scenarios/atomic.js';
 import {scenarioTask} from '../scenarios/dataset.js';
@@ -26,6 +27,8 @@ export interface HeadlessOptions {
 	/** Folder for one checkpoint per network run. */
 	readonly saveWeights?: string;
 	readonly signal?: AbortSignal;
+	/** The lesson's files, already read and checked (runner/inputs.ts); read here when absent. */
+	readonly inputs?: readonly RunInputs[];
 }
 
 export interface HeadlessResult {
@@ -61,7 +64,7 @@ export function checkpointNames(id: string, labels: readonly string[]): string[]
 }
 
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions, out: Writable): Promise<HeadlessResult> {
-	const session = new Session(scenario, {seed: options.seed, steps: options.steps}, {clock: () => performance.now()});
+	const session = new Session(scenario, {seed: options.seed, steps: options.steps}, {clock: () => performance.now(), ...(options.inputs ? {inputs: options.inputs} : {})});
 	const every = options.every ?? DEFAULT_EVERY;
 	const regression = scenarioTask(scenario) === 'regression';
 	// No wall-clock seconds: the same seed must give the same bytes.
