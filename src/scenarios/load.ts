@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import {packageRoot} from '../paths.js';
 import {type Problem, ruleBroken, ScenarioError} from './errors.js';
 import {FILE_NOUNS, FileProblem, readUserText} from './files.js';
-import {parseYaml} from './parse.js';
+import {parseYaml} from './yaml.js';
 import {didYouMean} from './suggest.js';
 import {cleanText} from './text.js';
 import type {Scenario} from './types.js';

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import * as z from 'zod';
 import {badValue, problemsFromIssues, ScenarioError} from './errors.js';
 import {builtinDir, loadScenarioFile, readOrRefuse} from './load.js';
-import {parseYaml} from './parse.js';
+import {parseYaml} from './yaml.js';
 import {ALLOWED_KEYS_PREFIX} from './schema.js';
 import type {Scenario} from './types.js';
 
