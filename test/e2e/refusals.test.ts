@@ -42,6 +42,16 @@ describe.skipIf(!hasTmux())('the dashboard refuses before the screen changes', (
 		expect(typescript.stdout).not.toContain('\u001b[?1049h');
 	});
 
+	it('a lesson whose CSV is a FIFO: refused at once, never read (a reader would wait for ever, deaf to q and Ctrl-C)', async () => {
+		execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+		writeFileSync(join(dir, 'reads-pipe.yaml'), 'dataset: {csv: pipe.csv}\n');
+		const tmux = start();
+		tmux.line(`node ${CLI} reads-pipe.yaml; echo "exit=$?"`);
+		const screen = await tmux.waitFor(/exit=\d/);
+		expect(screen).toMatch(/^reads-pipe\.yaml: dataset\.csv: pipe\.csv is a FIFO \(a named pipe\), not a CSV file$/m);
+		expect(screen).toMatch(/exit=2/);
+	});
+
 	it('a picker over a folder with a FIFO, an alias bomb and a broken CSV: the good lessons, the others named', async () => {
 		execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
 		let bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
