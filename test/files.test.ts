@@ -46,7 +46,7 @@ describe('readUserText refuses what is not a small UTF-8 regular file, and says 
 
 	it('a file over its kind’s limit, before reading it', () => {
 		const big = write('big.yaml', Buffer.alloc(FILE_LIMITS.scenario + 1, 0x20));
-		expect(refusal(big)).toBe('is 1,048,577 bytes; the limit for a scenario file is 1 MB');
+		expect(refusal(big)).toBe('is 262,145 bytes; the limit for a scenario file is 256 KB');
 		// The same size is fine for a CSV.
 		expect(readUserText(big, 'csv')).toHaveLength(FILE_LIMITS.scenario + 1);
 		expect(formatBytes(26 * 1024 * 1024)).toBe('26 MB');

@@ -20,12 +20,13 @@ export type FileKind = 'scenario' | 'manifest' | 'csv' | 'checkpoint';
 const MB = 1024 * 1024;
 
 /**
- * Size limits, in bytes. A lesson is a page of YAML (the largest built-in is under 5 KB); a CSV is a
+ * Size limits, in bytes. A lesson is a page of YAML (the largest built-in is under 5 KB; parsing
+ * YAML takes over 1 KB of memory per value, so 256 KB of it stays under 250 MB); a CSV is a
  * teaching data set, well under the row and cell limits in limits.ts; a checkpoint of the largest
  * network allowed (1,000,000 parameters, ~20 bytes each as JSON) is about 20 MB.
  */
 export const FILE_LIMITS: Readonly<Record<FileKind, number>> = {
-	scenario: 1 * MB,
+	scenario: 256 * 1024,
 	manifest: 64 * 1024,
 	csv: 16 * MB,
 	checkpoint: 32 * MB,

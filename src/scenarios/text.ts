@@ -17,6 +17,8 @@ const REPLACEMENT = '\uFFFD';
  * Marks (U+200E/U+200F) are left alone: they cannot reorder text beyond themselves.
  */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** The same, line feeds excepted: where lines are allowed, a text with none of these is left as it is. */
+const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const EVERY_UNSAFE = new RegExp(UNSAFE.source, 'g');
 
 /**
@@ -25,7 +27,7 @@ const EVERY_UNSAFE = new RegExp(UNSAFE.source, 'g');
  * becomes a space. A tab becomes a space: its width depends on where it falls.
  */
 export function cleanText(text: string, lines = false): string {
-	if (!UNSAFE.test(text)) return text;
+	if (!(lines ? UNSAFE_IN_LINES : UNSAFE).test(text)) return text;
 	const source = lines ? text.replace(/\r\n/g, '\n') : text;
 	return source.replace(EVERY_UNSAFE, (ch) => {
 		if (ch === '\n') return lines ? '\n' : ' ';
