@@ -87,13 +87,19 @@ describe('files that are not what they seem', () => {
 		expect(gradlab('list', '--dir', '.').err).toMatch(/^bomb\.yaml: its YAML aliases/m);
 	});
 
-	it('a deeply nested checkpoint cannot overflow the stack', () => {
+	it('a deeply nested or enormously wide checkpoint cannot overflow the stack or fill memory', () => {
 		write('deep.json', `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
 		write('deep-weights.yaml', 'model: {weights: deep.json}\n');
 		const r = gradlab('check', 'deep-weights.yaml');
 		expect(r.code).toBe(2);
 		expectOneCleanLine(r.err);
 		expect(r.err).toMatch(/^deep-weights\.yaml: model\.weights: deep\.json: is nested more than 32 levels deep/);
+		// Nor can a wide one (ten million empty objects in 30 MB) make JSON.parse build them all.
+		write('wide.json', `[${Array(10_000_000).fill('{}').join(',')}]`);
+		write('wide-weights.yaml', 'model: {weights: wide.json}\n');
+		const wide = gradlab('check', 'wide-weights.yaml');
+		expect(wide.code).toBe(2);
+		expect(wide.err).toMatch(/^wide-weights\.yaml: model\.weights: wide\.json: holds 10,000,000 values or more; gradlab reads at most 2,000,000/);
 	});
 
 	it('never quotes a file that is not a CSV', () => {

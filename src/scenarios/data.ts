@@ -11,6 +11,7 @@ import type {Checkpoint, DataSplit, TrainConfig} from '../core/types.js';
 import {badValue, displayPath, formatPath, ruleBroken, ScenarioError} from './errors.js';
 import {FileProblem, readUserText} from './files.js';
 import {classCountProblem, csvShapeProblem, quotesCsvContent} from './csv-file.js';
+import {LIMITS} from './limits.js';
 import {parseJson} from './parse.js';
 import {cleanText} from './text.js';
 import type {DatasetSpec, NetworkRunSpec} from './types.js';
@@ -145,6 +146,9 @@ const checkpointSchema = z
 		});
 	});
 
+/** Values a checkpoint file may hold: the largest network allowed has LIMITS.parameters; twice that is room enough. */
+const CHECKPOINT_VALUES = 2 * LIMITS.parameters;
+
 /** Reads and checks a JSON checkpoint. Every problem becomes a ScenarioError naming the file. */
 export function loadCheckpointFile(file: string): Checkpoint {
 	let text: string;
@@ -154,7 +158,7 @@ export function loadCheckpointFile(file: string): Checkpoint {
 		if (!(error instanceof FileProblem)) throw error;
 		throw new ScenarioError(file, [ruleBroken('', undefined, 'a checkpoint', error.sentence)]);
 	}
-	const json = parseJson(text, file);
+	const json = parseJson(text, file, CHECKPOINT_VALUES);
 	const parsed = checkpointSchema.safeParse(json, {reportInput: true});
 	if (!parsed.success) {
 		const problems = parsed.error.issues.slice(0, 5).map((issue) => {

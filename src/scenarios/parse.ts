@@ -10,10 +10,18 @@ import {cleanTree} from './text.js';
 /** Levels of nesting any file may have (a scenario needs about 6, a checkpoint 5). */
 export const MAX_NESTING = 32;
 
-/** Parses JSON text read from `file` (a checkpoint). Throws a ScenarioError naming the file. */
-export function parseJson(text: string, file: string): unknown {
+/**
+ * Parses JSON text read from `file` (a checkpoint) holding at most `maxValues` values. Throws a
+ * ScenarioError naming the file.
+ */
+export function parseJson(text: string, file: string, maxValues: number): unknown {
+	const shape = jsonShape(text);
 	// JSON.parse itself copes with any depth; what walks the result afterwards may not.
-	if (jsonDepth(text) > MAX_NESTING) throw tooDeep(file);
+	if (shape.depth > MAX_NESTING) throw tooDeep(file);
+	// Each value after a container's first follows a comma: a 32 MB file of `{},` would be 10 million objects.
+	if (shape.commas + 1 > maxValues) {
+		throw new ScenarioError(file, [ruleBroken('', undefined, `at most ${maxValues.toLocaleString('en-US')} values`, `holds ${(shape.commas + 1).toLocaleString('en-US')} values or more; gradlab reads at most ${maxValues.toLocaleString('en-US')} from such a file`)]);
+	}
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -48,10 +56,11 @@ export function refuseDeep(value: unknown, file: string): void {
 	}
 }
 
-/** The deepest bracket nesting in JSON text, outside strings. */
-function jsonDepth(text: string): number {
+/** The deepest bracket nesting in JSON text and its commas, outside strings. */
+function jsonShape(text: string): {depth: number; commas: number} {
 	let depth = 0;
 	let max = 0;
+	let commas = 0;
 	let inString = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
@@ -59,8 +68,9 @@ function jsonDepth(text: string): number {
 			if (c === 0x5c) i++; // backslash: skip the escaped character
 			else if (c === 0x22) inString = false;
 		} else if (c === 0x22) inString = true;
+		else if (c === 0x2c) commas++;
 		else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
 		else if (c === 0x5d || c === 0x7d) depth--;
 	}
-	return max;
+	return {depth: max, commas};
 }
