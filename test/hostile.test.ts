@@ -143,6 +143,17 @@ describe('check reads every file a lesson names, as run does', () => {
 		}
 	});
 
+	it("a network that is too big only with the CSV's width is refused once the CSV is read", () => {
+		const header = [...Array.from({length: 1000}, (_, j) => `f${j}`), 'label'].join(',');
+		const rows = Array.from({length: 10}, (_, i) => [...Array.from({length: 1000}, () => String(i)), String(i % 2)].join(','));
+		write('wide.csv', `${header}\n${rows.join('\n')}\n`);
+		write('wide-net.yaml', 'dataset: {csv: wide.csv}\nmodel: {hidden: [1000]}\n');
+		const r = gradlab('check', 'wide-net.yaml');
+		expect(r.code).toBe(2);
+		expectOneCleanLine(r.err);
+		expect(r.err).toMatch(/^wide-net\.yaml: model\.hidden: a 1000-1000-2 network has 1,003,002 parameters and needs about \d+ MB to train; the limit is 1,000,000 parameters per run/);
+	});
+
 	it('a label column with 20,000 distinct values, and a CSV past the row limit, are refused with their sizes', () => {
 		write('ids.csv', `f,id\n${Array.from({length: 20_000}, (_, i) => `${i % 7},${i}`).join('\n')}\n`);
 		write('ids.yaml', 'dataset: {csv: ids.csv}\n');

@@ -127,7 +127,7 @@ export function runSizeProblems(run: NetworkRunSpec, shape: DataShape | undefine
 		problems.push(overLimit(locate(['model', 'hidden', wide]), model.hidden[wide]!, `at most ${count(LIMITS.width)} units per layer`, `this network would have ${count(params)} parameters and need about ${formatBytes(networkBytes(layers, train.batch, rows))} to train`));
 	} else if (params > LIMITS.parameters && problems.length === 0) {
 		// (Too many classes or samples make too many parameters too; then those are the fields to name.)
-		problems.push(parameterProblem(locate(['model', 'hidden']), model.hidden, layers, train.batch, rows));
+		problems.push(parameterProblem(locate(['model', 'hidden']), model.hidden, layers, train.batch, rows, shape !== undefined));
 	}
 	if (typeof train.batch === 'number' && train.batch > LIMITS.samples) {
 		problems.push(overLimit(locate(['train', 'batch']), train.batch, `at most ${count(LIMITS.samples)} rows (the most data a lesson may have), or "full"`, 'a batch cannot be larger than the data'));
@@ -138,13 +138,15 @@ export function runSizeProblems(run: NetworkRunSpec, shape: DataShape | undefine
 	return problems;
 }
 
-function parameterProblem(at: string, hidden: readonly number[], layers: readonly number[], batch: number | 'full', rows: number): Problem {
+/** `known`: the data's widths are known; else the network is shown as `?-…-?` and counted at its least. */
+function parameterProblem(at: string, hidden: readonly number[], layers: readonly number[], batch: number | 'full', rows: number, known = true): Problem {
 	const params = parameterCount(layers);
+	const shape = known ? layers.join('-') : `?-${hidden.join('-')}-?`;
 	return ruleBroken(
 		at,
 		hidden,
 		`at most ${count(LIMITS.parameters)} parameters per run`,
-		`a ${layers.join('-')} network has ${count(params)} parameters and needs about ${formatBytes(networkBytes(layers, batch, rows))} to train; the limit is ${count(LIMITS.parameters)} parameters per run (about ${formatBytes(LIMITS.parameters * BYTES_PER_PARAMETER)})`,
+		`a ${shape} network has ${known ? '' : 'at least '}${count(params)} parameters and needs about ${formatBytes(networkBytes(layers, batch, rows))} to train; the limit is ${count(LIMITS.parameters)} parameters per run (about ${formatBytes(LIMITS.parameters * BYTES_PER_PARAMETER)})`,
 	);
 }
 
@@ -164,6 +166,7 @@ export function lessonSizeProblems(scenario: NetworkScenario, shapes: readonly (
 	const runPath = (k: number, field: string): string => (scenario.runs.length > 1 ? `runs[${k}].${field}` : field);
 	let networks = 0;
 	let largest = {bytes: 0, k: 0};
+	let largestData = {bytes: 0, k: 0};
 	const data = new Map<string, number>();
 	scenario.runs.forEach((run, k) => {
 		const shape = shapes[k];
@@ -176,11 +179,12 @@ export function lessonSizeProblems(scenario: NetworkScenario, shapes: readonly (
 		networks += bytes;
 		if (bytes > largest.bytes) largest = {bytes, k};
 		data.set(JSON.stringify(run.dataset), dataBytes(shape));
+		if (dataBytes(shape) > largestData.bytes) largestData = {bytes: dataBytes(shape), k};
 	});
 	const dataTotal = [...data.values()].reduce((a, b) => a + b, 0);
 	const total = networks + dataTotal;
 	if (problems.length === 0 && total > LIMITS.memory) {
-		const at = dataTotal > networks ? runPath(largest.k, 'dataset') : scenario.runs.length > 1 ? 'runs' : 'model.hidden';
+		const at = dataTotal > networks ? runPath(largestData.k, 'dataset') : scenario.runs.length > 1 ? 'runs' : 'model.hidden';
 		problems.push(
 			ruleBroken(
 				at,
