@@ -8,10 +8,11 @@ import {render, useInput} from 'ink';
 import {findScenario, lessonDirs} from '../scenarios/load.js';
 import {loadTourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
+import {keyPresses} from '../ui/input/keys.js';
 import {App, type TrainingOptions} from '../ui/screens/App.js';
 import type {Screen} from '../ui/screens/navigation.js';
 import {asciiTexts} from '../ui/kit/ascii.js';
-import {message} from '../ui/kit/words.js';
+import {notATtyText} from '../ui/kit/words.js';
 import {ThemeContext, createTheme} from '../ui/kit/theme.js';
 import type {CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
@@ -24,26 +25,27 @@ const ENDING = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 const GRACE_MS = 2000;
 
 /**
- * Ctrl-Z: raw mode turns off the terminal's own signal keys, so the key arrives as input; it
- * raises the signal the terminal would have raised, and terminal.ts suspends. A terminal's job
- * control, not a lesson's command, so it lives here and not in the keymap.
+ * Ctrl-Z: raw mode turns off the terminal's own signal keys, so the key arrives as input; this
+ * raises the signal the terminal driver would have raised, and terminal.ts suspends. It stands in
+ * for the driver, on every screen alike — job control, not a command of the app's keymap.
  */
 function JobControl() {
 	useInput((input, key) => {
-		if (key.ctrl && input === 'z') process.kill(process.pid, 'SIGTSTP');
+		if (keyPresses(input, key).some((press) => press.ctrl && press.char === 'z')) process.kill(process.pid, 'SIGTSTP');
 	});
 	return null;
 }
 
 export async function startDashboard(options: CliOptions, language: Language): Promise<number> {
 	const dirs = lessonDirs(options.dirs);
-	// A mistyped lesson is reported as such, terminal or not.
-	// Its data and checkpoints too, as `run` reads them: a lesson that cannot train fails here,
-	// before the screen changes (the worker reads them again; a restart does not).
+	// A mistyped lesson is reported as such, terminal or not; so are its data and checkpoints, read
+	// as `run` reads them: a lesson that cannot train fails here, before the screen changes (the
+	// worker reads them again; a restart does not).
 	const lessonOptions = {seed: options.seed, steps: options.steps};
 	const target = options.targets[0] === undefined ? undefined : loadLesson(findScenario(options.targets[0], dirs), lessonOptions).scenario;
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
-		process.stderr.write(message('notATty', language));
+		const which = process.stdin.isTTY ? 'stdout' : process.stdout.isTTY ? 'stdin' : 'both';
+		process.stderr.write(notATtyText(which, language));
 		return 2;
 	}
 	// --ascii: lesson texts too (their English is typeset with ×, ≈, ¹⁰ …).

@@ -52,6 +52,19 @@ describe.skipIf(!hasTmux())('the dashboard refuses before the screen changes', (
 		expect(screen).toMatch(/exit=2/);
 	});
 
+	it('says which stream is not a terminal', async () => {
+		const tmux = start();
+		tmux.line(`node ${CLI} < /dev/null; echo "exit=$?"`);
+		let screen = await tmux.waitFor(/exit=\d/);
+		expect(screen).toMatch(/\(stdin is not a TTY\)/);
+		expect(screen).toMatch(/exit=2/);
+		tmux.line('clear');
+		tmux.line(`node ${CLI} --lang ko | cat; echo "status=\${PIPESTATUS[0]}"`);
+		screen = await tmux.waitFor(/status=\d/);
+		expect(screen).toMatch(/\(stdout이 TTY가 아니에요\)/);
+		expect(screen).toMatch(/status=2/);
+	});
+
 	it('a picker over a folder with a FIFO, an alias bomb and a broken CSV: the good lessons, the others named', async () => {
 		execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
 		let bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
