@@ -21,6 +21,7 @@ export const WORDS = {
 	saturated: {en: 'sat', ko: '포화'},
 	dead: {en: 'dead', ko: '죽음'},
 	waiting: {en: 'waiting for the first steps…', ko: '첫 스텝을 기다리는 중…'},
+	allDiverged: {en: 'every run diverged before its loss could be drawn', ko: '모든 실행이 손실을 그리기 전에 발산했어요'},
 	noLayers: {en: 'these runs have no layers', ko: '이 실행에는 층이 없어요'},
 	keys: {en: 'keys', ko: '키'},
 	error: {en: 'error', ko: '오류'},
