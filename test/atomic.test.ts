@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
-import {PendingFile, WriteProblem, writeFileWhole} from '../src/scenarios/atomic.js';
+import {PendingFile, WriteProblem, writeFileWhole, writeFilesWhole} from '../src/scenarios/atomic.js';
 import {packageRoot} from '../src/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-atomic-'));
@@ -52,5 +52,49 @@ describe('writeFileWhole', () => {
 		expect(result.stdout.trim()).toMatch(/kept\.jsonl: the file is too large for the file system$/);
 		expect(readFileSync(file, 'utf8')).toBe('precious\n');
 		expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+	});
+});
+
+describe('writeFilesWhole: files that belong together (an export), all or none', () => {
+	const temporaries = (folder: string): string[] => readdirSync(folder).filter((n) => n.endsWith('.tmp'));
+
+	it("'new' with the second name taken: false, the first name left free, the taken file untouched", () => {
+		const folder = mkdtempSync(join(dir, 'pair-'));
+		writeFileSync(join(folder, 'b.jsonl'), 'theirs\n');
+		const files = [
+			{path: join(folder, 'a.csv'), text: 'a\n'},
+			{path: join(folder, 'b.jsonl'), text: 'b\n'},
+		];
+		expect(writeFilesWhole(files, 'new')).toBe(false);
+		expect(readdirSync(folder)).toEqual(['b.jsonl']);
+		expect(readFileSync(join(folder, 'b.jsonl'), 'utf8')).toBe('theirs\n');
+	});
+
+	it('a second file whose folder is missing: a WriteProblem naming it, the first never placed', () => {
+		const folder = mkdtempSync(join(dir, 'pair-'));
+		const files = [
+			{path: join(folder, 'data.json'), text: '{}\n'},
+			{path: join(folder, 'gone', 'script.py'), text: 'print()\n'},
+		];
+		expect(() => writeFilesWhole(files, 'replace')).toThrow(/gone\/script\.py: no such folder$/);
+		expect(readdirSync(folder)).toEqual([]);
+	});
+
+	it('the second write failing midway (as on a full disk) leaves both old files as they were', () => {
+		const folder = mkdtempSync(join(dir, 'pair-'));
+		const [data, script] = [join(folder, 'x.json'), join(folder, 'x.py')];
+		writeFileSync(data, 'old data\n');
+		writeFileSync(script, 'old script\n');
+		const module = pathToFileURL(join(packageRoot(), 'dist', 'src', 'scenarios', 'atomic.js')).href;
+		const files = JSON.stringify([
+			{path: data, text: 'new data\n'},
+			{path: script, text: 'x'.repeat(100_000)},
+		]);
+		const code = `import {writeFilesWhole} from ${JSON.stringify(module)}; try { writeFilesWhole(${files}); } catch (e) { console.log(e.message); }`;
+		const result = spawnSync('bash', ['-c', `ulimit -f 8; trap '' XFSZ; exec "${process.execPath}" --input-type=module -e '${code.replaceAll("'", "'\\''")}'`], {encoding: 'utf8', timeout: 20_000});
+		expect(result.stdout.trim()).toMatch(/x\.py: the file is too large for the file system$/);
+		expect(readFileSync(data, 'utf8')).toBe('old data\n');
+		expect(readFileSync(script, 'utf8')).toBe('old script\n');
+		expect(temporaries(folder)).toEqual([]);
 	});
 });

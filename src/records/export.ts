@@ -3,10 +3,9 @@
  * `gradlab-<scenario>-<time>.csv` and `.jsonl` in the record format headless mode uses. Neither
  * extension is a scenario's, so exports in a lesson folder never show up as broken lessons.
  */
-import {rmSync} from 'node:fs';
 import path from 'node:path';
 import type {HistoryPoint} from '../runner/protocol.js';
-import {writeFileWhole} from '../scenarios/atomic.js';
+import {writeFilesWhole} from '../scenarios/atomic.js';
 import type {Scenario} from '../scenarios/types.js';
 import {columnsFor, csvHeader, csvRow, jsonLine, recordFromPoint, type StepRecord} from './records.js';
 
@@ -48,15 +47,7 @@ export function writeExport(scenario: Scenario, runs: readonly RunHistory[], dir
 	for (let n = 1; n <= MAX_COPIES; n++) {
 		const base = n === 1 ? stem : `${stem}-${n}`;
 		const files = {csv: `${base}.csv`, jsonl: `${base}.jsonl`};
-		if (!writeFileWhole(files.csv, csv, 'new')) continue;
-		let written = false;
-		try {
-			written = writeFileWhole(files.jsonl, jsonl, 'new');
-		} finally {
-			// This csv was written just now, by us: without its jsonl it goes.
-			if (!written) rmSync(files.csv, {force: true});
-		}
-		if (written) return files;
+		if (writeFilesWhole([{path: files.csv, text: csv}, {path: files.jsonl, text: jsonl}], 'new')) return files;
 	}
 	throw new Error(`no free name for ${path.basename(stem)}.csv in ${dir}`);
 }

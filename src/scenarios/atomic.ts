@@ -152,12 +152,47 @@ export class PendingFile {
 
 /** Writes `text` to `file` whole or not at all; with 'new', false if the name is taken. Throws WriteProblem. */
 export function writeFileWhole(file: string, text: string, placement: Placement = 'replace'): boolean {
-	const pending = PendingFile.begin(file);
+	return writeFilesWhole([{path: file, text}], placement);
+}
+
+/** A file to write: where, and its whole text. */
+export interface FileText {
+	readonly path: string;
+	readonly text: string;
+}
+
+/**
+ * Writes files that belong together (an export's two files), each whole, and all or none: every
+ * text goes to its temporary file first — a full disk or a read-only folder fails there, before
+ * any file takes its name — then each takes its name in the order given. With 'new', false when
+ * a name is taken, and the files this call placed before it are removed again (they are its
+ * own). With 'replace', a file already renamed over an older one stays (whole); only a rename can
+ * fail by then. Throws WriteProblem naming the file.
+ */
+export function writeFilesWhole(files: readonly FileText[], placement: Placement = 'replace'): boolean {
+	const pending: PendingFile[] = [];
+	const placed: string[] = [];
+	const removePlaced = (): void => {
+		if (placement === 'new') for (const file of placed) rmSync(file, {force: true});
+	};
 	try {
-		pending.write(text);
+		for (const file of files) {
+			const next = PendingFile.begin(file.path);
+			pending.push(next);
+			next.write(file.text);
+		}
+		for (const next of pending) {
+			if (!next.commit(placement)) {
+				removePlaced();
+				return false;
+			}
+			placed.push(next.file);
+		}
+		return true;
 	} catch (error) {
-		pending.discard();
+		removePlaced();
 		throw error;
+	} finally {
+		for (const next of pending) next.discard();
 	}
-	return pending.commit(placement);
 }
