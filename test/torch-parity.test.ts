@@ -14,7 +14,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {torchExport, writeFilesAtomically} from '../src/export/torch.js';
+import {torchExport} from '../src/export/torch.js';
+import {writeFilesWhole} from '../src/scenarios/atomic.js';
 import {runHeadless} from '../src/headless/run.js';
 import {builtinDir, loadScenarioFile} from '../src/scenarios/load.js';
 import {compareRecords, findTorchPython, worst, type Comparison} from './helpers/torch.js';
@@ -52,7 +53,7 @@ if ('reason' in torch && !required) {
 				const scenario = loadScenarioFile(file);
 				const id = `${file.includes('fixtures') ? 'fixture-' : ''}${scenario.id}`;
 				const script = join(dir, `${id}.py`);
-				writeFilesAtomically(torchExport(scenario, {out: script, target: id, steps: STEPS, version: 'test'}));
+				writeFilesWhole(torchExport(scenario, {out: script, target: id, steps: STEPS, version: 'test'}));
 				jobs.push([script, join(dir, `${id}.out`)]);
 				const out = new PassThrough();
 				const chunks: Buffer[] = [];

@@ -1,9 +1,9 @@
 /** The non-interactive commands: list, check, run --headless, new, export. */
 import * as path from 'node:path';
 import type {Writable} from 'node:stream';
-import {existingFiles, torchExport, writeFilesAtomically} from '../export/torch.js';
+import {existingFiles, exportPaths, torchExport} from '../export/torch.js';
 import {runHeadless} from '../headless/run.js';
-import {WriteProblem, writeFileWhole} from '../scenarios/atomic.js';
+import {WriteProblem, writeFileWhole, writeFilesWhole} from '../scenarios/atomic.js';
 import {findScenario, lessonDirs, loadScenarioFile} from '../scenarios/load.js';
 import {displayPath} from '../scenarios/errors.js';
 import {humanize} from '../scenarios/resolve.js';
@@ -14,7 +14,7 @@ import {packageVersion} from '../paths.js';
 import {UsageError, type CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
 import {loadLesson, usableLessons} from './lessons.js';
-import {openRecords, prepareWeightsFolder} from './outputs.js';
+import {openRecords, prepareExportFiles, prepareWeightsFolder} from './outputs.js';
 
 /** Every lesson that validates; a bad file in --dir is named on stderr (exit 2) without hiding the rest. */
 export function list(options: CliOptions, language: Language, out: Writable, err: Writable): number {
@@ -116,17 +116,23 @@ export function newScenario(options: CliOptions, cwd: string, out: Writable, err
 
 /**
  * `export --torch OUT.py`: the scenario as a PyTorch script (and its data beside it). Refuses to
- * replace an existing file unless --force; each file is written to a temporary name and renamed.
+ * replace an existing file unless --force, and one of the lesson's own files even then; a folder
+ * that cannot take the files fails before the export is built. Both files are written whole, or
+ * neither (scenarios/atomic.ts).
  */
 export function exportCommand(options: CliOptions, err: Writable): number {
 	const target = options.targets[0]!;
 	const scenario = loadScenarioFile(findScenario(target, lessonDirs(options.dirs)));
-	const files = torchExport(scenario, {out: options.torch!, target, steps: options.steps, seed: options.seed, version: packageVersion()});
-	const existing = existingFiles(files);
-	if (existing.length > 0 && !options.force) {
-		throw new UsageError(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; choose another name, or add --force to replace ${existing.length === 1 ? 'it' : 'them'}`);
-	}
-	writeFilesAtomically(files);
+	const script = options.torch!;
+	prepareExportFiles(exportPaths(scenario, script), scenario);
+	const files = torchExport(scenario, {out: script, target, steps: options.steps, seed: options.seed, version: packageVersion()});
+	const taken = (): UsageError => {
+		const existing = existingFiles(files);
+		return new UsageError(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; choose another name, or add --force to replace ${existing.length === 1 ? 'it' : 'them'}`);
+	};
+	if (!options.force && existingFiles(files).length > 0) throw taken();
+	// Without --force, 'new' also refuses a file that appears while the export is written.
+	if (!writeFilesWhole(files, options.force ? 'replace' : 'new')) throw taken();
 	for (const file of files) err.write(`wrote ${file.path}\n`);
 	return 0;
 }
