@@ -172,6 +172,7 @@ describe('size limits, refused up front with the field, the limit and the memory
 	const cases: [string, string, RegExp][] = [
 		['wide', 'model: {hidden: [20000, 20000]}', /^wide\.yaml: model\.hidden\[0\]: got 20000, expected at most 2,048 units per layer \(this network would have 400,\d{3},\d{3} parameters and need about 15 GB to train\)$/],
 		['samples', 'dataset: {samples: 1000000000}', /^samples\.yaml: dataset\.samples: got 1000000000, expected at most 100,000 samples \(that many would take about 37 GB/],
+		['sine', 'dataset: {name: sine, samples: 1000000000}', /^sine\.yaml: dataset\.samples: got 1000000000, expected at most 100,000 samples \(that many would take about 30 GB/],
 		['classes', 'dataset: {name: spiral, classes: 1000000}', /^classes\.yaml: dataset\.classes: got 1000000, expected at most 100 classes .*about 6\.4 GB\)$/],
 		['steps', 'train: {steps: 1000000000000}', /^steps\.yaml: train\.steps: got 1000000000000, expected at most 10,000,000 steps/],
 		['params', 'model: {hidden: [1500, 1500]}', /^params\.yaml: model\.hidden: a 2-1500-1500-2 network has 2,259,002 parameters and needs about 104 MB to train; the limit is 1,000,000 parameters per run/],
@@ -194,6 +195,61 @@ describe('size limits, refused up front with the field, the limit and the memory
 		const r = gradlab('run', 'optimizers', '--headless', '--steps', '1e12');
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(/^gradlab: --steps: got "1e12", expected at most 10,000,000$/m);
+	});
+});
+
+describe("a separate test CSV and a regression's targets", () => {
+	const both = (name: string, text: string): Result[] => {
+		write(`${name}.yaml`, `${text}\n`);
+		return [gradlab('check', `${name}.yaml`), gradlab('run', `${name}.yaml`, '--headless')];
+	};
+	write('train.csv', 'a,b,y\n1,2,3\n4,5,6\n7,8,9\n');
+
+	it('a test CSV that is a FIFO is refused at once, named, never read', () => {
+		fifo('test-pipe.csv');
+		for (const r of both('test-pipe', 'dataset: {csv: train.csv, target: y, test: test-pipe.csv}')) {
+			expect(r.code).toBe(2);
+			expect(r.err).toBe('test-pipe.yaml: dataset.test: test-pipe.csv is a FIFO (a named pipe), not a CSV file\n');
+		}
+	});
+
+	it("the two files' rows count against one limit", () => {
+		const rows = `a,b,y\n${Array.from({length: 60_000}, (_, i) => `${i},${i % 7},${i % 3}`).join('\n')}\n`;
+		write('half1.csv', rows);
+		write('half2.csv', rows);
+		for (const r of both('halves', 'dataset: {csv: half1.csv, target: y, test: half2.csv}')) {
+			expect(r.code).toBe(2);
+			expectOneCleanLine(r.err);
+			expect(r.err).toMatch(/^halves\.yaml: dataset\.test: half2\.csv has 60,000 rows and the training file 60,000; the limit is 100,000 rows of data in both files together/);
+		}
+	});
+
+	it("a test CSV's column names and cells are cleaned and shortened in its errors", () => {
+		write('escape-test.csv', 'a,b\u001b]0;pwn\u0007,y\n1,2,3\n4,5,6\n');
+		const [columns] = both('escape-test', 'dataset: {csv: train.csv, target: y, test: escape-test.csv}');
+		expect(columns!.code).toBe(2);
+		expect(columns!.err).toMatch(/escape-test\.csv: its feature columns are a, b␛\]0;pwn␇; the training file's are a, b\./);
+		expect(columns!.err).not.toMatch(/\u001b|\u0007/);
+		// A cell of 100,000 characters is quoted by its start, not printed whole.
+		write('long-cell.csv', `a,b,y\n1,${'x'.repeat(100_000)},3\n2,3,4\n`);
+		const [cell] = both('long-cell', 'dataset: {csv: train.csv, target: y, test: long-cell.csv}');
+		expect(cell!.code).toBe(2);
+		expectOneCleanLine(cell!.err);
+		expect(cell!.err).toMatch(/^long-cell\.yaml: dataset\.test: long-cell\.csv: Row 2, column "b": "x{39}…" is not a number\.$/m);
+	});
+
+	it("a regression's target columns are not features: 1,002 columns with two targets fit the 1,000-feature limit", () => {
+		const header = Array.from({length: 1002}, (_, j) => `c${j}`).join(',');
+		const row = (i: number): string => Array.from({length: 1002}, (_, j) => String((i * j) % 5)).join(',');
+		write('wide-targets.csv', `${header}\n${row(1)}\n${row(2)}\n${row(3)}\n`);
+		write('wide-targets.yaml', 'dataset: {csv: wide-targets.csv, target: [c1000, c1001]}\n');
+		const targets = gradlab('check', 'wide-targets.yaml');
+		expect(targets.err).toBe('');
+		expect(targets.code).toBe(0);
+		write('wide-label.yaml', 'dataset: {csv: wide-targets.csv, label: c1001}\n');
+		const label = gradlab('check', 'wide-label.yaml');
+		expect(label.code).toBe(2);
+		expect(label.err).toMatch(/^wide-label\.yaml: dataset\.csv: wide-targets\.csv has 1,002 columns \(1,001 features\); the limit is 1,000 feature columns/);
 	});
 });
 

@@ -12,8 +12,10 @@ const count = (n: number): string => n.toLocaleString('en-US');
 /**
  * Rows (lines after the header), columns (cells in the header) and cells against the limits,
  * counted without parsing; a quoted field with a comma or line break only makes the count higher.
+ * `targets`: a regression's target columns (0: one label column). `trainRows`: for a test file,
+ * the training file's rows — both files' rows count against the one row limit.
  */
-export function csvShapeProblem(text: string, field: string, shown: string): Problem | undefined {
+export function csvShapeProblem(text: string, field: string, shown: string, targets: number, trainRows = 0): Problem | undefined {
 	let lines = 0;
 	for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
 	if (!text.endsWith('\n')) lines++;
@@ -22,10 +24,15 @@ export function csvShapeProblem(text: string, field: string, shown: string): Pro
 	const header = headerEnd < 0 ? text : text.slice(0, headerEnd);
 	let columns = 1;
 	for (let i = header.indexOf(','); i >= 0; i = header.indexOf(',', i + 1)) columns++;
-	const memory = formatBytes(dataBytes({rows, features: columns - 1, outputs: 1}));
+	const outputs = Math.max(1, targets);
+	const features = Math.max(0, columns - outputs);
+	const memory = formatBytes(dataBytes({task: targets > 0 ? 'regression' : 'classification', rows: rows + trainRows, features, outputs}));
 	const over = (what: string, allowed: string): Problem => ruleBroken(field, shown, allowed, `${shown} has ${what}; the limit is ${allowed} (it would take about ${memory} as training data)`);
-	if (rows > LIMITS.samples) return over(`${count(rows)} rows`, `${count(LIMITS.samples)} rows of data`);
-	if (columns - 1 > LIMITS.features) return over(`${count(columns)} columns`, `${count(LIMITS.features)} feature columns`);
+	if (rows + trainRows > LIMITS.samples) {
+		const what = trainRows > 0 ? `${count(rows)} rows and the training file ${count(trainRows)}` : `${count(rows)} rows`;
+		return over(what, `${count(LIMITS.samples)} rows of data${trainRows > 0 ? ' in both files together' : ''}`);
+	}
+	if (features > LIMITS.features) return over(`${count(columns)} columns (${count(features)} features)`, `${count(LIMITS.features)} feature columns`);
 	if (rows * columns > LIMITS.cells) return over(`${count(rows * columns)} cells (${count(rows)} rows × ${count(columns)} columns)`, `${count(LIMITS.cells)} cells`);
 	return undefined;
 }

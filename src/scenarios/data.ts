@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import {ACTIVATION_NAMES} from '../core/activations.js';
-import {CsvError, digitsSource, parseCsv, prepareData, regressionSource, toySource, type PrepareOptions, type RowOrder, type Source} from '../core/data/index.js';
+import {CsvError, type CsvOptions, digitsSource, nameList, parseCsv, prepareData, regressionSource, toySource, type PrepareOptions, type RowOrder, type Source} from '../core/data/index.js';
 import {createRng, deriveSeed, type Rng} from '../core/rng.js';
 import {allowedOutputs} from '../core/trainer.js';
 import type {Checkpoint, DataSplit, TrainConfig} from '../core/types.js';
@@ -46,17 +46,21 @@ function readCsvData(spec: Extract<DatasetSpec, {kind: 'csv'}>, options: (test: 
 	const source = readCsv(spec.path, columns, scenarioFile, `${at}.csv`);
 	if (spec.testFile === null) return prepareData(source, options(spec.test), rng);
 	const classes = 'classNames' in source ? source.classNames : undefined;
-	const test = readCsv(spec.testFile, {...columns, classes}, scenarioFile, `${at}.test`);
+	const test = readCsv(spec.testFile, {...columns, classes}, scenarioFile, `${at}.test`, source.rows.n);
 	if (test.featureNames.join('\n') !== source.featureNames.join('\n')) {
 		const shown = displayPath(spec.testFile);
-		const problem = ruleBroken(`${at}.test`, shown, 'the same columns as the training file', `${shown}: its feature columns are ${test.featureNames.join(', ')}; the training file's are ${source.featureNames.join(', ')}. A test file needs the same columns.`);
+		const problem = ruleBroken(`${at}.test`, shown, 'the same columns as the training file', `${shown}: its feature columns are ${nameList(test.featureNames)}; the training file's are ${nameList(source.featureNames)}. A test file needs the same columns.`);
 		throw new ScenarioError(scenarioFile, [problem]);
 	}
 	return prepareData(source, options(test), rng);
 }
 
-/** Reads and parses one CSV; every problem becomes a ScenarioError naming the scenario, the field and the CSV. */
-function readCsv(file: string, options: Parameters<typeof parseCsv>[1], scenarioFile: string, field: string): Source {
+/**
+ * Reads and parses one CSV, the only way a CSV is read; every problem becomes a ScenarioError
+ * naming the scenario, the field and the CSV. `trainRows`: for a test file, the training file's
+ * rows (they share the row limit).
+ */
+function readCsv(file: string, options: CsvOptions, scenarioFile: string, field: string, trainRows = 0): Source {
 	const shown = displayPath(file);
 	let text: string;
 	try {
@@ -66,7 +70,8 @@ function readCsv(file: string, options: Parameters<typeof parseCsv>[1], scenario
 		if (!(error instanceof FileProblem)) throw error;
 		throw new ScenarioError(scenarioFile, [ruleBroken(field, shown, 'a CSV file', `${shown} ${error.sentence}`)]);
 	}
-	const tooBig = csvShapeProblem(text, field, shown);
+	const targets = options.target === undefined ? 0 : Array.isArray(options.target) ? options.target.length : 1;
+	const tooBig = csvShapeProblem(text, field, shown, targets, trainRows);
 	if (tooBig) throw new ScenarioError(scenarioFile, [tooBig]);
 	try {
 		const name = shown.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');

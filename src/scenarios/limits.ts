@@ -8,7 +8,7 @@
  * file would have taken.
  */
 import {DIGITS_CLASSES, DIGITS_FEATURES, regressionInputs} from '../core/data/index.js';
-import type {DataSplit} from '../core/types.js';
+import type {DataSplit, Task} from '../core/types.js';
 import {type Problem, ruleBroken, ScenarioError} from './errors.js';
 import {formatBytes} from './files.js';
 import type {Locate} from './resolve.js';
@@ -46,9 +46,11 @@ const EVAL_ROWS = 256;
 
 /** What a run's data looks like, as far as memory goes. */
 export interface DataShape {
+	readonly task: Task;
 	/** Rows, training and test together. */
 	readonly rows: number;
 	readonly features: number;
+	/** The network's outputs: one per class, or one per target column. */
 	readonly outputs: number;
 }
 
@@ -56,11 +58,11 @@ export interface DataShape {
 export function shapeOfSpec(spec: DatasetSpec): DataShape | undefined {
 	switch (spec.kind) {
 		case 'toy':
-			return {rows: spec.samples, features: 2, outputs: spec.classes};
+			return {task: 'classification', rows: spec.samples, features: 2, outputs: spec.classes};
 		case 'digits':
-			return {rows: 1797, features: DIGITS_FEATURES, outputs: DIGITS_CLASSES};
+			return {task: 'classification', rows: 1797, features: DIGITS_FEATURES, outputs: DIGITS_CLASSES};
 		case 'regression':
-			return {rows: spec.samples, features: regressionInputs(spec.name), outputs: 1};
+			return {task: 'regression', rows: spec.samples, features: regressionInputs(spec.name), outputs: 1};
 		case 'csv':
 			return undefined;
 	}
@@ -68,7 +70,10 @@ export function shapeOfSpec(spec: DatasetSpec): DataShape | undefined {
 
 /** The shape of built data. */
 export function shapeOfSplit(data: DataSplit): DataShape {
-	return {rows: data.train.n + data.test.n, features: data.train.features, outputs: data.task === 'regression' ? data.train.outputs : data.train.classes};
+	const rows = data.train.n + data.test.n;
+	return data.task === 'regression'
+		? {task: 'regression', rows, features: data.train.features, outputs: data.train.outputs}
+		: {task: 'classification', rows, features: data.train.features, outputs: data.train.classes};
 }
 
 /** Weights and biases of a network with these layer sizes. */
@@ -87,9 +92,10 @@ export function networkBytes(layers: readonly number[], batch: number | 'full', 
 	return parameterCount(layers) * BYTES_PER_PARAMETER + bufferRows * units * BYTES_PER_ACTIVATION;
 }
 
-/** Memory a data set takes: features as float64, a label each; once in the main thread, once in the worker. */
+/** Memory a data set takes: features as float64, a label (int32) or its targets (float64) each; once in the main thread, once in the worker. */
 export function dataBytes(shape: DataShape): number {
-	return shape.rows * (shape.features * 8 + 4) * 2;
+	const y = shape.task === 'regression' ? shape.outputs * 8 : 4;
+	return shape.rows * (shape.features * 8 + y) * 2;
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -107,14 +113,12 @@ function overLimit(at: string, value: number, allowed: string, why: string, show
 export function runSizeProblems(run: NetworkRunSpec, shape: DataShape | undefined, locate: Locate): Problem[] {
 	const problems: Problem[] = [];
 	const {dataset, model, train} = run;
-	if (dataset.kind === 'toy') {
-		if (dataset.samples > LIMITS.samples) {
-			const need = dataBytes({rows: dataset.samples, features: 2, outputs: dataset.classes});
-			problems.push(overLimit(locate(['dataset', 'samples']), dataset.samples, `at most ${count(LIMITS.samples)} samples`, `that many would take about ${formatBytes(need)} before training starts`));
-		}
-		if (dataset.classes > LIMITS.classes) {
-			problems.push(overLimit(locate(['dataset', 'classes']), dataset.classes, `at most ${count(LIMITS.classes)} classes`, `a lesson's network has one output per class; ${count(dataset.classes)} would need about ${formatBytes(networkBytes([2, ...model.hidden, dataset.classes], train.batch, dataset.samples))}`));
-		}
+	if ((dataset.kind === 'toy' || dataset.kind === 'regression') && dataset.samples > LIMITS.samples) {
+		const need = dataBytes(shapeOfSpec(dataset)!);
+		problems.push(overLimit(locate(['dataset', 'samples']), dataset.samples, `at most ${count(LIMITS.samples)} samples`, `that many would take about ${formatBytes(need)} before training starts`));
+	}
+	if (dataset.kind === 'toy' && dataset.classes > LIMITS.classes) {
+		problems.push(overLimit(locate(['dataset', 'classes']), dataset.classes, `at most ${count(LIMITS.classes)} classes`, `a lesson's network has one output per class; ${count(dataset.classes)} would need about ${formatBytes(networkBytes([2, ...model.hidden, dataset.classes], train.batch, dataset.samples))}`));
 	}
 	if (model.hidden.length > LIMITS.hiddenLayers) {
 		problems.push(overLimit(locate(['model', 'hidden']), model.hidden.length, `at most ${LIMITS.hiddenLayers} hidden layers`, `a network this deep teaches nothing a ${LIMITS.hiddenLayers}-layer one does not`, `${count(model.hidden.length)} layers`));
@@ -178,7 +182,8 @@ export function lessonSizeProblems(scenario: NetworkScenario, shapes: readonly (
 		const bytes = networkBytes(layers, run.train.batch, shape.rows);
 		networks += bytes;
 		if (bytes > largest.bytes) largest = {bytes, k};
-		data.set(JSON.stringify(run.dataset), dataBytes(shape));
+		// One copy per data set, seed and row order, as runner/inputs.ts shares them.
+		data.set(JSON.stringify([run.dataset, run.train.seed, run.train.shuffle]), dataBytes(shape));
 		if (dataBytes(shape) > largestData.bytes) largestData = {bytes: dataBytes(shape), k};
 	});
 	const dataTotal = [...data.values()].reduce((a, b) => a + b, 0);

@@ -6,5 +6,5 @@ export type {RegressionName, RegressionOptions} from './regression.js';
 export {prepareData, defaultClassNames} from './prepare.js';
 export type {LabelledSource, PrepareOptions, RowOrder, Source, TargetSource} from './prepare.js';
 export {digitsSource, DIGITS_FEATURES, DIGITS_CLASSES} from './digits.js';
-export {parseCsv, CsvError} from './csv.js';
+export {parseCsv, CsvError, excerpt, nameList} from './csv.js';
 export type {ColumnRef, CsvOptions} from './csv.js';
