@@ -6,7 +6,7 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
-import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+import {CLI, E2E_TEST_MS, hasTmux, Tmux} from '../helpers/tmux.js';
 
 const sessions: Tmux[] = [];
 afterEach(() => {
@@ -65,7 +65,7 @@ async function expectResumed(tmux: Tmux): Promise<void> {
 	await tmux.waitFor(/paused/);
 }
 
-describe.skipIf(!hasTmux())('job control', () => {
+describe.skipIf(!hasTmux())('job control', {timeout: E2E_TEST_MS}, () => {
 	it('Ctrl-Z gives the shell its screen back and stops; fg brings the dashboard back whole, in raw mode', async () => {
 		const tmux = start();
 		const pid = await openLesson(tmux);

@@ -9,7 +9,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+import {CLI, E2E_TEST_MS, hasTmux, Tmux} from '../helpers/tmux.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-refusals-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -28,7 +28,7 @@ function start(): Tmux {
 writeFileSync(join(dir, 'bad.csv'), 'a,b,label\n1,2,x\n3,oops,y\n');
 writeFileSync(join(dir, 'bad-csv.yaml'), 'title: Bad CSV\ndataset: {csv: bad.csv}\n');
 
-describe.skipIf(!hasTmux())('the dashboard refuses before the screen changes', () => {
+describe.skipIf(!hasTmux())('the dashboard refuses before the screen changes', {timeout: E2E_TEST_MS}, () => {
 	it('a lesson whose CSV cannot be used: one line, exit 2, the alternate screen never entered', async () => {
 		const tmux = start();
 		tmux.line(`node ${CLI} bad-csv.yaml; echo "exit=$?"`);
