@@ -17,6 +17,7 @@ import {describeFailure} from './cli/errors.js';
 import {detectLanguage} from './cli/language.js';
 import {USAGE} from './cli/usage.js';
 import {packageVersion} from './paths.js';
+import {writeReason} from './scenarios/atomic.js';
 
 async function main(argv: readonly string[]): Promise<number> {
 	const options = parseCli(argv);
@@ -51,10 +52,13 @@ async function main(argv: readonly string[]): Promise<number> {
 	process.exit(code);
 }
 
-// `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter.
+// `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter. A terminal that
+// hung up (EIO) cannot be drawn on or restored: end. A full disk (`> /dev/full`) is a failure to say.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(0);
-	throw error;
+	if (error.code === 'EIO') process.exit(129);
+	process.stderr.write(`gradlab: cannot write to stdout: ${writeReason(error)}\n`);
+	process.exit(1);
 });
 
 try {

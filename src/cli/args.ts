@@ -3,6 +3,7 @@
  * numbers, enumerations, and a suggestion for a mistyped flag.
  */
 import {parseArgs} from 'node:util';
+import {LIMITS} from '../scenarios/limits.js';
 import {suggest as nearestName} from '../scenarios/suggest.js';
 import type {Language} from '../scenarios/types.js';
 
@@ -62,10 +63,11 @@ const OPTIONS = {
 
 const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'export', 'view', 'help'];
 
-function integer(flag: string, text: string | undefined, min: number): number | undefined {
+function integer(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
 	if (text === undefined) return undefined;
 	const value = Number(text);
 	if (!Number.isInteger(value) || value < min) throw new UsageError(`--${flag}: got "${text}", expected an integer ≥ ${min}`);
+	if (value > max) throw new UsageError(`--${flag}: got "${text}", expected at most ${max.toLocaleString('en-US')}`);
 	return value;
 }
 
@@ -123,7 +125,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 		command,
 		targets,
 		headless: values.headless === true,
-		steps: integer('steps', values.steps, 1),
+		steps: integer('steps', values.steps, 1, LIMITS.steps),
 		seed: integer('seed', values.seed, 0),
 		every: integer('every', values.every, 1),
 		format: oneOf('format', values.format, ['table', 'jsonl', 'csv'] as const) ?? 'table',

@@ -7,7 +7,7 @@
  * started the chapter were lost, so `s s s` left the chapter running instead of paused.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+import {CLI, E2E_TEST_MS, hasTmux, Tmux} from '../helpers/tmux.js';
 
 const sessions: Tmux[] = [];
 afterEach(() => {
@@ -31,7 +31,7 @@ function expectFits(tmux: Tmux) {
 	expect(tmux.linesTooWide()).toEqual([]);
 }
 
-describe.skipIf(!hasTmux())('keys in one burst', () => {
+describe.skipIf(!hasTmux())('keys in one burst', {timeout: E2E_TEST_MS}, () => {
 	it('picker ↓↓↓ Enter; in the lesson five -, five +, Tab Tab, s s s; in the help five -', async () => {
 		const tmux = start();
 		tmux.line(`node ${CLI} --steps 1000000`);

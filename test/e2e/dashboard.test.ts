@@ -3,7 +3,7 @@
  * the terminal after the program has gone. Needs `npm run build` (npm test does it) and tmux.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+import {CLI, E2E_TEST_MS, hasTmux, Tmux} from '../helpers/tmux.js';
 
 const sessions: Tmux[] = [];
 afterEach(() => {
@@ -37,7 +37,7 @@ async function expectCleanExit(tmux: Tmux): Promise<void> {
 	expect(tmux.children()).toEqual([]);
 }
 
-describe.skipIf(!hasTmux())('the dashboard in a terminal', () => {
+describe.skipIf(!hasTmux())('the dashboard in a terminal', {timeout: E2E_TEST_MS}, () => {
 	it('80×24: picks a lesson with the arrows, trains, pauses, steps, resizes and quits cleanly', async () => {
 		const tmux = start(80, 24);
 		tmux.line(gradlab('--steps 1000000'));

@@ -8,7 +8,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+import {CLI, E2E_TEST_MS, hasTmux, Tmux} from '../helpers/tmux.js';
 
 const sessions: Tmux[] = [];
 afterEach(() => {
@@ -31,7 +31,7 @@ function usage(pid: number): {threads: number; rssKiB: number} {
 	return {threads: Number(/Threads:\s+(\d+)/.exec(status)![1]), rssKiB: Number(/VmRSS:\s+(\d+)/.exec(status)![1])};
 }
 
-describe.skipIf(!hasTmux())('the guided tour in a terminal', () => {
+describe.skipIf(!hasTmux())('the guided tour in a terminal', {timeout: E2E_TEST_MS}, () => {
 	it('in Korean at 80×24 nothing overflows, on the intro card or the live chapter', async () => {
 		const tmux = start(80, 24, {LANG: 'ko_KR.UTF-8'});
 		tmux.line(`clear; node ${CLI} tour`);
@@ -83,7 +83,7 @@ describe.skipIf(!hasTmux())('the guided tour in a terminal', () => {
 		await tmux.waitFor(/^\$/m); // the shell is ready: what it prints before this is not ours
 		execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-o', '-t', tmux.name, `cat > ${file}`]);
 		tmux.line(`node ${CLI} learning-rate --duration 3 --fps 10 --seed 7; echo "exit=$?"`);
-		await tmux.waitFor(/exit=0/, 20_000);
+		await tmux.waitFor(/exit=0/);
 		await sleep(500); // let the pipe drain before closing it
 		execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-t', tmux.name]);
 		// The app's own output: from entering the alternate screen to leaving it.

@@ -7,7 +7,7 @@ import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {CLI, Tmux, hasTmux} from '../helpers/tmux.js';
+import {CLI, E2E_TEST_MS, hasTmux, Tmux} from '../helpers/tmux.js';
 
 const sessions: Tmux[] = [];
 afterEach(() => {
@@ -38,7 +38,7 @@ function expectClean(tmux: Tmux, screen: string): void {
 	expect(screen).not.toMatch(/error/i);
 }
 
-describe.skipIf(!hasTmux())('every view at 80×24', () => {
+describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () => {
 	for (const [look, env, flags] of [
 		['colour', {}, ''],
 		['NO_COLOR', {NO_COLOR: '1'}, ''],
@@ -65,7 +65,7 @@ describe.skipIf(!hasTmux())('every view at 80×24', () => {
 		tmux.line(`cd ${dir} && clear && node ${CLI} optimizer-race`);
 		const screen = await tmux.waitFor(/optimizer race · rosenbrock/);
 		expectClean(tmux, screen);
-		await tmux.waitFor(/finished/, 20_000);
+		await tmux.waitFor(/finished/);
 		tmux.keys('e');
 		await tmux.waitFor(/saved gradlab-optimizer-race-\d{8}-\d{6}\.csv/);
 		const files = readdirSync(dir).sort();

@@ -10,6 +10,16 @@ import {displayWidth} from '../../src/ui/kit/format.js';
 /** The bundled CLI, as `gradlab` runs it (`npm run build`); found from source and from dist/ alike. */
 export const CLI = join(packageRoot(), 'dist', 'bundle', 'cli.js');
 
+/**
+ * How long a wait for the screen may take. These tests check what the terminal shows, not how
+ * fast: on a loaded machine the dashboard's main thread is starved (measured at load 20 on 2 cores,
+ * training at full speed beside it: 1 s of CPU in 10 s, the screen frozen 3–5 s at a time), so
+ * a frame after a key can take many seconds. The keys are never lost; the waits allow for that.
+ */
+export const WAIT_MS = 30_000;
+/** A terminal test's budget: several waits in a row, each up to WAIT_MS. */
+export const E2E_TEST_MS = 180_000;
+
 let counter = 0;
 
 /**
@@ -125,7 +135,7 @@ export class Tmux {
 	}
 
 	/** Polls the screen until `pattern` shows up; returns that screen. */
-	waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+	waitFor(pattern: RegExp, timeoutMs = WAIT_MS): Promise<string> {
 		return this.waitUntil((screen) => pattern.test(screen), String(pattern), timeoutMs);
 	}
 
@@ -140,7 +150,7 @@ export class Tmux {
 	}
 
 	/** Polls until `check` holds for the screen; returns that screen. */
-	async waitUntil(check: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+	async waitUntil(check: (screen: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
 		const end = Date.now() + timeoutMs;
 		let screen = '';
 		while (Date.now() < end) {

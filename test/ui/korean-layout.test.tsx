@@ -17,7 +17,7 @@ import {hintsText, scopeHints} from '../../src/ui/input/hints.js';
 import {DESCRIPTIONS, KEYMAP} from '../../src/ui/input/keymap.js';
 import {displayWidth} from '../../src/ui/kit/format.js';
 import {TooSmall} from '../../src/ui/kit/TooSmall.js';
-import {MESSAGES, WORDS, chapterText, errorText, exportFailedText, exportedText} from '../../src/ui/kit/words.js';
+import {MESSAGES, WORDS, chapterText, errorText, exportFailedText, exportedText, notATtyText, writeFailureText} from '../../src/ui/kit/words.js';
 import {expectIntact} from './dashboard/intact.js';
 import {frameLines, snapshot} from './fixtures.js';
 import {renderUi} from './render.js';
@@ -64,8 +64,15 @@ describe('every word the dashboard shows, in English and Korean', () => {
 		expect(hintsText(scopeHints('intro', 'ko'), '·')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
 		expect(hintsText(scopeHints('picker', 'ko'), '·')).toBe('↑/↓ 선택 · enter 열기 · q 종료');
 		expect(hintsText(scopeHints('explorer', 'ko'), '·')).toBe('+/- 깊이 · b 뒤로 · q 종료');
-		expect(MESSAGES.notATty.ko.endsWith('\n')).toBe(true);
-		expect(MESSAGES.notATty.ko.split('\n')).toHaveLength(3);
+		for (const which of ['stdin', 'stdout', 'both'] as const) {
+			expect(notATtyText(which, 'ko').endsWith('\n')).toBe(true);
+			expect(notATtyText(which, 'ko').split('\n')).toHaveLength(3);
+		}
+		expect(notATtyText('stdin', 'en')).toMatch(/\(stdin is not a TTY\)/);
+		expect(notATtyText('stdout', 'ko')).toMatch(/\(stdout이 TTY가 아니에요\)/);
+		expect(notATtyText('both', 'en')).toMatch(/\(stdin and stdout are not a TTY\)/);
+		expect(exportFailedText(writeFailureText('a.jsonl', 'ENOSPC', 'no space left on the device', 'ko'), 'ko')).toBe('내보내지 못했어요: a.jsonl: 디스크에 남은 공간이 없어요');
+		expect(exportFailedText(writeFailureText('a.jsonl', 'ENOSPC', 'no space left on the device', 'en'), 'en')).toBe('could not export: a.jsonl: no space left on the device');
 	});
 });
 
