@@ -1,4 +1,4 @@
-/** The lesson's key hints from the keymap, as many as fit: `space pause · s step · … · ? help · q quit`. */
+/** The lesson's (or a replay's) key hints from the keymap, as many as fit: `space pause · s step · … · ? help · q quit`. */
 import {useLanguage} from '../kit/context.js';
 import {useTheme} from '../kit/theme.js';
 import {fitHints, scopeHints} from '../input/hints.js';
@@ -11,7 +11,7 @@ export interface FooterProps {
 	readonly paused: boolean;
 	/** Optional commands this screen offers (export, chapters). */
 	readonly enabled?: readonly CommandName[];
-	/** Whose hints: the lesson's, or the view's that has keys of its own. */
+	/** Whose hints: the lesson's, the view's that has keys of its own, or a replay's. */
 	readonly scope?: Scope;
 }
 

@@ -6,9 +6,10 @@ import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
 import {useTheme} from '../kit/theme.js';
 import {asciiWord, word} from '../kit/words.js';
-import type {CommandName} from '../input/keymap.js';
+import type {CommandName, Scope} from '../input/keymap.js';
 import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
 import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
+import {FitView} from '../views/fit/FitView.js';
 import {GradientBars} from '../views/gradients/GradientBars.js';
 import {barsLayoutFor, scaleLabel} from '../views/gradients/layout.js';
 import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
@@ -19,7 +20,6 @@ import {Inspector} from '../views/inspector/Inspector.js';
 import {inspectorTitle} from '../views/inspector/layout.js';
 import {SlopeView} from '../views/slope/SlopeView.js';
 import {asciiSlopeTitle} from '../views/slope/layout.js';
-import type {Scope} from '../input/keymap.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import type {DashboardLayout} from './layout.js';
 import {inspectableRuns, scenarioDepth} from './offer.js';
@@ -35,7 +35,7 @@ export interface ViewPanelProps {
 	readonly scenario: Scenario;
 	/** Optional commands this screen offers (for the help overlay). */
 	readonly enabled?: readonly CommandName[];
-	/** The keys in force under the help (the view's scope). */
+	/** The keys in force under the help (the view's scope, or a replay's). */
 	readonly scope: Scope;
 }
 
@@ -69,7 +69,13 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		case 'boundary':
 			return (
 				<Box width={width} height={height}>
-					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData} focus={state.focus} showTest={state.showTest} width={width} height={height} />
+					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData?.kind === 'classes' ? state.probeData : null} focus={state.focus} showTest={state.showTest} width={width} height={height} />
+				</Box>
+			);
+		case 'fit':
+			return (
+				<Box width={width} height={height}>
+					<FitView runs={latest} probes={state.probes} data={state.probeData?.kind === 'fit' ? state.probeData : null} focus={state.focus} showTest={state.showTest} width={width} height={height} />
 				</Box>
 			);
 		case 'histograms': {

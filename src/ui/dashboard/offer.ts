@@ -5,15 +5,25 @@ import type {ViewName} from '../views/model.js';
 
 /**
  * The views a scenario offers, in Tab order. Surface scenarios open on the race map. The boundary
- * view needs 2-D data: every toy set is; a CSV's width is known only once the worker's first probe
- * brings a boundary (the reducer adds the view then). After the loss and the gradient bars come the
- * two looks inside one step (the inspector, the slope); every network scenario offers the
- * inspector: for a network too large to draw it says so, and points to the views that show it.
+ * view needs 2-D classification data: every toy set is; the fit view needs regression data on 1
+ * or 2 inputs: every built-in regression set is. A CSV's width is known only once the worker's
+ * first probe brings a picture (the reducer adds the view then). After the loss and the gradient
+ * bars come the two looks inside one step (the inspector, the slope); every network scenario
+ * offers the inspector: for a network too large to draw it says so, and points to the views that
+ * show it.
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
 	if (scenario.kind === 'surface') return ['race', 'loss'];
-	const planar = scenario.runs.length > 0 && scenario.runs.some((r) => r.dataset.kind === 'toy');
-	return ['loss', 'gradients', 'inspector', 'slope', ...(planar ? (['boundary'] as const) : []), 'histograms', 'activations'];
+	const picture = pictureView(scenario);
+	return ['loss', 'gradients', 'inspector', 'slope', ...(picture ? [picture] : []), 'histograms', 'activations'];
+}
+
+/** The view of the input plane a network scenario's built-in data set has, if any. */
+function pictureView(scenario: Scenario): ViewName | null {
+	if (scenario.kind !== 'network') return null;
+	if (scenario.runs.some((r) => r.dataset.kind === 'toy')) return 'boundary';
+	if (scenario.runs.some((r) => r.dataset.kind === 'regression')) return 'fit';
+	return null;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The dashboard's reducer: worker messages and the keys' view commands in, a new state out. */
 import type {InspectProbe, RunProbe, SliceProbe, Speed} from '../../runner/protocol.js';
 import {type InspectorChoice, moveSelection, phaseCount} from '../views/inspector/choice.js';
+import type {ViewName} from '../views/model.js';
 import {nextMode, stepChoice} from '../views/slope/choice.js';
 import {RunHistory} from './history.js';
 import {type DashboardAction, type DashboardState, type HeldRun, type ViewCommand, inspectedRun} from './state.js';
@@ -50,13 +51,14 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			};
 		}
 		case 'probe': {
-			// A CSV turns out to be 2-D: offer its boundary view before the histograms.
-			const planar = action.runs.some((r) => r.boundary) && !state.views.includes('boundary');
-			const at = state.views.indexOf('histograms');
-			const views = planar ? [...state.views.slice(0, at), 'boundary' as const, ...state.views.slice(at)] : state.views;
-			// Probes without a grid, an inspection or a slice (their view is not shown) keep the last ones for a quick return.
+			// A CSV turns out to have a picture (2-D classes, or targets on 1 or 2 inputs): offer its view before the histograms, as scenarioViews does.
+			const data = action.data ?? state.probeData;
+			const picture: ViewName | null = data ? (data.kind === 'classes' ? 'boundary' : 'fit') : null;
+			const at = state.views.includes('histograms') ? state.views.indexOf('histograms') : state.views.length;
+			const views = picture && !state.views.includes(picture) ? [...state.views.slice(0, at), picture, ...state.views.slice(at)] : state.views;
+			// Probes without a picture, an inspection or a slice (their view is not shown) keep the last ones for a quick return.
 			const probes = action.runs.map((r, k) => keepLooks(r, state.probes?.[k]));
-			const next = {...state, probes, probeData: action.data ?? state.probeData, views};
+			const next = {...state, probes, probeData: data, views};
 			return {...next, inspector: followWalk(state.inspector, inspection(next))};
 		}
 		case 'reset':
@@ -176,10 +178,11 @@ function followWalk(choice: InspectorChoice, shown: InspectProbe | null): Inspec
 function keepLooks(probe: RunProbe, previous: RunProbe | undefined): RunProbe {
 	if (!previous) return probe;
 	const boundary = probe.boundary ?? previous.boundary;
+	const fit = probe.fit ?? previous.fit;
 	const inspect = probe.inspect ?? previous.inspect;
 	const slice = probe.slice ?? previous.slice;
-	if (boundary === probe.boundary && inspect === probe.inspect && slice === probe.slice) return probe;
-	return {...probe, ...(boundary ? {boundary} : {}), ...(inspect ? {inspect} : {}), ...(slice ? {slice} : {})};
+	if (boundary === probe.boundary && fit === probe.fit && inspect === probe.inspect && slice === probe.slice) return probe;
+	return {...probe, ...(boundary ? {boundary} : {}), ...(fit ? {fit} : {}), ...(inspect ? {inspect} : {}), ...(slice ? {slice} : {})};
 }
 
 /** All runs (null), then each run in turn, then all again. */

@@ -3,7 +3,7 @@
  * chose (view, scales, overlays), and the actions that change it. The reducer is reducer.ts;
  * where each key goes is routing.ts.
  */
-import type {ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
+import type {FitData, ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
 import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {CommandName, Scope} from '../input/keymap.js';
 import {INITIAL_INSPECTOR, type InspectorChoice} from '../views/inspector/choice.js';
@@ -44,13 +44,13 @@ export interface DashboardState {
 	readonly pendingPause: boolean | null;
 	/** A speed the keys chose that the worker has not confirmed yet (see 'speeding'). */
 	readonly pendingSpeed: Speed | null;
-	/** The latest probe of each run (boundary grids, histograms); null until one arrives. */
+	/** The latest probe of each run (boundary grids, fit pictures, histograms); null until one arrives. */
 	readonly probes: readonly RunProbe[] | null;
-	/** The points the boundary is drawn over; null until the worker sends them. */
-	readonly probeData: ProbeData | null;
-	/** Test points on the decision boundary too. */
+	/** The points the boundary or the fit is drawn over; null until the worker sends them. */
+	readonly probeData: ProbeData | FitData | null;
+	/** Test points on the decision boundary or the fit too. */
 	readonly showTest: boolean;
-	/** The run the boundary, histogram and slope views single out (and the inspector shows), or null for all of them side by side. */
+	/** The run the boundary, fit, histogram and slope views single out (and the inspector shows), or null for all of them side by side. */
 	readonly focus: number | null;
 	/** The run the inspector shows while `focus` is null. */
 	readonly inspectorRun: number;

@@ -1,7 +1,7 @@
 /**
  * What the worker must compute for the view on screen, derived from the dashboard's state: the
  * screen sends it whenever it changes (a key, a resize, a run that arrives), so the costly looks —
- * decision boundaries, the inspector's step, loss slices — run only while they are shown.
+ * decision boundaries and fits, the inspector's step, loss slices — run only while they are shown.
  */
 import type {Watch} from '../../runner/protocol.js';
 import {slopeRuns} from '../views/slope/layout.js';
@@ -11,6 +11,7 @@ import {type DashboardState, inspectedRun} from './state.js';
 export function watchFor(state: DashboardState, columns: number): Watch {
 	switch (state.view) {
 		case 'boundary':
+		case 'fit':
 			return {boundary: true};
 		case 'inspector': {
 			const {row, alone} = state.inspector;

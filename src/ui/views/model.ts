@@ -5,11 +5,11 @@
 import type {HistoryPoint, RunState} from '../../runner/protocol.js';
 
 /**
- * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D data), gradient
- * histograms, the backprop inspector, the loss along one weight (slope), the activation explorer,
- * and the optimizer race map (surface scenarios).
+ * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D classification),
+ * the fit (1-D and 2-D regression), gradient histograms, the backprop inspector, the loss along
+ * one weight (slope), the activation explorer, and the optimizer race map (surface scenarios).
  */
-export type ViewName = 'loss' | 'gradients' | 'boundary' | 'histograms' | 'inspector' | 'slope' | 'activations' | 'race';
+export type ViewName = 'loss' | 'gradients' | 'boundary' | 'fit' | 'histograms' | 'inspector' | 'slope' | 'activations' | 'race';
 
 /** A run's history as of one dashboard state, oldest point first. */
 export interface RunHistoryView {
