@@ -65,6 +65,7 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	return runInk(
 		<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} saveDir={options.dirs[0]} />,
 		options,
+		language,
 	);
 }
 
@@ -77,11 +78,11 @@ export async function startReplay(options: CliOptions, language: Language): Prom
 		process.stderr.write(notATtyText(which, language));
 		return 2;
 	}
-	return runInk(<ReplayApp recording={recording} name={path.basename(file)} language={language} />, options);
+	return runInk(<ReplayApp recording={recording} name={path.basename(file)} language={language} />, options, language);
 }
 
 /** Runs an Ink app in the alternate screen with the chosen theme; restores the terminal however it ends. */
-async function runInk(node: ReactNode, options: CliOptions): Promise<number> {
+async function runInk(node: ReactNode, options: CliOptions, language: Language): Promise<number> {
 	const theme = createTheme({color: options.color, ascii: options.ascii});
 	// After a suspend the screen is blank: a resize makes Ink draw the whole frame on a cleared screen.
 	const terminal = enterTerminal(process.stdout, process.stdin, {redraw: () => process.stdout.emit('resize')});
@@ -112,7 +113,7 @@ async function runInk(node: ReactNode, options: CliOptions): Promise<number> {
 		return 0;
 	} catch (error) {
 		terminal.restore();
-		const failure = describeFailure(error);
+		const failure = describeFailure(error, language);
 		process.stderr.write(`${failure.message}\n`);
 		return failure.code === 2 ? 2 : 1;
 	} finally {
