@@ -55,6 +55,8 @@ const KO = `gradlab — 신경망이 학습하는 모습을 터미널에서 봐�
   gradlab export <수업|파일> --torch OUT.py [--steps N] [--force]
                                   수업을 PyTorch 스크립트로 (데이터는 OUT.json)
   gradlab tour                    단원별 안내 투어
+  gradlab view RUNS.jsonl         기록된 실행을 대시보드로 봐요 (run --headless
+                                  --format jsonl, 또는 대시보드의 내보내기 e)
 
 옵션
   --seed S          데이터, 초기 가중치, 데이터 순서의 시드 (기본: 시나리오의 값)
