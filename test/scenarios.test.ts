@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {buildDataSplit, buildTrainConfig, loadCheckpointFile} from '../src/scenarios/data.js';
 import {ScenarioError} from '../src/scenarios/errors.js';
+import {koreanProblem} from '../src/scenarios/korean.js';
 import {findScenario, loadScenarioFile} from '../src/scenarios/load.js';
 import {localizeLabels} from '../src/scenarios/localize.js';
 import {merge} from '../src/scenarios/merge.js';
@@ -146,6 +147,26 @@ describe('bad files are rejected with one precise line per problem', () => {
 	];
 	it.each(cases)('%s', (_name, text, expected) => {
 		expect(errorOf(text)).toBe(expected);
+	});
+
+	// Korean comes from a phrasebook keyed by the English (scenarios/korean.ts): every sentence
+	// above must be in it. Mutation: delete a rule (say the "unknown field" one) and its cases fail.
+	it.each(cases)('%s, in Korean', (_name, text) => {
+		const file = write(text);
+		let error: unknown;
+		try {
+			loadScenarioFile(file);
+		} catch (caught) {
+			error = caught;
+		}
+		const e = error as ScenarioError;
+		for (const p of e.problems) {
+			const sentence = p.text.slice(p.path === '' ? 0 : p.path.length + 2);
+			const korean = koreanProblem(sentence);
+			expect(korean, sentence).toBeDefined();
+			expect(korean).toMatch(/[가-힣]/);
+		}
+		expect(e.inLanguage('ko').split('\n')).toHaveLength(e.problems.length);
 	});
 
 	it('reports every problem of a file, in file order', () => {
