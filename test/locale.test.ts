@@ -4,6 +4,7 @@ import {USAGE} from '../src/cli/usage.js';
 import {formatTable, type RunSummary} from '../src/headless/table.js';
 import {parseCli, UsageError} from '../src/cli/args.js';
 import {describeFailure} from '../src/cli/errors.js';
+import {koreanProblem} from '../src/scenarios/korean.js';
 
 describe('the locale', () => {
 	it('takes the language from the flag, then LC_ALL, LC_MESSAGES, LANG', () => {
@@ -73,5 +74,35 @@ describe('the CLI speaks Korean', () => {
 		const text = formatTable([{...row, testAccuracy: NaN}], true, {language: 'en', ascii: true});
 		expect(text).toMatch(/batch R\^2/);
 		expect(text).not.toMatch(/[^\x00-\x7f]/);
+	});
+});
+
+describe('problems in Korean (scenarios/korean.ts)', () => {
+	// Sentences as check prints them after the file and the field (from the hostile-input tests).
+	// Mutation: delete the "is a FIFO …" rule and its lines stay English, failing here.
+	it.each([
+		'does not exist',
+		'is a folder, not a scenario file',
+		'is a FIFO (a named pipe), not a scenario file',
+		'pipe.csv is a FIFO (a named pipe), not a CSV file',
+		'/dev/zero is a device, not a CSV file',
+		'is 262,145 bytes; the limit for a scenario file is 256 KB',
+		'is UTF-16 text; save it as UTF-8',
+		'is not UTF-8 text (line 2); save it as UTF-8',
+		'deep.json: is nested more than 32 levels deep; gradlab\'s files need far fewer',
+		'wide.json: holds 10,000,000 values or more; gradlab reads at most 2,000,000 from such a file',
+		'half2.csv has 60,000 rows and the training file 60,000; the limit is 100,000 rows of data in both files together',
+		'rows.csv has 100,001 rows; the limit is 100,000 rows of data (it would take about 1.6 MB as training data)',
+		'a 1000-1000-2 network has 1,003,002 parameters and needs about 40 MB to train; the limit is 1,000,000 parameters per run (about 38 MB)',
+		'got 20000, expected at most 2,048 units per layer (this network would have 400,120,002 parameters and need about 15 GB to train)',
+		'long-cell.csv: Row 2, column "b": "xxxx…" is not a number.',
+		'd.csv: Row 3, column "x": "foo" is not a number.',
+		'got "spirall", expected one of: spiral, circles (did you mean "spiral"?)',
+	])('%s', (sentence) => {
+		const korean = koreanProblem(sentence);
+		expect(korean).toBeDefined();
+		expect(korean).toMatch(/[가-힣]/);
+		// No English sentence is left inside: words of four letters or more are names or values only.
+		expect(korean!.replace(/"[^"]*"|\S+\.(csv|json|yaml)|[a-z]+-[a-z0-9-]+|\/dev\/\w+/g, '')).not.toMatch(/\b(?!spiral|circles|gradlab|UTF|YAML|JSON|FIFO)[a-zA-Z]{4,}\b/);
 	});
 });

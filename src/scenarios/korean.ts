@@ -109,7 +109,7 @@ const value = (shown: string): string => (shown === 'nothing' ? '값 없음' : s
 
 /** Whole sentences, after the file name and the field path. */
 const SENTENCES: readonly Rule[] = [
-	[/^got (.+), expected at most ([\d,]+) (.+) \((.+)\)$/s, (got, n, what, why) => `받은 값 ${got}, 최대 ${n} ${unitWord(what)}까지예요 (${why})`],
+	[/^got (.+), expected at most ([\d,]+) (.+) \((.+)\)$/s, (got, n, what, why) => `받은 값 ${got}, 최대 ${n} ${unitWord(what)}까지예요 (${koreanProblem(why) ?? why})`],
 	[/^got (.+?), expected (.+?) \(no file at (.+)\)$/s, (got, allowed, file) => `받은 값 ${got}, 필요한 값: ${koreanPhrase(allowed)} (${file}에 파일이 없어요)`],
 	[/^got (.+?), expected (.+?)( \(did you mean "(.+)"\?\))?$/s, (got, allowed, _hint, near) => `받은 값 ${value(got)}, 필요한 값: ${koreanPhrase(allowed)}${near ? ` ("${near}"을(를) 뜻했나요?)` : ''}`],
 	[/^missing, expected (.+?)( \(did you mean "(.+)"\?\))?$/s, (allowed, _hint, near) => `값이 없어요. 필요한 값: ${koreanPhrase(allowed)}${near ? ` ("${near}"을(를) 뜻했나요?)` : ''}`],
@@ -119,8 +119,16 @@ const SENTENCES: readonly Rule[] = [
 	[/^no such lesson or file( \(did you mean "(.+)"\?\))?; the lessons are: (.*)$/s, (_h, near, list) => `그런 수업이나 파일이 없어요${near ? ` ("${near}"을(를) 뜻했나요?)` : ''}. 수업: ${list}`],
 	[/^no such file( \(did you mean "(.+)"\?\))?; the lessons are: (.*)$/s, (_h, near, list) => `그런 파일이 없어요${near ? ` ("${near}"을(를) 뜻했나요?)` : ''}. 수업: ${list}`],
 	[/^the file is empty; a scenario needs at least a data set and runs$/, () => '파일이 비어 있어요. 시나리오에는 적어도 데이터 세트와 실행이 필요해요'],
-	[/^is (a folder|a FIFO \(a named pipe\)|a device|a socket|not a regular file), not (.+)$/, (what, noun) => `${FILE_KINDS[what] ?? what}라서 ${NOUNS[noun] ?? noun}이(가) 아니에요`],
-	[/^is (.+); the limit for (.+) is (.+)$/, (size, noun, limit) => `크기가 ${size}예요. ${NOUNS[noun] ?? noun}은(는) ${limit}까지예요`],
+	[/^does not exist$/, () => '없는 파일이에요'],
+	[/^(.+?):? is (a folder|a FIFO \(a named pipe\)|a device|a socket|not a regular file), not (.+)$/, (file, what, noun) => `${file}: ${FILE_KINDS[what] ?? what}예요 (${NOUNS[noun] ?? noun}이(가) 아니에요)`],
+	[/^(.+?): (is .*|holds .*)$/s, (file, rest) => `${file}: ${koreanProblem(rest) ?? rest}`],
+	[/^(.+) has ([\d,]+) rows and the training file ([\d,]+); the limit is ([\d,]+) rows of data in both files together(.*)$/s, (file, rows, train, limit, more) => `${file}은(는) ${rows}행, 학습 파일은 ${train}행이에요. 두 파일을 합쳐 ${limit}행까지예요${more}`],
+	[/^(.+): the label column has ([\d,]+) distinct values; a classifier here has at most ([\d,]+) classes(.*)$/s, (file, n, max, more) => `${file}: label 열의 서로 다른 값이 ${n}개예요. 여기서 분류기는 클래스가 최대 ${max}개예요${more}`],
+	[/^(.+) has ([\d,]+) rows; the limit is ([\d,]+) rows of data \(it would take about (.+) as training data\)$/, (file, rows, limit, memory) => `${file}은(는) ${rows}행이에요. 데이터는 ${limit}행까지예요 (학습 데이터로 약 ${memory}가 필요해요)`],
+	[/^(.+) has ([\d,]+) columns \(([\d,]+) features\); the limit is ([\d,]+) feature columns(.*)$/s, (file, cols, features, limit, more) => `${file}은(는) 열이 ${cols}개(특성 ${features}개)예요. 특성 열은 ${limit}개까지예요${more}`],
+	[/^this network would have ([\d,]+) parameters and need about (.+) to train$/, (n, memory) => `이 신경망은 매개변수가 ${n}개이고 학습에 약 ${memory}가 필요해요`],
+	[/^is (a folder|a FIFO \(a named pipe\)|a device|a socket|not a regular file), not (.+)$/, (what, noun) => `${FILE_KINDS[what] ?? what}예요 (${NOUNS[noun] ?? noun}이(가) 아니에요)`],
+	[/^is (.+); the limit for (.+) is (.+)$/, (size, noun, limit) => `크기가 ${size.replace(/ bytes$/, '바이트')}예요. ${NOUNS[noun] ?? noun}은(는) ${limit}까지예요`],
 	[/^is UTF-16 text; save it as UTF-8$/, () => 'UTF-16 텍스트예요. UTF-8로 저장하세요'],
 	[/^holds NUL bytes: .*$/s, () => 'NUL 바이트가 있어요: 바이너리 파일이거나 BOM 없는 UTF-16 텍스트예요. UTF-8 텍스트로 저장하세요'],
 	[/^is not UTF-8 text \(line (\d+)\); save it as UTF-8$/, (line) => `UTF-8 텍스트가 아니에요 (${line}행). UTF-8로 저장하세요`],
