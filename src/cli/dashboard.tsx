@@ -5,10 +5,10 @@
  */
 import {render} from 'ink';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
-import {loadTourChapters} from '../scenarios/tour.js';
+import {loadTour} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
 import {App, type TrainingOptions} from '../ui/screens/App.js';
-import type {Screen} from '../ui/screens/navigation.js';
+import {type Screen, lessonScreen} from '../ui/screens/navigation.js';
 import {asciiTexts} from '../ui/kit/ascii.js';
 import {message} from '../ui/kit/words.js';
 import {ThemeContext, createTheme} from '../ui/kit/theme.js';
@@ -29,12 +29,12 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	const shown = <T,>(value: T): T => (options.ascii ? asciiTexts(value) : value);
 	const listed = listScenariosReporting(dirs);
 	const scenarios = shown(listed.scenarios);
-	const chapters = shown(loadTourChapters());
+	const chapters = shown(loadTour());
 	let first: Screen = {kind: 'picker'};
 	if (options.command === 'tour') first = {kind: 'tour', chapter: 0, started: false};
-	else if (target !== undefined) first = {kind: 'lesson', scenario: shown(target)};
+	else if (target !== undefined) first = lessonScreen(shown(target));
 
-	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps), speed: 'max'};
+	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps)};
 	const theme = createTheme({color: options.color, ascii: options.ascii});
 	const terminal = enterTerminal(process.stdout, process.stdin);
 	const app = render(

@@ -60,7 +60,7 @@ describe('every word the dashboard shows, in English and Korean', () => {
 		expect(exportedText(['a.csv', 'a.json'], 'en')).toBe('saved a.csv and a.json');
 		expect(exportedText(['a.csv', 'a.json'], 'ko')).toBe('a.csv, a.json에 저장했어요');
 		expect(exportFailedText('EACCES', 'ko')).toBe('내보내지 못했어요: EACCES');
-		expect(hintsText(scopeHints('intro', 'ko'), '·')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
+		expect(hintsText(scopeHints('intro', 'ko', {enabled: ['nextChapter', 'prevChapter']}), '·')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
 		expect(hintsText(scopeHints('picker', 'ko'), '·')).toBe('↑/↓ 선택 · enter 열기 · q 종료');
 		expect(hintsText(scopeHints('explorer', 'ko'), '·')).toBe('+/- 깊이 · b 뒤로 · q 종료');
 		expect(MESSAGES.notATty.ko.endsWith('\n')).toBe(true);

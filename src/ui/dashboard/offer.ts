@@ -1,16 +1,36 @@
-/** What a scenario offers on the dashboard: its views, its x units, its depth for the explorer. */
-import type {Scenario, XAxis} from '../../scenarios/types.js';
-import type {ViewName} from '../views/model.js';
+/**
+ * What a scenario offers on the dashboard: its views, its x units, its depth for the explorer,
+ * and the view its captions ask for at each step.
+ */
+import {type Scenario, VIEWS_OF, type ViewName, type XAxis} from '../../scenarios/types.js';
 
 /**
- * The views a scenario offers, in Tab order. Surface scenarios open on the race map. The boundary
- * view needs 2-D data: every toy set is; a CSV's width is known only once the worker's first probe
- * brings a boundary (the reducer adds the view then).
+ * The views a scenario offers, in Tab order (VIEWS_OF: surface scenarios open on the race map).
+ * The boundary view needs 2-D data: every toy set is; a CSV's width is known only once the
+ * worker's first probe brings a boundary (the reducer adds the view then).
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
-	if (scenario.kind === 'surface') return ['race', 'loss'];
+	const views = VIEWS_OF[scenario.kind];
+	if (scenario.kind === 'surface') return views;
 	const planar = scenario.runs.length > 0 && scenario.runs.some((r) => r.dataset.kind === 'toy');
-	return planar ? ['loss', 'gradients', 'boundary', 'histograms', 'activations'] : ['loss', 'gradients', 'histograms', 'activations'];
+	return planar ? views : views.filter((v) => v !== 'boundary');
+}
+
+/**
+ * The view the lesson asks for at `step`: the one named by the latest caption that names one,
+ * else the view the scenario opens on (`view: {show: …}`).
+ */
+export function wantedView(scenario: Scenario, step: number): ViewName {
+	let best: {at: number; view: ViewName} | null = null;
+	for (const note of scenario.notes) if (note.view && note.at <= step && (best === null || note.at >= best.at)) best = {at: note.at, view: note.view};
+	return best?.view ?? scenario.view.show;
+}
+
+/** The view the dashboard opens on: what the lesson asks for at step 0, if it is offered. */
+export function startingView(scenario: Scenario): ViewName {
+	const views = scenarioViews(scenario);
+	const wanted = wantedView(scenario, 0);
+	return views.includes(wanted) ? wanted : views[0]!;
 }
 
 /** The x units, in `x` order: a surface has no epochs or samples. */

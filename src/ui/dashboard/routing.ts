@@ -24,6 +24,11 @@ export function watchCommand(view: ViewName): Command {
 	return {type: 'watch', boundary: view === 'boundary'};
 }
 
+/** The `watch` command a change of view needs, if any: decision boundaries cost, so only while shown. */
+export function watchChange(before: ViewName, after: ViewName): Command | undefined {
+	return (after === 'boundary') !== (before === 'boundary') ? watchCommand(after) : undefined;
+}
+
 const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'nextRun', 'prevRun', 'help', 'dismiss'];
 
 /** Whether the reducer handles `command` on its own. */
@@ -34,9 +39,8 @@ function isViewCommand(command: CommandName): command is ViewCommand {
 export function routeCommand(state: DashboardState, command: CommandName): Routed {
 	if (command === 'nextView' || command === 'prevView') {
 		// The worker computes decision boundaries only while they are on screen.
-		const next = applyCommand(state, command).view;
-		const watch = (next === 'boundary') !== (state.view === 'boundary');
-		return watch ? {action: {type: 'command', command}, worker: watchCommand(next)} : {action: {type: 'command', command}};
+		const watch = watchChange(state.view, applyCommand(state, command).view);
+		return watch ? {action: {type: 'command', command}, worker: watch} : {action: {type: 'command', command}};
 	}
 	if (isViewCommand(command)) return {action: {type: 'command', command}};
 	switch (command) {

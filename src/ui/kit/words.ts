@@ -28,6 +28,7 @@ export const WORDS = {
 	need: {en: 'need', ko: '필요'},
 	have: {en: 'have', ko: '현재'},
 	tour: {en: 'Guided tour', ko: '가이드 투어'},
+	lessonIntro: {en: 'before we start', ko: '시작하기 전에'},
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
 	// The teaching views.
 	boundary: {en: 'decision boundary', ko: '결정 경계'},

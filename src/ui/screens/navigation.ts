@@ -1,7 +1,8 @@
 /**
  * Which screen the app shows: the lesson picker, one lesson, the activation explorer, or a chapter
- * of the guided tour (its intro card first, then training). A pure reducer, so the navigation the
- * keys and `--duration` drive is unit-tested without a terminal.
+ * of the guided tour. A chapter, and a lesson with an `intro`, show their intro card first, then
+ * train. A pure reducer, so the navigation the keys and `--duration` drive is unit-tested without
+ * a terminal.
  */
 import type {Scenario} from '../../scenarios/types.js';
 import type {KeyAnswer} from '../input/router.js';
@@ -12,7 +13,8 @@ export const EXPLORER_KEY = ':activations';
 
 export type Screen =
 	| {readonly kind: 'picker'; readonly highlight?: string}
-	| {readonly kind: 'lesson'; readonly scenario: Scenario}
+	/** `started` is false while a lesson's intro card shows. */
+	| {readonly kind: 'lesson'; readonly scenario: Scenario; readonly started: boolean}
 	| {readonly kind: 'explorer'}
 	| {readonly kind: 'tour'; readonly chapter: number; readonly started: boolean};
 
@@ -40,6 +42,11 @@ export interface AppContext {
 	readonly chapters: number;
 }
 
+/** A lesson's screen: its intro card first when it has one. */
+export function lessonScreen(scenario: Scenario): Screen {
+	return {kind: 'lesson', scenario, started: scenario.intro === undefined};
+}
+
 /** The screen for a `gradlab [target]` start: the picker, a lesson, or the tour. */
 export function initialAppState(first: Screen): AppState {
 	return {screen: first, visit: 0, done: false};
@@ -63,14 +70,14 @@ export function appReducer(context: AppContext) {
 				if (action.key === TOUR_KEY) return context.chapters > 0 ? go(state, {kind: 'tour', chapter: 0, started: false}) : state;
 				if (action.key === EXPLORER_KEY) return go(state, {kind: 'explorer'});
 				const scenario = context.scenarios.find((s) => s.file === action.key);
-				return scenario ? go(state, {kind: 'lesson', scenario}) : state;
+				return scenario ? go(state, lessonScreen(scenario)) : state;
 			}
 			case 'back':
 				return screen.kind === 'picker' ? state : go(state, {kind: 'picker', highlight: pickerKey(screen)});
 			case 'quit':
 				return {...state, done: true};
 			case 'start':
-				return screen.kind === 'tour' && !screen.started ? {...state, screen: {...screen, started: true}} : state;
+				return (screen.kind === 'tour' || screen.kind === 'lesson') && !screen.started ? {...state, screen: {...screen, started: true}} : state;
 			case 'nextChapter':
 				if (screen.kind !== 'tour' || screen.chapter + 1 >= context.chapters) return state;
 				return go(state, {kind: 'tour', chapter: screen.chapter + 1, started: false});

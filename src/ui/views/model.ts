@@ -4,11 +4,8 @@
  */
 import type {HistoryPoint, RunState} from '../../runner/protocol.js';
 
-/**
- * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D data), gradient
- * histograms, the activation explorer, and the optimizer race map (surface scenarios).
- */
-export type ViewName = 'loss' | 'gradients' | 'boundary' | 'histograms' | 'activations' | 'race';
+/** The dashboard's views: the list lives with the scenario format, which names them (scenarios/types.ts). */
+export type {ViewName} from '../../scenarios/types.js';
 
 /** A run's history as of one dashboard state, oldest point first. */
 export interface RunHistoryView {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState} from '../../../src/ui/screens/navigation.js';
+import {EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState, lessonScreen} from '../../../src/ui/screens/navigation.js';
 import {tinyScenario} from '../../helpers/scenarios.js';
 
 const lesson = tinyScenario();
@@ -9,7 +9,7 @@ describe('app navigation', () => {
 	it('opens a lesson from the picker and goes back to it with the lesson highlighted', () => {
 		let state = initialAppState({kind: 'picker'});
 		state = reduce(state, {type: 'open', key: lesson.file});
-		expect(state.screen).toEqual({kind: 'lesson', scenario: lesson});
+		expect(state.screen).toEqual({kind: 'lesson', scenario: lesson, started: true});
 		state = reduce(state, {type: 'back'});
 		expect(state.screen).toEqual({kind: 'picker', highlight: lesson.file});
 		expect(state.visit).toBe(2);
@@ -19,6 +19,15 @@ describe('app navigation', () => {
 		const start = initialAppState({kind: 'picker'});
 		expect(reduce(start, {type: 'open', key: 'nope'})).toBe(start);
 		expect(reduce(start, {type: 'back'})).toBe(start);
+	});
+
+	it('a lesson with an intro opens on its card, and start begins training', () => {
+		const carded = {...lesson, file: '/carded.yaml', intro: {en: 'Read me first.', ko: '먼저 읽어요.'}};
+		let state = appReducer({scenarios: [lesson, carded], chapters: 0})(initialAppState({kind: 'picker'}), {type: 'open', key: carded.file});
+		expect(state.screen).toEqual({kind: 'lesson', scenario: carded, started: false});
+		state = reduce(state, {type: 'start'});
+		expect(state.screen).toEqual({kind: 'lesson', scenario: carded, started: true});
+		expect(reduce(state, {type: 'start'})).toBe(state);
 	});
 
 	it('opens the activation explorer', () => {
@@ -43,7 +52,7 @@ describe('app navigation', () => {
 		state = reduce(state, {type: 'timeUp'});
 		expect(state.screen).toEqual({kind: 'tour', chapter: 2, started: false});
 		expect(reduce(state, {type: 'timeUp'}).done).toBe(true);
-		expect(reduce(initialAppState({kind: 'lesson', scenario: lesson}), {type: 'timeUp'}).done).toBe(true);
+		expect(reduce(initialAppState(lessonScreen(lesson)), {type: 'timeUp'}).done).toBe(true);
 	});
 
 	it('quits from anywhere', () => {

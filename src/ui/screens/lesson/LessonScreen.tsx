@@ -9,11 +9,12 @@ import {type ReactNode, useCallback, useRef} from 'react';
 import type {WorkerMessage} from '../../../runner/protocol.js';
 import type {RunnerSetup} from '../../../runner/client.js';
 import {Dashboard} from '../../dashboard/Dashboard.js';
+import {captionSwitch} from '../../dashboard/follow.js';
 import {initialPacedState, pacedReducer, panelEvery} from '../../dashboard/panel-rate.js';
-import {type AppCommand, routeCommand} from '../../dashboard/routing.js';
+import {type AppCommand, routeCommand, watchChange} from '../../dashboard/routing.js';
 import {initialDashboardState} from '../../dashboard/state.js';
 import {writeExport} from '../../export-history.js';
-import {useLanguage} from '../../kit/context.js';
+import {useLanguage, useSize} from '../../kit/context.js';
 import {exportFailedText, exportedText} from '../../kit/words.js';
 import type {CommandName} from '../../input/keymap.js';
 import {useOwnStore, useStore} from '../../input/store.js';
@@ -47,18 +48,32 @@ export interface LessonScreenProps {
 
 export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start}: LessonScreenProps) {
 	const language = useLanguage();
+	const columns = useRef(0);
+	columns.current = useSize().columns;
 	const store = useOwnStore(pacedReducer(panelEvery(init.snapshotsPerSecond)), () => initialPacedState(initialDashboardState(init.scenario, {speed: init.speed, paused: init.paused})));
 	const paced = useStore(store);
 	const clock = useRef<(message: WorkerMessage) => void>(() => {});
+	const follow = useRef(noop);
 	const onMessage = useCallback(
 		(message: WorkerMessage) => {
 			clock.current(message);
 			store.dispatch(message);
+			follow.current();
 		},
 		[store],
 	);
 	const send = useRunner(init, onMessage, start);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
+	// A caption that names a view shows it as the caption appears: in the same message's handling,
+	// so a recording asks the worker for what the view needs before the next frame's steps.
+	follow.current = () => {
+		const live = store.getState().live;
+		const view = captionSwitch(live, init.scenario, columns.current);
+		if (view === null) return;
+		store.dispatch({type: 'show', view});
+		const watch = watchChange(live.view, view);
+		if (watch) send(watch);
+	};
 	const [notice, show] = useNotice();
 	const exportRuns = (): string => {
 		try {
