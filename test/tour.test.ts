@@ -6,13 +6,13 @@
  * To re-read the numbers by hand:
  *   npm run build --silent && node dist/src/cli.js run scenarios/tour/03-vanishing.yaml --headless --format jsonl --every 1
  */
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ScenarioError} from '../src/scenarios/errors.js';
 import {listScenarios} from '../src/scenarios/load.js';
-import {loadTour, tourDir} from '../src/scenarios/tour.js';
+import {loadTour, tourChapters, tourDir} from '../src/scenarios/tour.js';
 import type {Scenario, Text} from '../src/scenarios/types.js';
 import {displayWidth, wrap} from '../src/ui/kit/format.js';
 
@@ -129,7 +129,7 @@ describe('a broken manifest is reported like a scenario file', () => {
 
 	it('names the file, the field, the value and what is allowed', () => {
 		writeFileSync(join(dir, 'a.yaml'), 'title: A\ndataset: xor\n');
-		expect(manifest('chapters: [a.yaml, missing.yaml]')).toBe(`tour.yaml: chapters[1].file: got "missing.yaml", expected a scenario file next to the manifest (no file at ${join(dir, 'missing.yaml')})`);
+		expect(manifest('chapters: [a.yaml, missing.yaml]')).toBe(`tour.yaml: chapters[1].file: got "missing.yaml", expected a scenario file next to the manifest, or a built-in chapter (no file at ${join(dir, 'missing.yaml')})`);
 		expect(manifest('chapters: [{file: a.yaml, speed: 20}]')).toMatch(/^tour\.yaml: chapters\[0\]\.speed: unknown field; allowed: file/);
 		expect(manifest('chapters: []')).toBe('tour.yaml: chapters: got [], expected at least one chapter');
 		expect(manifest('chapter: [a.yaml]')).toMatch(/^tour\.yaml: chapter: unknown field \(did you mean "chapters"\?\); allowed: chapters/);
@@ -139,5 +139,49 @@ describe('a broken manifest is reported like a scenario file', () => {
 			['a', 'max'],
 			['b', 20],
 		]);
+	});
+});
+
+describe('a tour of ones own, without editing the installed tour.yaml', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'gradlab-own-tour-'));
+	afterAll(() => rmSync(dir, {recursive: true, force: true}));
+	const failure = (run: () => unknown): string => {
+		try {
+			run();
+		} catch (error) {
+			expect(error).toBeInstanceOf(ScenarioError);
+			return (error as ScenarioError).message.split(dir).join('DIR');
+		}
+		throw new Error('expected an error');
+	};
+
+	it('plays a manifest of ones own: files next to it, and built-in chapters by name', () => {
+		writeFileSync(join(dir, 'mine.yaml'), 'title: Mine\ndataset: xor\nspeed: 20\n');
+		writeFileSync(join(dir, 'tour.yaml'), 'chapters: [01-backprop.yaml, mine.yaml, 09-adam.yaml]');
+		const ids = (chapters: Scenario[]): string[] => chapters.map((c) => c.id);
+		expect(ids(tourChapters(join(dir, 'tour.yaml')))).toEqual(['01-backprop', 'mine', '09-adam']);
+		// The folder stands for its tour.yaml.
+		expect(ids(tourChapters(dir))).toEqual(['01-backprop', 'mine', '09-adam']);
+		// The built-in chapters are the installed files, not copies.
+		expect(tourChapters(dir)[0]!.file).toBe(join(tourDir(), '01-backprop.yaml'));
+	});
+
+	it('adds a folder of chapters after the tour (built-in or ones own), by order then name', () => {
+		const extra = join(dir, 'extra');
+		mkdirSync(extra, {recursive: true});
+		writeFileSync(join(extra, 'b-late.yaml'), 'title: Late\ndataset: xor\n');
+		writeFileSync(join(extra, 'z-first.yaml'), 'title: First\ndataset: xor\norder: 1\n');
+		const builtin = tourChapters(undefined, [extra]).map((c) => c.id);
+		expect(builtin).toEqual([...CHAPTERS, 'z-first', 'b-late']);
+		expect(tourChapters(dir, [extra]).map((c) => c.id)).toEqual(['01-backprop', 'mine', '09-adam', 'z-first', 'b-late']);
+	});
+
+	it('says what is wrong with a tour target, in one line naming it', () => {
+		expect(failure(() => tourChapters(join(dir, 'nope.yaml')))).toBe('DIR/nope.yaml: no such tour file or folder');
+		const bare = join(dir, 'bare');
+		mkdirSync(bare, {recursive: true});
+		expect(failure(() => tourChapters(bare))).toMatch(/^DIR\/bare: .*has no tour\.yaml.*gradlab tour --dir DIR\/bare/);
+		writeFileSync(join(bare, 'bad.yaml'), 'title: Bad\ndataset: xor\nspeed: fast\n');
+		expect(failure(() => tourChapters(undefined, [bare]))).toMatch(/^DIR\/bare\/bad\.yaml: speed: got "fast"/);
 	});
 });

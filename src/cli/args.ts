@@ -113,6 +113,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 	if (command === 'check' && targets.length === 0) throw new UsageError('check needs at least one scenario file, e.g. gradlab check my-lesson.yaml');
 	if (command === 'new' && targets.length !== 1) throw new UsageError('new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits');
 	if (values.from !== undefined && command !== 'new') throw new UsageError('--from goes with new: gradlab new NAME --from LESSON');
+	if (command === 'tour' && targets.length > 1) throw new UsageError('tour takes at most one tour file or folder, e.g. gradlab tour my-tour.yaml; add folders of chapters with --dir');
 	if (command === 'dashboard' && targets.length > 1) {
 		const near = nearestName(targets[0]!, COMMANDS);
 		throw new UsageError(`expected one scenario, got ${targets.length}: ${targets.join(' ')}${near ? ` (did you mean "gradlab ${near}"?)` : ''}`);

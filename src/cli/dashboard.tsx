@@ -5,7 +5,7 @@
  */
 import {render} from 'ink';
 import {findScenario, lessonDirs, listScenariosReporting, loadScenarioFile} from '../scenarios/load.js';
-import {loadTour} from '../scenarios/tour.js';
+import {loadTour, tourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
 import {App, type TrainingOptions} from '../ui/screens/App.js';
 import {type Screen, lessonScreen} from '../ui/screens/navigation.js';
@@ -20,7 +20,10 @@ import {enterTerminal} from './terminal.js';
 export async function startDashboard(options: CliOptions, language: Language): Promise<number> {
 	const dirs = lessonDirs(options.dirs);
 	// A mistyped lesson is reported as such, terminal or not.
-	const target = options.targets[0] === undefined ? undefined : loadScenarioFile(findScenario(options.targets[0], dirs));
+	const tour = options.command === 'tour';
+	const target = tour || options.targets[0] === undefined ? undefined : loadScenarioFile(findScenario(options.targets[0], dirs));
+	// `gradlab tour [TOUR] --dir DIR`: a tour of one's own and chapters of one's own; the picker's tour is the built-in one.
+	const tourList = tour ? tourChapters(options.targets[0], options.dirs) : loadTour();
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write(message('notATty', language));
 		return 2;
@@ -29,9 +32,9 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	const shown = <T,>(value: T): T => (options.ascii ? asciiTexts(value) : value);
 	const listed = listScenariosReporting(dirs);
 	const scenarios = shown(listed.scenarios);
-	const chapters = shown(loadTour());
+	const chapters = shown(tourList);
 	let first: Screen = {kind: 'picker'};
-	if (options.command === 'tour') first = {kind: 'tour', chapter: 0, started: false};
+	if (tour) first = {kind: 'tour', chapter: 0, started: false};
 	else if (target !== undefined) first = lessonScreen(shown(target));
 
 	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps)};

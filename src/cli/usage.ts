@@ -15,7 +15,11 @@ Usage
                                   small commented template (never overwrites)
   gradlab export <lesson|file> --torch OUT.py [--steps N] [--force]
                                   the lesson as a PyTorch script (data in OUT.json)
-  gradlab tour                    the guided tour, chapter by chapter
+  gradlab tour [TOUR] [--dir DIR]
+                                  the guided tour, chapter by chapter; TOUR: a
+                                  tour.yaml of your own (or its folder) listing
+                                  your files and built-in chapters; --dir adds
+                                  a folder's scenarios as chapters at the end
 
 Options
   --seed S          seed for data, initial weights and data order (default: the scenario's)
