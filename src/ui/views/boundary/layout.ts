@@ -8,7 +8,7 @@ import {NO_CLASS} from '../../../core/probe.js';
 import type {BoundaryGrid, PlanePoints, ProbeData, RunState} from '../../../runner/protocol.js';
 import type {Language} from '../../../scenarios/types.js';
 import {type Cell, type SegmentRow, toSegments} from '../../kit/cells.js';
-import {formatPercent} from '../../kit/format.js';
+import {displayWidth, formatPercent, truncate} from '../../kit/format.js';
 import {type CellStyle, type ViewPalette, cycled} from '../../kit/palette.js';
 import {word} from '../../kit/words.js';
 
@@ -166,10 +166,16 @@ export function tileRuns(count: number, width: number, height: number): Tiles {
 	return best ?? {across: 1, down: 1, width, height, shown: Math.min(1, count), plotRows: squarePlot(width - 2, height - 2).rows};
 }
 
-/** `● relu 97%` or `✗ lr 5 diverged`: a run's panel title. */
-export function boundaryTitle(run: RunState | undefined, index: number, marker: string, diverged: string, language: Language): string {
+/**
+ * `● relu test 97%` or `✗ lr 5 diverged`: a run's panel title within `maxWidth` columns. The
+ * percentage is the test accuracy, said so (the legend's `acc` is the last batch's); the label is
+ * shortened before it, so a narrow tile keeps its number.
+ */
+export function boundaryTitle(run: RunState | undefined, index: number, marker: string, glyphs: {readonly diverged: string; readonly ellipsis: string}, language: Language, maxWidth = Infinity): string {
 	if (!run) return `${marker} ${index + 1}`;
-	if (run.diverged) return `${diverged} ${run.label} ${word('diverged', language)}`;
-	const accuracy = Number.isFinite(run.testAccuracy) ? run.testAccuracy : run.accuracy;
-	return Number.isFinite(accuracy) ? `${marker} ${run.label} ${formatPercent(accuracy)}` : `${marker} ${run.label}`;
+	const head = run.diverged ? glyphs.diverged : marker;
+	const tail = run.diverged ? word('diverged', language) : Number.isFinite(run.testAccuracy) ? `${word('test', language)} ${formatPercent(run.testAccuracy)}` : '';
+	const room = maxWidth - displayWidth(head) - 1 - (tail === '' ? 0 : 1 + displayWidth(tail));
+	const label = truncate(run.label, Math.max(1, room), glyphs.ellipsis);
+	return tail === '' ? `${head} ${label}` : `${head} ${label} ${tail}`;
 }
