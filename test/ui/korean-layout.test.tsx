@@ -135,6 +135,18 @@ describe('Korean at 80×24: every lesson and tour chapter, every view, trained u
 		}
 	});
 
+	test('a dashboard on a terminal too small says so and how to quit, in either language', () => {
+		const s = listScenarios()[0]!;
+		for (const [language, quit] of [
+			['en', 'q quit'],
+			['ko', 'q 종료'],
+		] as const) {
+			const text = frameLines(renderUi(<Dashboard state={initialDashboardState(s)} scenario={s} />, {language, size: {columns: 60, rows: 20}}).lastFrame()).join('\n');
+			expect(text).toContain(language === 'en' ? 'terminal too small (need 80×24, have 60×20)' : '터미널이 너무 작아요');
+			expect(text).toContain(quit);
+		}
+	});
+
 	test('the too-small notice fits whatever the size', () => {
 		for (const [columns, rows] of [
 			[79, 24],
@@ -142,8 +154,9 @@ describe('Korean at 80×24: every lesson and tour chapter, every view, trained u
 			[40, 10],
 			[20, 5],
 		] as const) {
-			const {lastFrame} = renderUi(<TooSmall />, {language: 'ko', size: {columns, rows}});
+			const {lastFrame} = renderUi(<TooSmall quit="q 종료" />, {language: 'ko', size: {columns, rows}});
 			const lines = frameLines(lastFrame());
+			if (columns >= 40) expect(lines.join('\n')).toContain('q 종료');
 			expect(lines.length).toBeLessThanOrEqual(rows);
 			for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
 		}

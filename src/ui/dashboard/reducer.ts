@@ -71,6 +71,9 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			return {...state, paused: action.paused, pendingPause: action.paused};
 		case 'speeding':
 			return {...state, speed: action.speed, pendingSpeed: action.speed};
+		case 'helping':
+			// Shown at once, like 'pausing'; the worker's next snapshot confirms the pause or resume.
+			return {...state, helpOpen: action.open, helpPaused: action.open, paused: action.open, pendingPause: action.open};
 		case 'show':
 			return state.followCaptions && state.views.includes(action.view) && state.view !== action.view ? {...state, view: action.view} : state;
 	}

@@ -42,6 +42,12 @@ export function routeCommand(state: DashboardState, command: CommandName): Route
 		const watch = watchChange(state.view, applyCommand(state, command).view);
 		return watch ? {action: {type: 'command', command}, worker: watch} : {action: {type: 'command', command}};
 	}
+	if (command === 'help' || command === 'dismiss') {
+		// A room reading the keys misses nothing: training waits while the help is open.
+		const opening = command === 'help' && !state.helpOpen;
+		if (opening && !state.paused && !state.finished) return {action: {type: 'helping', open: true}, worker: {type: 'pause'}};
+		if (!opening && state.helpOpen && state.helpPaused) return {action: {type: 'helping', open: false}, worker: {type: 'resume'}};
+	}
 	if (isViewCommand(command)) return {action: {type: 'command', command}};
 	switch (command) {
 		case 'togglePause':

@@ -38,6 +38,8 @@ export interface DashboardState {
 	/** The x units this scenario offers, in `x` order. */
 	readonly xAxes: readonly XAxis[];
 	readonly helpOpen: boolean;
+	/** Opening the help paused training (it was running): closing it resumes. */
+	readonly helpPaused: boolean;
 	/** The saturation/dead column beside the gradient bars. */
 	readonly showStats: boolean;
 	/** The worker's last error, if any. */
@@ -69,6 +71,8 @@ export type DashboardAction =
 	| {readonly type: 'pausing'; readonly paused: boolean}
 	/** Shown at once when a key changes the speed, so the next key steps on from it. */
 	| {readonly type: 'speeding'; readonly speed: Speed}
+	/** The help opens (pausing training that was running) or closes (resuming what it paused). */
+	| {readonly type: 'helping'; readonly open: boolean}
 	/** A caption's view (follow.ts): shown unless the viewer has picked a view by hand. */
 	| {readonly type: 'show'; readonly view: ViewName};
 
@@ -91,6 +95,7 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		xAxis: xAxes.includes(scenario.view.x) ? scenario.view.x : xAxes[0]!,
 		xAxes,
 		helpOpen: false,
+		helpPaused: false,
 		showStats: true,
 		error: null,
 		pendingPause: null,

@@ -125,6 +125,15 @@ export function chapterText(index: number, count: number, language: Language): s
 	return language === 'ko' ? `${count}장 중 ${index + 1}장` : `chapter ${index + 1} of ${count}`;
 }
 
+/** `↑ 2 more above · ↓ 5 more below`: a scrolled list's hidden entries (a side with none is left out). */
+export function scrollText(above: number, below: number, separator: string, language: Language): string {
+	const parts = [
+		above > 0 ? (language === 'ko' ? `↑ 위에 ${above}개 더` : `↑ ${above} more above`) : '',
+		below > 0 ? (language === 'ko' ? `↓ 아래에 ${below}개 더` : `↓ ${below} more below`) : '',
+	];
+	return parts.filter((p) => p !== '').join(` ${separator} `);
+}
+
 /** `terminal too small (need 80×24, have 60×20)`. */
 export function tooSmallText(columns: number, rows: number, need: {readonly columns: number; readonly rows: number}, language: Language): string {
 	return `${word('tooSmall', language)} (${word('need', language)} ${need.columns}×${need.rows}, ${word('have', language)} ${columns}×${rows})`;
