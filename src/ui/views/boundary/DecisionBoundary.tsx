@@ -12,7 +12,7 @@ import {Panel} from '../../kit/Panel.js';
 import {asciiWord, moreText, word} from '../../kit/words.js';
 import {runMarker, useTheme} from '../../kit/theme.js';
 import {type ViewPalette, cycled, viewPalette} from '../../kit/palette.js';
-import {boundaryTitle, layoutBoundary, squarePlot, tileRuns} from './layout.js';
+import {boundaryTitle, layoutBoundary, squarePlot, tileRuns, tileTitleWidth} from './layout.js';
 
 export interface DecisionBoundaryProps {
 	/** The latest state of each run (labels, accuracy, divergence). */
@@ -132,7 +132,8 @@ export function DecisionBoundary({runs, probes, data, focus, showTest, width, he
 			</Box>
 		);
 	}
-	const tiles = tileRuns(count, width, height);
+	const titleWidth = tileTitleWidth(runs, runs.map((_, k) => runMarker(theme, k)), theme.glyphs, language);
+	const tiles = tileRuns(count, width, height, titleWidth);
 	const hidden = count - tiles.shown;
 	const rows = Array.from({length: tiles.down}, (_, r) => Array.from({length: tiles.across}, (_, c) => r * tiles.across + c));
 	return (

@@ -140,10 +140,11 @@ const POINT_SHARE = 1 / 3;
 
 /**
  * The tiling of `count` panels over width × height with the largest square plots; when not all
- * fit at MIN_PLOT_ROWS, as many as fit, one tile kept for "+N more".
+ * fit at MIN_PLOT_ROWS, as many as fit, one tile kept for "+N more". Tiles at least `titleWidth`
+ * wide (borders included) come first, so each title keeps a readable label and its number.
  */
-export function tileRuns(count: number, width: number, height: number): Tiles {
-	const score = (t: Tiles) => [t.plotRows >= MIN_PLOT_ROWS ? 1 : 0, t.shown, t.plotRows];
+export function tileRuns(count: number, width: number, height: number, titleWidth = 0): Tiles {
+	const score = (t: Tiles) => [t.plotRows >= MIN_PLOT_ROWS ? 1 : 0, t.width >= titleWidth ? 1 : 0, t.shown, t.plotRows];
 	const beats = (a: Tiles, b: Tiles) => {
 		const [x, y] = [score(a), score(b)];
 		for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k]! > y[k]!;
@@ -164,6 +165,15 @@ export function tileRuns(count: number, width: number, height: number): Tiles {
 		}
 	}
 	return best ?? {across: 1, down: 1, width, height, shown: Math.min(1, count), plotRows: squarePlot(width - 2, height - 2).rows};
+}
+
+/** A tile's title keeps at least this many columns of its run's label. */
+const TITLE_LABEL = 8;
+
+/** The narrowest tile (borders included) that shows every run's title with TITLE_LABEL columns of label. */
+export function tileTitleWidth(runs: readonly RunState[], markers: readonly string[], glyphs: {readonly diverged: string; readonly ellipsis: string}, language: Language): number {
+	const widths = runs.map((run, k) => displayWidth(boundaryTitle({...run, label: truncate(run.label, TITLE_LABEL, glyphs.ellipsis)}, k, markers[k] ?? '', glyphs, language)));
+	return Math.max(0, ...widths) + 5;
 }
 
 /**
