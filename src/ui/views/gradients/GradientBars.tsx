@@ -32,7 +32,7 @@ export function GradientBars({runs, width, height, showStats, focus}: GradientBa
 	if (runs.every((r) => r.layers.length === 0)) {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">
-				<Text {...theme.roles.dim}>{truncate(word(runs.length === 0 ? 'waiting' : 'noLayers', language), width, theme.glyphs.ellipsis)}</Text>
+				<Text {...theme.roles.dim}>{truncate(word(runs.every((r) => r.step === 0) ? 'waiting' : 'noLayers', language), width, theme.glyphs.ellipsis)}</Text>
 			</Box>
 		);
 	}

@@ -109,6 +109,8 @@ describe('GradientBars', () => {
 
 	test('no layers yet: a placeholder', () => {
 		expect(bars([]).join('\n')).toContain('waiting');
-		expect(bars([runState('surface', [])]).join('\n')).toContain('no layers');
+		// Before the first step every run is still waiting (not 'no layers', as a new lesson said).
+		expect(bars([runState('relu', [])]).join('\n')).toContain('waiting');
+		expect(bars([runState('surface', [], {step: 5})]).join('\n')).toContain('no layers');
 	});
 });
