@@ -4,7 +4,7 @@ import type {RunState} from '../../../runner/protocol.js';
 import {useLanguage} from '../../kit/context.js';
 import {truncate} from '../../kit/format.js';
 import {type Theme, runColor, useTheme} from '../../kit/theme.js';
-import {word} from '../../kit/words.js';
+import {asciiWord} from '../../kit/words.js';
 import {type BarsSegment, barString, barsLayoutFor} from './layout.js';
 
 export interface GradientBarsProps {
@@ -32,7 +32,7 @@ export function GradientBars({runs, width, height, showStats, focus}: GradientBa
 	if (runs.every((r) => r.layers.length === 0)) {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">
-				<Text {...theme.roles.dim}>{truncate(word(runs.every((r) => r.step === 0) ? 'waiting' : 'noLayers', language), width, theme.glyphs.ellipsis)}</Text>
+				<Text {...theme.roles.dim}>{truncate(asciiWord(runs.every((r) => r.step === 0) ? 'waiting' : 'noLayers', language, theme.glyphs.ascii), width, theme.glyphs.ellipsis)}</Text>
 			</Box>
 		);
 	}
