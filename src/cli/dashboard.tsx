@@ -42,7 +42,7 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	const terminal = enterTerminal(process.stdout, process.stdin);
 	const app = render(
 		<ThemeContext.Provider value={theme}>
-			<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} />
+			<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} saveDir={options.dirs[0]} />
 		</ThemeContext.Provider>,
 		// Recording: frames arrive one per 1/fps; a throttle of the same period could merge two of them.
 		{maxFps: options.duration === undefined ? options.fps : options.fps * 2, incrementalRendering: true, exitOnCtrlC: false, patchConsole: true},

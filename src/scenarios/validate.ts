@@ -33,6 +33,18 @@ export function validate(raw: unknown, ctx: Context): Scenario | undefined {
 	return undefined;
 }
 
+/**
+ * A scenario file's content, already parsed, checked as `gradlab check` checks it (the same
+ * schema, merging and rules): the scenario, or every problem, each once. The experiment editor
+ * checks its form with it, so a field shows the very line `gradlab check` would print.
+ */
+export function checkInput(raw: unknown, id: string, file: string): {readonly scenario: Scenario; readonly problems: readonly []} | {readonly scenario?: undefined; readonly problems: readonly Problem[]} {
+	const problems: Problem[] = [];
+	const scenario = validate(raw, {id, file, problems});
+	if (problems.length > 0 || scenario === undefined) return {problems: unique(problems)};
+	return {scenario, problems: []};
+}
+
 type Checked = {scenario: Scenario; ruleProblems: Problem[]; issues?: undefined} | {issues: z.core.$ZodIssue[]};
 
 /** One pass: the schema's issues, or the resolved scenario with its rule problems in ctx.problems. */

@@ -17,7 +17,7 @@ import type {OptimizerConfig} from '../core/optim/optimizer.js';
 import {isSetPoint, type ScheduleEntry} from '../core/schedule.js';
 import {DEFAULTS} from './resolve.js';
 import {fileKey} from './schema.js';
-import {type DatasetSpec, type ModelSpec, type NetworkScenario, type Scenario, type SurfaceScenario, type Text, type TrainSpec, VIEWS_OF} from './types.js';
+import {type DatasetSpec, type ModelSpec, type NetworkRunSpec, type NetworkScenario, type Scenario, type SurfaceScenario, type Text, type TrainSpec, VIEWS_OF} from './types.js';
 
 export interface WriteOptions {
 	/** The folder the file goes into: paths to data and checkpoints are written relative to it. */
@@ -26,8 +26,8 @@ export interface WriteOptions {
 	readonly header?: readonly string[];
 }
 
-type Mapping = {[key: string]: Value};
-type Value = string | number | boolean | null | readonly Value[] | Mapping;
+export type Mapping = {[key: string]: Value};
+export type Value = string | number | boolean | null | readonly Value[] | Mapping;
 
 /** The scenario as YAML text that `parseScenario` reads back to the same scenario (id and file aside). */
 export function writeScenario(scenario: Scenario, options: WriteOptions): string {
@@ -36,6 +36,34 @@ export function writeScenario(scenario: Scenario, options: WriteOptions): string
 	if (options.header?.length) doc.commentBefore = options.header.map((line) => ` ${line}`).join('\n');
 	flowWhereShort(doc);
 	return doc.toString({lineWidth: 0, flowCollectionPadding: false});
+}
+
+/** A scenario as the file's own mappings, every run written out in full: what the experiment editor edits. */
+export interface ScenarioMapping {
+	/** Everything but the runs (title, captions, and a surface's surface, start and seed). */
+	readonly shared: Mapping;
+	/** Each run with every setting it trains with (optimizer options only where they differ from torch's). */
+	readonly runs: readonly Mapping[];
+}
+
+/**
+ * The scenario as mappings a file could hold, each run complete, so one run can change without
+ * touching another; `{...shared, runs}` checks (validate.ts) back to the same scenario. Paths are
+ * written relative to `dir` where they lie inside it.
+ */
+export function scenarioMapping(s: Scenario, dir: string): ScenarioMapping {
+	if (s.kind === 'surface') {
+		const {runs, ...shared} = surfaceBody(s);
+		const steps = shared.steps;
+		delete shared.steps;
+		const full = (runs as readonly Mapping[]).map((run) => ({...run, ...(run.steps === undefined ? {steps: steps!} : {})}));
+		return {shared: {...heading(s), ...shared, seed: s.seed, ...footing(s)}, runs: full};
+	}
+	return {shared: {...heading(s), ...footing(s)}, runs: s.runs.map((run) => ({label: label(run), ...runBody(run, dir)}))};
+}
+
+function runBody(run: NetworkRunSpec, dir: string): Mapping {
+	return {dataset: dataset(run.dataset, dir), model: model(run.model, dir), train: train(run.train)};
 }
 
 function heading(s: Scenario): Mapping {
@@ -71,7 +99,7 @@ function label(run: {readonly label: string; readonly labelText?: Text}): Value 
 }
 
 function networkBody(s: NetworkScenario, dir: string): Mapping {
-	const runs = s.runs.map((run) => flatten({dataset: dataset(run.dataset, dir), model: model(run.model, dir), train: train(run.train)}));
+	const runs = s.runs.map((run) => flatten(runBody(run, dir)));
 	const shared = new Map([...runs[0]!].filter(([key, value]) => runs.every((r) => r.has(key) && same(r.get(key)!, value))));
 	const base = unflatten(shared);
 	// One run that takes its name from nothing is the base itself ("base"); no runs list needed.

@@ -31,7 +31,7 @@ function bilingual(what: string, text: Text) {
 describe('every word the dashboard shows, in English and Korean', () => {
 	test('WORDS and MESSAGES (the dashboard\'s, the views\' and the picker\'s)', () => {
 		// Notation reads the same in both languages.
-		const notation = new Set(['layer', 'magnitude']);
+		const notation = new Set(['layer', 'magnitude', 'lr']);
 		for (const [key, text] of Object.entries({...WORDS, ...MESSAGES})) {
 			bilingual(key, text);
 			if (!notation.has(key)) expect(text.ko, key).toMatch(HANGUL);

@@ -61,7 +61,7 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 				))}
 			</Box>
 			<Box paddingLeft={1} height={layout.legendLines}>
-				<Legend layout={legend} width={columns - 1} />
+				<Legend layout={legend} width={columns - 1} focus={state.focus} />
 			</Box>
 			<Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
 			<Footer width={columns} paused={live.paused} enabled={enabled} />

@@ -1,9 +1,9 @@
-/** Every command a lesson offers with its keys and description (help.ts lays it out). */
+/** Every command a screen (a lesson, the editor) offers with its keys and description (help-layout.ts lays it out). */
 import {Box, Text} from 'ink';
 import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
 import {useTheme} from '../kit/theme.js';
-import {type CommandName, isAvailable} from '../input/keymap.js';
+import {type CommandName, type Scope, isAvailable} from '../input/keymap.js';
 import {helpColumns, helpItems, helpTitle} from './help-layout.js';
 
 export interface HelpOverlayProps {
@@ -13,12 +13,14 @@ export interface HelpOverlayProps {
 	readonly height: number;
 	/** Optional commands this screen offers; the other optional ones are dimmed. */
 	readonly enabled?: readonly CommandName[];
+	/** Whose keys: a lesson's (the default) or the editor's. */
+	readonly scope?: Scope;
 }
 
-export function HelpOverlay({width, height, enabled}: HelpOverlayProps) {
+export function HelpOverlay({width, height, enabled, scope = 'lesson'}: HelpOverlayProps) {
 	const theme = useTheme();
 	const language = useLanguage();
-	const columns = helpColumns(Math.max(1, width - 2), Math.max(1, height - 2), helpItems(language, theme.glyphs.ascii), theme.glyphs.ellipsis);
+	const columns = helpColumns(Math.max(1, width - 2), Math.max(1, height - 2), helpItems(language, theme.glyphs.ascii, scope), theme.glyphs.ellipsis);
 	return (
 		<Panel title={helpTitle(language)} width={width} height={height}>
 			<Box flexDirection="row">

@@ -3,8 +3,15 @@ import {Box, Text} from 'ink';
 import {runColor, useTheme} from '../kit/theme.js';
 import {LABEL_GAP, LEGEND_GAP, type LegendLayout} from './legend-layout.js';
 
+export interface LegendProps {
+	readonly layout: LegendLayout;
+	readonly width: number;
+	/** The run picked with [ ] (its label underlined): the one the lr keys change. */
+	readonly focus?: number | null;
+}
+
 /** Draws a laid-out legend (a lesson's or a race's): one line per row of entries. */
-export function Legend({layout, width}: {readonly layout: LegendLayout; readonly width: number}) {
+export function Legend({layout, width, focus = null}: LegendProps) {
 	const theme = useTheme();
 	const gap = ' '.repeat(LEGEND_GAP);
 	return (
@@ -14,7 +21,7 @@ export function Legend({layout, width}: {readonly layout: LegendLayout; readonly
 					{line.map((e, k) => (
 						<Text key={e.run}>
 							{k > 0 ? gap : ''}
-							<Text {...(e.diverged ? theme.roles.bad : {color: runColor(theme, e.run)})} bold>
+							<Text {...(e.diverged ? theme.roles.bad : {color: runColor(theme, e.run)})} bold underline={e.run === focus}>
 								{e.marker} {e.label}
 							</Text>
 							{LABEL_GAP}

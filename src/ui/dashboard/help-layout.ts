@@ -9,7 +9,7 @@ import type {Language} from '../../scenarios/types.js';
 import {asciiText} from '../kit/ascii.js';
 import {displayWidth, padEnd, truncate, wrap} from '../kit/format.js';
 import {word} from '../kit/words.js';
-import {KEYMAP, type KeymapEntry, commandWords, keysLabel} from '../input/keymap.js';
+import {KEYMAP, type KeymapEntry, type Scope, commandWords, keysLabel} from '../input/keymap.js';
 
 /** One command as the help lists it. */
 export interface HelpItem {
@@ -33,10 +33,10 @@ export interface HelpColumn {
 /** Below this many columns inside the panel, one column of entries. */
 const TWO_COLUMNS_FROM = 60;
 
-/** The lesson's commands in keymap order (spelled in ASCII for --ascii: → becomes ->, … becomes ...). */
-export function helpItems(language: Language, ascii: boolean): HelpItem[] {
+/** A screen's commands (a lesson's, the editor's) in keymap order (spelled in ASCII for --ascii: → becomes ->, … becomes ...). */
+export function helpItems(language: Language, ascii: boolean, scope: Scope = 'lesson'): HelpItem[] {
 	const text = (s: string) => (ascii ? asciiText(s) : s);
-	return KEYMAP.lesson.entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(commandWords(entry.command, language))}));
+	return KEYMAP[scope].entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(commandWords(entry.command, language))}));
 }
 
 /** The overlay's title, with the keys that close it: `keys (? / esc)`. */

@@ -1,18 +1,19 @@
 /**
  * The legend as pure data: one entry per run, packed into as few lines as fit. A lesson's entry
- * says loss and accuracy; an optimizer race's says where a run left the map.
+ * says loss, accuracy and the learning rate the run uses now (it moves with a schedule or a live
+ * change); an optimizer race's says where a run left the map.
  */
 import {SURFACES, type SurfaceName} from '../../core/surfaces.js';
 import type {RunState} from '../../runner/protocol.js';
 import type {Language} from '../../scenarios/types.js';
-import {displayWidth, formatPercent, formatValue, truncate} from '../kit/format.js';
+import {displayWidth, formatPercent, formatRate, formatValue, truncate} from '../kit/format.js';
 import {type Theme, runMarker} from '../kit/theme.js';
 import {moreText, word} from '../kit/words.js';
 import type {RunView} from '../views/model.js';
 import {leftWindowAt} from '../views/race/layout.js';
 
-/** How much an entry says: everything, without the test accuracy, or the loss alone. */
-export type LegendDetail = 'full' | 'train' | 'loss';
+/** How much an entry says: everything, without the test accuracy, the loss and lr, or the loss alone. */
+export type LegendDetail = 'full' | 'train' | 'rate' | 'loss';
 
 /** One run's legend entry, in pieces the view colours separately. */
 export interface LegendEntry {
@@ -54,8 +55,9 @@ export function legendEntry(run: RunState, index: number, marker: string, langua
 		detail = `${word('divergedAt', language)} ${run.divergedAt ?? run.step}`;
 	} else {
 		const parts = [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash)}`];
-		if (level !== 'loss' && Number.isFinite(run.accuracy)) parts.push(`${word('accuracy', language)} ${formatPercent(run.accuracy)}`);
+		if ((level === 'full' || level === 'train') && Number.isFinite(run.accuracy)) parts.push(`${word('accuracy', language)} ${formatPercent(run.accuracy)}`);
 		if (level === 'full' && Number.isFinite(run.testAccuracy)) parts.push(`${word('test', language)} ${formatPercent(run.testAccuracy)}`);
+		if (level !== 'loss') parts.push(`${word('lr', language)} ${formatRate(run.lr, glyphs.dash)}`);
 		detail = parts.join('  ');
 	}
 	const shownMarker = run.diverged ? glyphs.diverged : marker;
@@ -92,7 +94,7 @@ export function packLegend(entries: readonly LegendEntry[], width: number, maxLi
 
 /** The most detailed legend that shows every run in `maxLines` lines (or the tersest one). */
 export function fitLegend(runs: readonly RunState[], markers: readonly string[], width: number, maxLines: number, language: Language, glyphs: LegendGlyphs): LegendLayout {
-	const levels: readonly LegendDetail[] = ['full', 'train', 'loss'];
+	const levels: readonly LegendDetail[] = ['full', 'train', 'rate', 'loss'];
 	let layout: LegendLayout = {lines: [], hidden: 0, moreText: ''};
 	for (const level of levels) {
 		const entries = runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level));
@@ -112,7 +114,7 @@ export function legendLayout(runs: readonly RunState[], width: number, maxLines:
 export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName, width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
 	const view = SURFACES[surface].view;
 	const entries = runs.map((run, k) => {
-		const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, 'loss');
+		const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, 'rate');
 		const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
 		if (left === null) return entry;
 		const detail = `${entry.detail}  ${word('offMap', language)} ${left}`;

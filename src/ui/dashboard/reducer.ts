@@ -25,7 +25,11 @@ function confirmed<T>(reported: T, pending: T | null): {value: T; pending: T | n
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
 	switch (action.type) {
 		case 'snapshot': {
-			const runs = action.runs.map((run, k): HeldRun => ({state: run, history: historyOf(state.runs[k], run.label).append(run.newPoints)}));
+			const runs = action.runs.map((run, k): HeldRun => {
+				const previous = state.runs[k]?.state.label === run.label ? state.runs[k] : undefined;
+				const changedAt = run.newSetPoints.length === 0 ? (previous?.changedAt ?? []) : [...(previous?.changedAt ?? []), ...run.newSetPoints.map((p) => p.at)];
+				return {state: run, history: historyOf(previous, run.label).append(run.newPoints), changedAt};
+			});
 			const {finished, stepsPerSecond, samplesPerSecond} = action;
 			const paused = confirmed(action.paused, state.pendingPause);
 			const speed = confirmed<Speed>(action.speed, state.pendingSpeed);
@@ -55,7 +59,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'reset':
 			return {
 				...state,
-				runs: state.runs.map((r) => ({state: r.state, history: RunHistory.empty()})),
+				runs: state.runs.map((r) => ({state: r.state, history: RunHistory.empty(), changedAt: []})),
 				received: false,
 				finished: false,
 				error: null,

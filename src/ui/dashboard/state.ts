@@ -13,6 +13,7 @@ import {scenarioViews, scenarioXAxes, startingView} from './offer.js';
 /** A run as the dashboard holds it: its history is shared with the states before (history.ts). */
 export interface HeldRun extends RunView {
 	readonly history: RunHistory;
+	readonly changedAt: readonly number[];
 }
 
 export interface DashboardState {

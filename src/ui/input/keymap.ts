@@ -9,7 +9,7 @@ import type {Language, Text as Words} from '../../scenarios/types.js';
 import type {KeyPress, SpecialKey} from './keys.js';
 
 /** The screens that take keys: the help overlay is one too, over a lesson. */
-export type Scope = 'picker' | 'intro' | 'lesson' | 'help' | 'explorer';
+export type Scope = 'picker' | 'intro' | 'lesson' | 'help' | 'explorer' | 'editor' | 'typing';
 
 export type CommandName =
 	// The picker.
@@ -38,6 +38,27 @@ export type CommandName =
 	| 'prevChapter'
 	| 'help'
 	| 'dismiss'
+	| 'edit'
+	| 'save'
+	| 'lrUp'
+	| 'lrDown'
+	| 'momentumUp'
+	| 'momentumDown'
+	// The experiment editor (up, down, nextRun, prevRun and help too).
+	| 'less'
+	| 'more'
+	| 'typeValue'
+	| 'addRun'
+	| 'removeRun'
+	| 'renameRun'
+	| 'resetField'
+	| 'apply'
+	| 'discard'
+	// Typing a value into a field.
+	| 'typeChar'
+	| 'erase'
+	| 'commit'
+	| 'cancelTyping'
 	// The activation explorer.
 	| 'deeper'
 	| 'shallower'
@@ -128,6 +149,13 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 			{command: 'togglePoints', keys: [char('t')]},
 			{command: 'nextRun', keys: [char(']')]},
 			{command: 'prevRun', keys: [char('[')]},
+			// The experiment: change its settings, its runs' lr and momentum while they train, save it.
+			{command: 'edit', keys: [char('c')], hint: hint('c', 'change', '바꾸기', 2)},
+			{command: 'lrDown', keys: [char('<'), char(',')], hint: hint('</>', 'lr', '학습률', 7)},
+			{command: 'lrUp', keys: [char('>'), char('.')]},
+			{command: 'momentumDown', keys: [char('{')]},
+			{command: 'momentumUp', keys: [char('}')]},
+			{command: 'save', keys: [char('w')], hint: hint('w', 'save', '저장', 8)},
 			{command: 'export', keys: [char('e')], optional: true, hint: hint('e', 'export', '내보내기', 10)},
 			{command: 'nextChapter', keys: [char('n')], optional: true, hint: hint('n/p', 'chapter', '장', 9)},
 			{command: 'prevChapter', keys: [char('p')], optional: true},
@@ -139,6 +167,36 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 	},
 	// Reading the help never restarts a run by accident: every key but quit just closes it.
 	help: {entries: [{command: 'dismiss', keys: [char('?'), ESC]}, {command: 'quit', keys: QUIT_KEYS}], otherKeys: 'dismiss'},
+	// The experiment editor, over a lesson or from the picker's "new experiment".
+	editor: {
+		entries: [
+			{command: 'up', keys: [special('↑', 'up'), char('k')], hint: hint('↑/↓', 'field', '항목', 5)},
+			{command: 'down', keys: [special('↓', 'down'), char('j')]},
+			{command: 'less', keys: [special('←', 'left'), char('h')], hint: hint('←/→', 'change', '바꾸기', 1)},
+			{command: 'more', keys: [special('→', 'right'), char('l')]},
+			{command: 'typeValue', keys: [ENTER], hint: hint('enter', 'type', '입력', 2)},
+			{command: 'nextRun', keys: [special('tab', 'tab'), char(']')], hint: hint('tab', 'run', '실행', 3)},
+			{command: 'prevRun', keys: [special('shift-tab', 'tab', true), char('[')]},
+			{command: 'addRun', keys: [char('a')], hint: hint('a', 'add', '더하기', 4)},
+			{command: 'removeRun', keys: [char('x')], hint: hint('x', 'remove', '빼기', 7)},
+			{command: 'renameRun', keys: [char('n')], hint: hint('n', 'rename', '이름', 8)},
+			{command: 'resetField', keys: [char('c'), special('del', 'delete'), special('backspace', 'backspace')], hint: hint('c', 'default', '기본값', 9)},
+			{command: 'apply', keys: [char('s')], hint: hint('s', 'start', '시작', 0)},
+			{command: 'discard', keys: [ESC], hint: hint('esc', 'cancel', '취소', 0)},
+			{command: 'help', keys: [char('?')], hint: hint('?', 'help', '도움말', 1)},
+			{command: 'quit', keys: QUIT_KEYS, hint: {...QUIT_HINT, rank: 10}},
+		],
+	},
+	// Typing into a field: every other key is a character of the value.
+	typing: {
+		entries: [
+			{command: 'commit', keys: [ENTER], hint: hint('enter', 'done', '확인', 0)},
+			{command: 'cancelTyping', keys: [ESC], hint: hint('esc', 'cancel', '취소', 0)},
+			{command: 'erase', keys: [special('backspace', 'backspace'), special('del', 'delete')], hint: hint('backspace', 'erase', '지우기', 1)},
+			{command: 'quit', keys: [CTRL_C]},
+		],
+		otherKeys: 'typeChar',
+	},
 	explorer: {
 		entries: [
 			{command: 'deeper', keys: [char('+'), char('=')], hint: hint('+/-', 'depth', '깊이', 1)},
@@ -174,6 +232,25 @@ export const DESCRIPTIONS: Readonly<Record<CommandName, Words>> = {
 	prevChapter: {en: 'previous chapter', ko: '이전 장'},
 	help: {en: 'this help', ko: '이 도움말'},
 	dismiss: {en: 'close the help', ko: '도움말 닫기'},
+	edit: {en: 'change settings, add runs', ko: '설정 바꾸기, 실행 더하기'},
+	save: {en: 'save as a scenario file', ko: '시나리오 파일로 저장'},
+	lrUp: {en: 'lr ×10^¼ (the picked run)', ko: 'lr ×10^¼ ([ ]로 고른 실행)'},
+	lrDown: {en: 'lr ÷10^¼ while it trains', ko: '학습 중에 lr ÷10^¼'},
+	momentumUp: {en: 'momentum up', ko: '모멘텀 올리기'},
+	momentumDown: {en: 'momentum down', ko: '모멘텀 내리기'},
+	less: {en: 'smaller value, previous name', ko: '더 작은 값, 이전 이름'},
+	more: {en: 'larger value, next name', ko: '더 큰 값, 다음 이름'},
+	typeValue: {en: 'type a value', ko: '값 직접 입력'},
+	addRun: {en: 'add a run (a copy of this one)', ko: '실행 더하기 (이 실행의 사본)'},
+	removeRun: {en: 'remove this run', ko: '이 실행 빼기'},
+	renameRun: {en: 'rename this run', ko: '이 실행 이름 바꾸기'},
+	resetField: {en: 'the default (clears a schedule)', ko: '기본값으로 (스케줄은 지우기)'},
+	apply: {en: 'start: train from the seed', ko: '시작: 시드부터 학습'},
+	discard: {en: 'close, changing nothing', ko: '바꾸지 않고 닫기'},
+	typeChar: {en: 'a character of the value', ko: '값의 글자'},
+	erase: {en: 'erase a character', ko: '한 글자 지우기'},
+	commit: {en: 'done', ko: '확인'},
+	cancelTyping: {en: 'cancel typing', ko: '입력 취소'},
 	deeper: {en: 'one layer deeper', ko: '층 하나 더'},
 	shallower: {en: 'one layer shallower', ko: '층 하나 덜'},
 	back: {en: 'back to the lessons', ko: '수업 목록으로'},

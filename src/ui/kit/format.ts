@@ -132,6 +132,13 @@ export function formatValue(value: number, dash = '—'): string {
 	return value.toPrecision(3);
 }
 
+/** A rate (a learning rate, a momentum) as a file would say it: three significant digits, no trailing zeros (0.5, 0.00316), scientific below 1e-4. */
+export function formatRate(value: number, dash = '—'): string {
+	if (!Number.isFinite(value)) return dash;
+	if (value !== 0 && Math.abs(value) < 1e-4) return formatSci(value, dash);
+	return String(Number(value.toPrecision(3)));
+}
+
 /** A fraction as a whole percentage (0.5 → `50%`); non-finite → `dash`. */
 export function formatPercent(fraction: number, dash = '—'): string {
 	if (!Number.isFinite(fraction)) return dash;

@@ -73,6 +73,56 @@ export const WORDS = {
 		ko: '학습 없이 모든 활성화 함수와 도함수를 [-6, 6]에서 봅니다. 시그모이드 10층이 첫 층의 기울기를 굶기는 이유.',
 	},
 	skipped: {en: 'skipped', ko: '건너뜀'},
+	newEntry: {en: 'New experiment: change any setting, add runs, save it', ko: '새 실험: 설정을 바꾸고, 실행을 더하고, 저장하기'},
+	newSummary: {
+		en: 'Start from a small default or from any lesson, change what you like in the editor, then train it. w saves it as a scenario file.',
+		ko: '작은 기본 실험이나 아무 수업에서 시작해 편집기에서 원하는 것을 바꾸고 학습해 보세요. w로 시나리오 파일에 저장해요.',
+	},
+	templatesHeading: {en: 'gradlab · new experiment · start from', ko: 'gradlab · 새 실험 · 무엇에서 시작할까요'},
+	blankEntry: {en: 'A small default: spiral, two learning rates', ko: '작은 기본 실험: 나선 데이터, 학습률 두 개'},
+	blankSummary: {en: 'Two runs of one small ReLU network on the spiral, SGD at lr 0.1 and 0.01.', ko: '나선 데이터에서 작은 ReLU 신경망 하나를 SGD 학습률 0.1과 0.01로 두 번 학습해요.'},
+	newTitle: {en: 'New experiment', ko: '새 실험'},
+	// The experiment editor.
+	edit: {en: 'edit', ko: '편집'},
+	runs: {en: 'runs', ko: '실행'},
+	settings: {en: 'settings', ko: '설정'},
+	torchDefault: {en: 'torch default', ko: 'torch 기본값'},
+	none: {en: 'none', ko: '없음'},
+	sameAsOthers: {en: 'same settings as another run', ko: '다른 실행과 설정이 같아요'},
+	fieldLabel: {en: 'name', ko: '이름'},
+	fieldSurface: {en: 'surface', ko: '곡면'},
+	fieldOptimizer: {en: 'optimizer', ko: '옵티마이저'},
+	fieldLr: {en: 'learning rate lr', ko: '학습률 lr'},
+	fieldBatch: {en: 'batch size', ko: '배치 크기'},
+	fieldActivation: {en: 'activation', ko: '활성화 함수'},
+	fieldInit: {en: 'weight init', ko: '가중치 초기화'},
+	fieldDepth: {en: 'hidden layers', ko: '은닉층 수'},
+	fieldWidths: {en: 'units per layer', ko: '층별 뉴런 수'},
+	fieldWeights: {en: 'start weights', ko: '시작 가중치'},
+	fieldLoss: {en: 'loss', ko: '손실 함수'},
+	fieldDataset: {en: 'data set', ko: '데이터'},
+	fieldSamples: {en: 'samples', ko: '샘플 수'},
+	fieldNoise: {en: 'noise', ko: '노이즈'},
+	fieldClasses: {en: 'classes', ko: '클래스 수'},
+	fieldTest: {en: 'test share', ko: '테스트 비율'},
+	fieldSteps: {en: 'steps', ko: '스텝 수'},
+	fieldSeed: {en: 'seed', ko: '시드'},
+	fieldStandardize: {en: 'standardize inputs', ko: '입력 표준화'},
+	fieldShuffle: {en: 'shuffle', ko: '섞기'},
+	fieldSchedule: {en: 'lr schedule', ko: '학습률 스케줄'},
+	hintLr: {en: '←/→ ×10^¼ (four steps: ×10) · enter types a value', ko: '←/→ ×10^¼ (네 번이면 ×10) · enter로 값 입력'},
+	hintNumber: {en: '←/→ change · enter types a value · c sets the default', ko: '←/→ 바꾸기 · enter로 값 입력 · c는 기본값'},
+	hintChoice: {en: '←/→ cycle through the names · enter types one', ko: '←/→ 이름 바꾸기 · enter로 직접 입력'},
+	hintLabel: {en: 'enter (or n) renames the run', ko: 'enter(또는 n)로 실행 이름 바꾸기'},
+	hintSchedule: {en: 'enter types a list like [cosine, {at: 500, lr: 0.01}] · c clears it', ko: 'enter로 [cosine, {at: 500, lr: 0.01}] 같은 목록 입력 · c로 지우기'},
+	hintTyping: {en: 'type it as a file would: 0.01, [16, 16], he-normal; empty: the default', ko: '파일에 쓰듯 입력: 0.01, [16, 16], he-normal; 비우면 기본값'},
+	typeOnly: {en: 'this one is typed: press enter', ko: '이 값은 직접 입력해요: enter를 누르세요'},
+	maxRuns: {en: 'at most 8 runs in one experiment', ko: '한 실험에는 실행이 8개까지예요'},
+	lastRun: {en: 'an experiment needs at least one run', ko: '실험에는 실행이 하나 이상 있어야 해요'},
+	lr: {en: 'lr', ko: 'lr'},
+	momentum: {en: 'momentum', ko: '모멘텀'},
+	finishedRun: {en: 'has finished: restart (r) or edit (c) to change it', ko: '학습이 끝났어요: 바꾸려면 다시 시작(r)하거나 편집(c)하세요'},
+	noMomentum: {en: 'has no momentum to change', ko: '바꿀 모멘텀이 없어요'},
 } as const satisfies Record<string, Words>;
 
 export type WordKey = keyof typeof WORDS;
@@ -152,6 +202,32 @@ export function exportedText(files: readonly string[], language: Language): stri
 /** Why an export failed: `could not export: …` / `내보내지 못했어요: …`. */
 export function exportFailedText(reason: string, language: Language): string {
 	return language === 'ko' ? `내보내지 못했어요: ${reason}` : `could not export: ${reason}`;
+}
+
+/** The editor: a copy was added / a run removed. */
+export function runAddedText(label: string, language: Language): string {
+	return language === 'ko' ? `"${label}"을(를) 더했어요: 하나만 바꿔 보세요` : `added "${label}", a copy: change one thing`;
+}
+
+export function runRemovedText(label: string, language: Language): string {
+	return language === 'ko' ? `"${label}"을(를) 뺐어요` : `removed "${label}"`;
+}
+
+/** How many problems stand between the editor and training. */
+export function problemsText(count: number, language: Language): string {
+	if (language === 'ko') return `고칠 문제가 ${count}개 있어요 (✗ 표시): 고쳐야 s로 시작할 수 있어요`;
+	return `${count} problem${count === 1 ? '' : 's'} to fix first (marked ✗): s starts once they are gone`;
+}
+
+/** Why a file could not be saved: `could not save: …` / `저장하지 못했어요: …`. */
+export function saveFailedText(reason: string, language: Language): string {
+	return language === 'ko' ? `저장하지 못했어요: ${reason}` : `could not save: ${reason}`;
+}
+
+/** A live change: `relu: lr 0.05 → 0.0281 from step 1200`. */
+export function liveChangeText(label: string, what: 'lr' | 'momentum', from: number, to: number, step: number, language: Language): string {
+	const name = word(what, language);
+	return language === 'ko' ? `${label}: ${name} ${from} → ${to} (스텝 ${step}부터)` : `${label}: ${name} ${from} → ${to} from step ${step}`;
 }
 
 /** "+2 more" (runs that did not fit) or "+1 more layer". */

@@ -1,13 +1,18 @@
 /**
- * The whole interactive app: the lesson picker, a lesson, the tour, the explorer. Owns navigation
+ * The whole interactive app: the lesson picker, a lesson, the tour, the explorer, a new
+ * experiment in the editor. Owns navigation
  * (a reducer in a store, so keys typed in one burst each see the screen the one before left) and
  * the `--duration` timer, and sets what every screen reads: the language, the terminal size and
  * the one input path. Every screen below draws itself and handles its own commands.
  */
+import * as path from 'node:path';
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import type {RunnerSetup} from '../../runner/client.js';
+import {withOverrides} from '../../scenarios/edit.js';
+import {parseScenario} from '../../scenarios/load.js';
 import {localizeLabels} from '../../scenarios/localize.js';
+import {templateScenario} from '../../scenarios/template.js';
 import type {Language, Scenario} from '../../scenarios/types.js';
 import {startingView} from '../dashboard/offer.js';
 import type {AppCommand} from '../dashboard/routing.js';
@@ -15,16 +20,17 @@ import {UiContext, useLanguage, useSize} from '../kit/context.js';
 import {truncate} from '../kit/format.js';
 import {useTheme} from '../kit/theme.js';
 import {useTerminalSize} from '../kit/use-terminal-size.js';
-import {type WordKey, asciiWord, message} from '../kit/words.js';
+import {type WordKey, asciiWord, message, word} from '../kit/words.js';
 import type {CommandName} from '../input/keymap.js';
 import type {KeyAnswer} from '../input/router.js';
 import {useOwnStore, useStore} from '../input/store.js';
 import {KeyInput} from '../input/use-keys.js';
+import {EditorScreen} from './editor/EditorScreen.js';
 import {ExplorerScreen} from './explorer/ExplorerScreen.js';
 import {framePlan} from './lesson/frames.js';
 import {LessonScreen} from './lesson/LessonScreen.js';
 import type {StartRunner} from './lesson/use-runner.js';
-import {type AppAction, type AppAnswer, type Screen, EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState, moved} from './navigation.js';
+import {type AppAction, type AppAnswer, type Screen, BLANK_KEY, EXPLORER_KEY, NEW_KEY, TOUR_KEY, appReducer, initialAppState, moved} from './navigation.js';
 import {type PickerEntry, scenarioEntries} from './picker/picker-state.js';
 import {ScenarioPicker} from './picker/ScenarioPicker.js';
 import {IntroScreen} from './tour/IntroScreen.js';
@@ -64,6 +70,15 @@ export interface AppProps {
 	readonly warnings?: readonly string[];
 	/** Starts workers; tests pass a fake. */
 	readonly start?: StartRunner;
+	/** Where `w` saves an experiment: the working directory unless given (the first --dir). */
+	readonly saveDir?: string;
+}
+
+/** The small default a new experiment starts from: `gradlab new`'s template, in both languages. */
+export function blankExperiment(dir: string): Scenario {
+	const file = path.join(dir, 'new-experiment.yaml');
+	const scenario = parseScenario(templateScenario('New experiment', 'new-experiment.yaml'), file);
+	return {...scenario, title: {en: 'New experiment', ko: '새 실험'}};
 }
 
 export function App(props: AppProps) {
@@ -76,10 +91,11 @@ export function App(props: AppProps) {
 	);
 }
 
-function Screens({scenarios, chapters, first, language, training, duration, warnings = [], start}: AppProps) {
+function Screens({scenarios, chapters, first, language, training, duration, warnings = [], start, saveDir}: AppProps) {
 	const {exit} = useApp();
 	// The app's props are fixed for its life: the store keeps the reducer it is made with.
-	const store = useOwnStore(appReducer({scenarios, chapters: chapters.length}), () => initialAppState(first));
+	const reducer = useMemo(() => appReducer({scenarios, chapters: chapters.length, blank: blankExperiment(saveDir ?? process.cwd())}), []);
+	const store = useOwnStore(reducer, () => initialAppState(first));
 	const state = useStore(store);
 	const {screen, visit} = state;
 	const go = useCallback(
@@ -98,14 +114,17 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 	// Recording mode: an intro card stays up for a share of the lesson's time, then training
 	// starts; training itself is paced by frames (see frames.ts) and ends the visit.
 	const introSeconds = duration === undefined ? 0 : Math.min(MAX_INTRO_SECONDS, duration * INTRO_SHARE);
-	const carded = screen.kind === 'tour' || (screen.kind === 'lesson' && screen.scenario.intro !== undefined);
+	// A visit that opened on an intro card (an edited experiment starts training at once).
+	const carded = (screen.kind === 'tour' && screen.scenario === undefined) || (screen.kind === 'lesson' && screen.edited !== true && screen.scenario.intro !== undefined);
 	useEffect(() => {
 		if (duration === undefined || !(screen.kind === 'tour' || screen.kind === 'lesson') || screen.started) return;
 		const timer = setTimeout(() => go({type: 'start'}), introSeconds * 1000);
 		return () => clearTimeout(timer);
 	}, [visit, duration, screen, introSeconds, go]);
 
-	const chosen = screen.kind === 'lesson' ? screen.scenario : screen.kind === 'tour' ? chapters[screen.chapter] : undefined;
+	const chosen = screen.kind === 'lesson' ? screen.scenario : screen.kind === 'tour' ? (screen.scenario ?? chapters[screen.chapter]) : undefined;
+	// An edited experiment has --seed and --steps in it already (the editor showed and kept them).
+	const edited = (screen.kind === 'lesson' && screen.edited === true) || (screen.kind === 'tour' && screen.scenario !== undefined);
 	// Run labels in the dashboard's language (headless output keeps the English ones).
 	const scenario = useMemo(() => (chosen ? localizeLabels(chosen, language) : undefined), [chosen, language]);
 	// One worker per visit: a new object only when the screen changes. Every lesson trains at its
@@ -115,7 +134,7 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 			scenario
 				? {
 						scenario,
-						options: {seed: training.seed, steps: training.steps},
+						options: edited ? {} : {seed: training.seed, steps: training.steps},
 						snapshotsPerSecond: training.snapshotsPerSecond,
 						speed: scenario.speed,
 						paused: false,
@@ -123,7 +142,7 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 						frames: duration !== undefined,
 					}
 				: null,
-		[visit, scenario, training, duration],
+		[visit, scenario, training, duration, edited],
 	);
 	const frames = useMemo(
 		() => (scenario && duration !== undefined ? framePlan(scenario, scenario.speed, duration - (carded ? introSeconds : 0), training.snapshotsPerSecond, training.steps) : undefined),
@@ -141,8 +160,17 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 		return go({type: command});
 	};
 	const quit = () => go({type: 'quit'});
+	const onEdited = (edited: Scenario) => go({type: 'edited', scenario: edited});
 
 	if (screen.kind === 'picker') return <Picker scenarios={scenarios} hasTour={chapters.length > 0} warnings={warnings} highlight={screen.highlight} onOpen={(key) => go({type: 'open', key})} onQuit={quit} />;
+	if (screen.kind === 'templates') {
+		const entries: PickerEntry[] = [{key: BLANK_KEY, title: word('blankEntry', language), summary: word('blankSummary', language)}, ...scenarioEntries(scenarios, language)];
+		return <ScenarioPicker key={visit} entries={entries} heading={word('templatesHeading', language)} initialKey={screen.highlight} onOpen={(key) => go({type: 'template', key})} onQuit={quit} onBack={() => go({type: 'back'})} />;
+	}
+	if (screen.kind === 'editor') {
+		const from = localizeLabels(withOverrides(screen.scenario, {seed: training.seed, steps: training.steps}), language);
+		return <EditorScreen key={visit} scenario={from} onApply={onEdited} onCancel={() => go({type: 'back'})} onQuit={quit} />;
+	}
 	if (screen.kind === 'explorer') return <ExplorerScreen depth={EXPLORER_DEPTH} onBack={() => go({type: 'back'})} onQuit={quit} />;
 	if (!init) return null;
 	if (screen.kind === 'tour') {
@@ -158,11 +186,13 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 				frames={frames}
 				onFramesDone={timeUp}
 				start={start}
+				onEdited={onEdited}
+				saveDir={saveDir}
 			/>
 		);
 	}
 	if (screen.kind === 'lesson' && !screen.started) return <IntroScreen key={visit} scenario={init.scenario} onStart={() => go({type: 'start'})} onAppCommand={onAppCommand} />;
-	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} />;
+	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} />;
 }
 
 interface PickerProps {
@@ -184,6 +214,7 @@ function Picker({scenarios, hasTour, warnings, highlight, onOpen, onQuit}: Picke
 	const entries: PickerEntry[] = [
 		...(hasTour ? [{key: TOUR_KEY, title: shown('tourEntry'), summary: shown('tourSummary')}] : []),
 		...scenarioEntries(scenarios, language),
+		{key: NEW_KEY, title: shown('newEntry'), summary: shown('newSummary')},
 		{key: EXPLORER_KEY, title: shown('explorerEntry'), summary: shown('explorerSummary')},
 	];
 	const size = useSize();

@@ -1,8 +1,9 @@
 /**
- * Which screen the app shows: the lesson picker, one lesson, the activation explorer, or a chapter
- * of the guided tour. A chapter, and a lesson with an `intro`, show their intro card first, then
- * train. A pure reducer, so the navigation the keys and `--duration` drive is unit-tested without
- * a terminal.
+ * Which screen the app shows: the lesson picker, one lesson, the activation explorer, a chapter
+ * of the guided tour, or a new experiment (what to start from, then the editor). A chapter, and a
+ * lesson with an `intro`, show their intro card first, then train. An edited experiment trains as
+ * a lesson (or, edited on the tour, as that chapter), without its card. A pure reducer, so the
+ * navigation the keys and `--duration` drive is unit-tested without a terminal.
  */
 import type {Scenario} from '../../scenarios/types.js';
 import type {KeyAnswer} from '../input/router.js';
@@ -10,13 +11,24 @@ import type {KeyAnswer} from '../input/router.js';
 /** Picker keys for the entries that are not scenario files. */
 export const TOUR_KEY = ':tour';
 export const EXPLORER_KEY = ':activations';
+export const NEW_KEY = ':new';
+/** The new-experiment list's entry for the small default (the others are lessons, by file). */
+export const BLANK_KEY = ':blank';
 
 export type Screen =
 	| {readonly kind: 'picker'; readonly highlight?: string}
-	/** `started` is false while a lesson's intro card shows. */
-	| {readonly kind: 'lesson'; readonly scenario: Scenario; readonly started: boolean}
+	/**
+	 * `started` is false while a lesson's intro card shows. `edited`: the scenario came from the
+	 * editor, with --seed/--steps already in it.
+	 */
+	| {readonly kind: 'lesson'; readonly scenario: Scenario; readonly started: boolean; readonly edited?: boolean}
 	| {readonly kind: 'explorer'}
-	| {readonly kind: 'tour'; readonly chapter: number; readonly started: boolean};
+	/** `scenario`: the chapter as edited, instead of the chapter's own. */
+	| {readonly kind: 'tour'; readonly chapter: number; readonly started: boolean; readonly scenario?: Scenario}
+	/** A new experiment: what to start from. */
+	| {readonly kind: 'templates'; readonly highlight?: string}
+	/** A new experiment in the editor, started from `scenario` (`from`: its key in the templates list). */
+	| {readonly kind: 'editor'; readonly scenario: Scenario; readonly from: string};
 
 export interface AppState {
 	readonly screen: Screen;
@@ -35,11 +47,17 @@ export type AppAction =
 	| {readonly type: 'nextChapter'}
 	| {readonly type: 'prevChapter'}
 	/** `--duration` ran out: the next chapter of a tour, or the end. */
-	| {readonly type: 'timeUp'};
+	| {readonly type: 'timeUp'}
+	/** A new experiment starts from the small default or a lesson (by its key in the templates list). */
+	| {readonly type: 'template'; readonly key: string}
+	/** The editor's `s`: train this scenario. */
+	| {readonly type: 'edited'; readonly scenario: Scenario};
 
 export interface AppContext {
 	readonly scenarios: readonly Scenario[];
 	readonly chapters: number;
+	/** The small default a new experiment may start from. */
+	readonly blank?: Scenario;
 }
 
 /** A lesson's screen: its intro card first when it has one. */
@@ -59,6 +77,7 @@ function pickerKey(screen: Screen): string | undefined {
 	if (screen.kind === 'lesson') return screen.scenario.file;
 	if (screen.kind === 'tour') return TOUR_KEY;
 	if (screen.kind === 'explorer') return EXPLORER_KEY;
+	if (screen.kind === 'templates' || screen.kind === 'editor') return NEW_KEY;
 	return screen.highlight;
 }
 
@@ -69,10 +88,12 @@ export function appReducer(context: AppContext) {
 			case 'open': {
 				if (action.key === TOUR_KEY) return context.chapters > 0 ? go(state, {kind: 'tour', chapter: 0, started: false}) : state;
 				if (action.key === EXPLORER_KEY) return go(state, {kind: 'explorer'});
+				if (action.key === NEW_KEY) return go(state, {kind: 'templates'});
 				const scenario = context.scenarios.find((s) => s.file === action.key);
 				return scenario ? go(state, lessonScreen(scenario)) : state;
 			}
 			case 'back':
+				if (screen.kind === 'editor') return go(state, {kind: 'templates', highlight: screen.from});
 				return screen.kind === 'picker' ? state : go(state, {kind: 'picker', highlight: pickerKey(screen)});
 			case 'quit':
 				return {...state, done: true};
@@ -87,6 +108,15 @@ export function appReducer(context: AppContext) {
 			case 'timeUp':
 				if (screen.kind === 'tour' && screen.chapter + 1 < context.chapters) return go(state, {kind: 'tour', chapter: screen.chapter + 1, started: false});
 				return {...state, done: true};
+			case 'template': {
+				if (screen.kind !== 'templates') return state;
+				const scenario = action.key === BLANK_KEY ? context.blank : context.scenarios.find((s) => s.file === action.key);
+				return scenario ? go(state, {kind: 'editor', scenario, from: action.key}) : state;
+			}
+			case 'edited':
+				if (screen.kind === 'tour') return go(state, {...screen, started: true, scenario: action.scenario});
+				if (screen.kind === 'lesson' || screen.kind === 'editor') return go(state, {kind: 'lesson', scenario: action.scenario, started: true, edited: true});
+				return state;
 		}
 	};
 }

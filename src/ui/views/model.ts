@@ -20,4 +20,6 @@ export interface RunView {
 	readonly state: RunState;
 	/** Everything received since the last reset, bounded. */
 	readonly history: RunHistoryView;
+	/** Steps after which a set-point changed the run's lr or momentum (the file's or a live one), since the last reset. */
+	readonly changedAt?: readonly number[];
 }

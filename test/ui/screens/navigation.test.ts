@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {EXPLORER_KEY, TOUR_KEY, appReducer, initialAppState, lessonScreen} from '../../../src/ui/screens/navigation.js';
+import {BLANK_KEY, EXPLORER_KEY, NEW_KEY, TOUR_KEY, appReducer, initialAppState, lessonScreen} from '../../../src/ui/screens/navigation.js';
 import {tinyScenario} from '../../helpers/scenarios.js';
 
 const lesson = tinyScenario();
-const reduce = appReducer({scenarios: [lesson], chapters: 3});
+const blank = {...tinyScenario(), id: 'new-experiment', file: '/nowhere/new-experiment.yaml'};
+const reduce = appReducer({scenarios: [lesson], chapters: 3, blank});
 
 describe('app navigation', () => {
 	it('opens a lesson from the picker and goes back to it with the lesson highlighted', () => {
@@ -57,5 +58,30 @@ describe('app navigation', () => {
 
 	it('quits from anywhere', () => {
 		expect(reduce(initialAppState({kind: 'explorer'}), {type: 'quit'}).done).toBe(true);
+	});
+
+	it('a new experiment: what to start from, the editor, then its lesson; back goes back a step', () => {
+		let state = reduce(initialAppState({kind: 'picker'}), {type: 'open', key: NEW_KEY});
+		expect(state.screen).toEqual({kind: 'templates'});
+		state = reduce(state, {type: 'template', key: BLANK_KEY});
+		expect(state.screen).toEqual({kind: 'editor', scenario: blank, from: BLANK_KEY});
+		expect(reduce(state, {type: 'back'}).screen).toEqual({kind: 'templates', highlight: BLANK_KEY});
+		expect(reduce(reduce(reduce(state, {type: 'back'}), {type: 'back'}), {type: 'template', key: lesson.file})).toMatchObject({screen: {kind: 'picker', highlight: NEW_KEY}});
+		const edited = {...blank, title: {en: 'Mine', ko: 'Mine'}};
+		state = reduce(state, {type: 'edited', scenario: edited});
+		expect(state.screen).toEqual({kind: 'lesson', scenario: edited, started: true, edited: true});
+		expect(reduce(reduce(initialAppState({kind: 'picker'}), {type: 'open', key: NEW_KEY}), {type: 'template', key: lesson.file}).screen).toMatchObject({kind: 'editor', scenario: lesson});
+	});
+
+	it('an edit applied to a lesson trains it as a lesson; to a tour chapter, as that chapter', () => {
+		const edited = {...lesson, title: {en: 'Edited', ko: 'Edited'}};
+		const fromLesson = reduce(initialAppState(lessonScreen(lesson)), {type: 'edited', scenario: edited});
+		expect(fromLesson.screen).toEqual({kind: 'lesson', scenario: edited, started: true, edited: true});
+		expect(fromLesson.visit).toBe(1);
+		const onTour = reduce(initialAppState({kind: 'tour', chapter: 1, started: true}), {type: 'edited', scenario: edited});
+		expect(onTour.screen).toEqual({kind: 'tour', chapter: 1, started: true, scenario: edited});
+		// The next chapter is the chapter itself again.
+		expect(reduce(onTour, {type: 'nextChapter'}).screen).toEqual({kind: 'tour', chapter: 2, started: false});
+		expect(reduce(initialAppState({kind: 'picker'}), {type: 'edited', scenario: edited}).screen).toEqual({kind: 'picker'});
 	});
 });

@@ -1,13 +1,19 @@
 /**
  * One lesson, live: starts its worker, folds the worker's messages and the keys' commands into
- * one dashboard store, and tells the worker and the app what the keys mean. Drawing is the
- * Dashboard's job; navigation is the App's.
+ * one dashboard store, and tells the worker and the app what the keys mean. It keeps the
+ * experiment it trains as data (experiment.ts), so `w` saves exactly that, the lr keys change a
+ * run as it trains, and `c` opens the editor over it (training pauses meanwhile); applying the
+ * edit is the App's, which starts the lesson again from the edited scenario. Drawing is the
+ * Dashboard's and the editor's job; navigation is the App's.
  */
 import path from 'node:path';
 import {Box} from 'ink';
-import {type ReactNode, useCallback, useRef} from 'react';
-import type {WorkerMessage} from '../../../runner/protocol.js';
+import {type ReactNode, useCallback, useRef, useState} from 'react';
+import type {Command, WorkerMessage} from '../../../runner/protocol.js';
 import type {RunnerSetup} from '../../../runner/client.js';
+import {displayPath} from '../../../scenarios/errors.js';
+import {saveScenario} from '../../../scenarios/save.js';
+import type {Scenario} from '../../../scenarios/types.js';
 import {Dashboard} from '../../dashboard/Dashboard.js';
 import {captionSwitch} from '../../dashboard/follow.js';
 import {initialPacedState, pacedReducer, panelEvery} from '../../dashboard/panel-rate.js';
@@ -15,11 +21,16 @@ import {type AppCommand, routeCommand, watchChange} from '../../dashboard/routin
 import {initialDashboardState} from '../../dashboard/state.js';
 import {writeExport} from '../../export-history.js';
 import {useLanguage, useSize} from '../../kit/context.js';
-import {exportFailedText, exportedText} from '../../kit/words.js';
-import type {CommandName} from '../../input/keymap.js';
-import {useOwnStore, useStore} from '../../input/store.js';
+import {exportFailedText, exportedText, saveFailedText} from '../../kit/words.js';
+import type {CommandName, Scope} from '../../input/keymap.js';
+import type {KeyAnswer} from '../../input/router.js';
+import {createStore, useOwnStore, useStore} from '../../input/store.js';
 import {useKeys} from '../../input/use-keys.js';
+import {editorScope, routeEditorKey} from '../editor/editor-keys.js';
+import {editorReducer, initialEditorState} from '../editor/editor-state.js';
+import {type EditorStore, EditorView} from '../editor/EditorScreen.js';
 import type {AppAnswer} from '../navigation.js';
+import {type LiveRequest, type Pending, liveChange, recordSetPoints, settle, startingExperiment} from './experiment.js';
 import type {FramePlan} from './frames.js';
 import {useFrameClock} from './use-frame-clock.js';
 import {useNotice} from './use-notice.js';
@@ -44,9 +55,27 @@ export interface LessonScreenProps {
 	readonly onFramesDone?: () => void;
 	/** Starts the worker; tests pass a fake. */
 	readonly start?: StartRunner;
+	/** The editor's `s`: train this scenario from its seed instead (the App starts it). */
+	readonly onEdited?: (scenario: Scenario) => AppAnswer;
+	/** Where `w` saves the experiment (the working directory, or the first --dir). */
+	readonly saveDir?: string;
 }
 
-export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start}: LessonScreenProps) {
+/** The lr and momentum keys, as live changes. */
+const LIVE: Partial<Readonly<Record<CommandName, LiveRequest>>> = {
+	lrUp: {what: 'lr', by: 1},
+	lrDown: {what: 'lr', by: -1},
+	momentumUp: {what: 'momentum', by: 1},
+	momentumDown: {what: 'momentum', by: -1},
+};
+
+/** The editor over the lesson, and whether training ran before it opened (it resumes on Esc). */
+interface OpenEditor {
+	readonly store: EditorStore;
+	readonly resume: boolean;
+}
+
+export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start, onEdited, saveDir}: LessonScreenProps) {
 	const language = useLanguage();
 	const columns = useRef(0);
 	columns.current = useSize().columns;
@@ -54,9 +83,18 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	const paced = useStore(store);
 	const clock = useRef<(message: WorkerMessage) => void>(() => {});
 	const follow = useRef(noop);
+	// What is trained, as the worker reports it, and the live values it has not reported yet.
+	const experiment = useRef<Scenario | null>(null);
+	experiment.current ??= startingExperiment(init);
+	const pending = useRef<Pending>([]);
 	const onMessage = useCallback(
 		(message: WorkerMessage) => {
 			clock.current(message);
+			if (message.type === 'snapshot') {
+				experiment.current = recordSetPoints(experiment.current!, message.runs);
+				pending.current = settle(pending.current, message.runs, experiment.current);
+			}
+			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
 			follow.current();
 		},
@@ -83,9 +121,69 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 			return exportFailedText(error instanceof Error ? error.message : String(error), language);
 		}
 	};
+	const saveRuns = (): string => {
+		try {
+			const file = saveScenario(experiment.current!, saveDir ?? process.cwd(), [`Saved by gradlab from "${init.scenario.title.en}", as it was trained (live changes included).`]);
+			return exportedText([displayPath(file)], language);
+		} catch (error) {
+			return saveFailedText(error instanceof Error ? error.message : String(error), language);
+		}
+	};
+	const sendAll = (commands: readonly Command[]) => {
+		for (const command of commands) send(command);
+	};
+	const changeLive = (request: LiveRequest): string => {
+		const {live} = store.getState();
+		const result = liveChange(experiment.current!, live.runs.map((r) => r.state), pending.current, live.focus, request, language);
+		pending.current = result.pending;
+		sendAll(result.commands);
+		return result.notice;
+	};
+
+	// The editor over the lesson: a ref for the keys (each sees the one before), state for drawing.
+	const editor = useRef<OpenEditor | null>(null);
+	const [shownEditor, setShownEditor] = useState<OpenEditor | null>(null);
+	const setEditor = (open: OpenEditor | null) => {
+		editor.current = open;
+		setShownEditor(open);
+	};
+	const openEditor = () => {
+		const running = !store.getState().live.paused;
+		if (running) store.dispatch({type: 'pausing', paused: true});
+		if (running) send({type: 'pause'});
+		setEditor({store: createStore(editorReducer, initialEditorState(experiment.current!)), resume: running});
+	};
+	const onEditorKey = (open: OpenEditor, command: CommandName, press: Parameters<typeof routeEditorKey>[2]): KeyAnswer => {
+		const routed = routeEditorKey(open.store.getState(), command, press);
+		if (routed.action) open.store.dispatch(routed.action);
+		const outcome = routed.outcome;
+		if (outcome === undefined) return;
+		if (outcome === 'quit') {
+			send({type: 'quit'});
+			const answer = onAppCommand('quit');
+			return answer === 'moved' ? answer : undefined;
+		}
+		if (outcome === 'cancel') {
+			setEditor(null);
+			if (open.resume) store.dispatch({type: 'pausing', paused: false});
+			if (open.resume) send({type: 'resume'});
+			return;
+		}
+		const answer = onEdited?.(outcome.apply);
+		return answer === 'moved' ? answer : undefined;
+	};
+
 	// The store has every key's effect by the time the next key is read, however they arrived.
-	const scope = () => (store.getState().live.helpOpen ? 'help' : 'lesson');
-	useKeys({scope, enabled}, (command) => {
+	const scope = (): Scope => {
+		if (editor.current) return editorScope(editor.current.store.getState());
+		return store.getState().live.helpOpen ? 'help' : 'lesson';
+	};
+	useKeys({scope, enabled}, (command, press) => {
+		if (editor.current) return onEditorKey(editor.current, command, press);
+		if (command === 'edit') return openEditor();
+		if (command === 'save') return show(saveRuns());
+		const request = LIVE[command];
+		if (request) return show(changeLive(request));
 		const routed = routeCommand(store.getState().live, command);
 		if (routed.action) store.dispatch(routed.action);
 		if (routed.worker) send(routed.worker);
@@ -99,7 +197,11 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	return (
 		<Box flexDirection="column">
 			{header?.node}
-			<Dashboard state={paced.panel} live={paced.live} scenario={init.scenario} enabled={enabled} reservedRows={SPARE_ROWS + (header?.rows ?? 0)} notice={notice} />
+			{shownEditor ? (
+				<EditorView store={shownEditor.store} title={init.scenario.title[language]} reservedRows={SPARE_ROWS + (header?.rows ?? 0)} />
+			) : (
+				<Dashboard state={paced.panel} live={paced.live} scenario={init.scenario} enabled={enabled} reservedRows={SPARE_ROWS + (header?.rows ?? 0)} notice={notice} />
+			)}
 		</Box>
 	);
 }

@@ -26,11 +26,13 @@ export interface ScenarioPickerProps {
 	readonly onOpen: (key: string) => KeyAnswer;
 	/** q, Esc or Ctrl-C. */
 	readonly onQuit: () => KeyAnswer;
+	/** When given, q and Esc go back with it (a list opened from the picker); Ctrl-C still quits. */
+	readonly onBack?: () => KeyAnswer;
 	/** Where the highlight starts (the last lesson opened, when coming back). */
 	readonly initialKey?: string;
 }
 
-export function ScenarioPicker({entries, heading, rows, onOpen, onQuit, initialKey}: ScenarioPickerProps) {
+export function ScenarioPicker({entries, heading, rows, onOpen, onQuit, onBack, initialKey}: ScenarioPickerProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const size = useSize();
@@ -52,7 +54,7 @@ export function ScenarioPicker({entries, heading, rows, onOpen, onQuit, initialK
 			case 'openNumber':
 				return open(entryForDigit(Number(press.char), at, limit, entries.length));
 			case 'quit':
-				return onQuit();
+				return onBack && !press.ctrl ? onBack() : onQuit();
 		}
 	});
 	const summary = entries[index]?.summary ?? '';

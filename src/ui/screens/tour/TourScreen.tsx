@@ -8,7 +8,7 @@ import {useSize} from '../../kit/context.js';
 import type {CommandName} from '../../input/keymap.js';
 import type {KeyAnswer} from '../../input/router.js';
 import type {FramePlan} from '../lesson/frames.js';
-import {LessonScreen} from '../lesson/LessonScreen.js';
+import {LessonScreen, type LessonScreenProps} from '../lesson/LessonScreen.js';
 import type {StartRunner} from '../lesson/use-runner.js';
 import type {AppAnswer} from '../navigation.js';
 import {ChapterList} from './ChapterList.js';
@@ -30,6 +30,9 @@ export interface TourScreenProps {
 	readonly frames?: FramePlan;
 	readonly onFramesDone?: () => void;
 	readonly start?: StartRunner;
+	/** The editor's `s` (see LessonScreen). */
+	readonly onEdited?: LessonScreenProps['onEdited'];
+	readonly saveDir?: string;
 }
 
 /** The optional commands a chapter offers (a constant, so memoised views keep their props). */
@@ -62,6 +65,8 @@ export function TourScreen(props: TourScreenProps) {
 			frames={props.frames}
 			onFramesDone={props.onFramesDone}
 			start={props.start}
+			onEdited={props.onEdited}
+			saveDir={props.saveDir}
 		/>
 	);
 }

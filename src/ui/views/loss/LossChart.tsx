@@ -1,4 +1,7 @@
-/** Loss curves, one coloured line per run, on a log10 or linear scale, with the x unit underneath. */
+/**
+ * Loss curves, one coloured line per run, on a log10 or linear scale, with the x unit underneath;
+ * a run's marker in the top row marks a step where its lr or momentum changed.
+ */
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {XAxis} from '../../../scenarios/types.js';
@@ -7,7 +10,7 @@ import {truncate} from '../../kit/format.js';
 import {type Theme, runColor, runMarker, useTheme} from '../../kit/theme.js';
 import {asciiWord} from '../../kit/words.js';
 import type {RunView} from '../model.js';
-import {type ChartSegment, layoutChart, runSeries, xAxisLine} from './layout.js';
+import {type ChartSegment, changeMarks, layoutChart, markChanges, runSeries, xAxisLine} from './layout.js';
 
 export interface LossChartProps {
 	/** The runs, in legend order (their histories are drawn). */
@@ -32,9 +35,11 @@ function segmentStyle(segment: ChartSegment, theme: Theme) {
 export function LossChart({runs, xAxis, logScale, width, height}: LossChartProps) {
 	const theme = useTheme();
 	const language = useLanguage();
+	const count = runs.length;
+	const markers = useMemo(() => Array.from({length: count}, (_, k) => runMarker(theme, k)), [count, theme]);
 	const layout = useMemo(
-		() => layoutChart(runSeries(runs), {xAxis, log: logScale, width, height: Math.max(2, height - 1), markers: runs.map((_, k) => runMarker(theme, k)), glyphs: theme.glyphs}),
-		[runs, xAxis, logScale, width, height, theme],
+		() => layoutChart(runSeries(runs), {xAxis, log: logScale, width, height: Math.max(2, height - 1), markers, glyphs: theme.glyphs}),
+		[runs, xAxis, logScale, width, height, theme, markers],
 	);
 	if (layout.kind === 'empty') {
 		return (
@@ -45,7 +50,7 @@ export function LossChart({runs, xAxis, logScale, width, height}: LossChartProps
 	}
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			{layout.rows.map((row, r) => (
+			{markChanges(layout.rows, changeMarks(runs, layout, xAxis), markers).map((row, r) => (
 				<Text key={r}>
 					{row.map((segment, k) => (
 						<Text key={k} {...segmentStyle(segment, theme)}>

@@ -301,6 +301,49 @@ export function chartIsLog(runs: readonly RunView[], logScale: boolean): boolean
 	return effectiveLog(runSeries(runs), logScale);
 }
 
+/** A run's lr or momentum change, marked in the plot's top row above the step it happened at. */
+export interface ChangeMark {
+	/** Column in the chart's rows (labels and axis included). */
+	readonly column: number;
+	readonly series: number;
+}
+
+/**
+ * Where the runs' changes go: above the step each set-point acted after (in the x unit shown: the
+ * x of the first point from that step on), within the plot. The top row, not the x-axis line:
+ * a live change happens near the newest step, where the axis line has its last label.
+ */
+export function changeMarks(runs: readonly RunView[], layout: Extract<ChartLayout, {kind: 'chart'}>, axis: XAxis): ChangeMark[] {
+	const {xMin, xMax, plotStart, plotWidth} = layout;
+	return runs.flatMap((run, series) =>
+		(run.changedAt ?? []).flatMap((at) => {
+			const point = axis === 'step' ? undefined : run.history.points.find((p) => p.step >= at);
+			const x = axis === 'step' ? at : point === undefined ? Number.NaN : xValue(point, axis);
+			if (!(x >= xMin && x <= xMax)) return [];
+			// Value column c is drawn in cell c − 1 after the axis (layoutChart).
+			const value = xMax > xMin ? Math.round(((x - xMin) / (xMax - xMin)) * plotWidth) : 0;
+			return [{column: plotStart + Math.max(0, value - 1), series}];
+		}),
+	);
+}
+
+/** The chart's rows with each change's run marker in its top row. */
+export function markChanges(rows: readonly (readonly ChartSegment[])[], marks: readonly ChangeMark[], markers: readonly string[]): (readonly ChartSegment[])[] {
+	const [top, ...rest] = rows;
+	if (!top || marks.length === 0) return [...rows];
+	const at = new Map(marks.map((m) => [m.column, m.series]));
+	const cells = top.flatMap((segment) => [...segment.text].map((ch) => ({ch, segment})));
+	const out: ChartSegment[] = [];
+	cells.forEach(({ch, segment}, column) => {
+		const series = at.get(column);
+		const piece: ChartSegment = series !== undefined && segment.kind !== 'label' && segment.kind !== 'axis' ? {text: markers[series] ?? '*', series, kind: 'marker'} : {...segment, text: ch};
+		const last = out.at(-1);
+		if (last && last.kind === piece.kind && last.series === piece.series && piece.kind !== 'marker') out[out.length - 1] = {...last, text: last.text + piece.text};
+		else out.push(piece);
+	});
+	return [out, ...rest];
+}
+
 /** The line under the plot: first x, the unit, last x. */
 export function xAxisLine(plotStart: number, plotWidth: number, xMin: number, xMax: number, axis: XAxis, language: Language): string {
 	const span = plotWidth + 1;
