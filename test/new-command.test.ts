@@ -41,7 +41,7 @@ describe('gradlab new', () => {
 		mkdirSync(cwd);
 		const made = gradlab(cwd, 'new', 'my-digits', '--from', 'digits');
 		expect(made).toEqual({code: 0, out: 'wrote my-digits.yaml, a copy of digits. Open it: gradlab my-digits.yaml\n', err: ''});
-		expect(gradlab(cwd, 'check', 'my-digits.yaml')).toEqual({code: 0, out: 'my-digits.yaml: ok (2 runs)\n', err: ''});
+		expect(gradlab(cwd, 'check', 'my-digits.yaml')).toEqual({code: 0, out: 'my-digits.yaml: ok (2 runs, 40 s at 20 steps/s, captions 9.0 s or more)\n', err: ''});
 		const args = ['--headless', '--format', 'jsonl', '--steps', '30', '--every', '1'];
 		const copy = execFileSync(process.execPath, [CLI, 'run', 'my-digits.yaml', ...args], {cwd, encoding: 'utf8'});
 		const original = execFileSync(process.execPath, [CLI, 'run', 'digits', ...args], {cwd, encoding: 'utf8'});

@@ -127,6 +127,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 	if (command === 'check' && targets.length === 0) throw new UsageError({en: 'check needs at least one scenario file, e.g. gradlab check my-lesson.yaml', ko: 'check에는 시나리오 파일이 하나 이상 필요해요. 예: gradlab check my-lesson.yaml'});
 	if (command === 'new' && targets.length !== 1) throw new UsageError({en: 'new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits', ko: 'new에는 이름이 하나 필요해요. 예: gradlab new my-lesson, 또는 gradlab new my-digits --from digits'});
 	if (values.from !== undefined && command !== 'new') throw new UsageError({en: '--from goes with new: gradlab new NAME --from LESSON', ko: '--from은 new와 함께 써요: gradlab new NAME --from LESSON'});
+	if (command === 'tour' && targets.length > 1) throw new UsageError({en: 'tour takes at most one tour file or folder, e.g. gradlab tour my-tour.yaml; add folders of chapters with --dir', ko: 'tour에는 투어 파일이나 폴더를 하나까지 줄 수 있어요. 예: gradlab tour my-tour.yaml; 단원 폴더는 --dir로 더해요'});
 	if (command === 'dashboard' && targets.length > 1) {
 		const near = nearestName(targets[0]!, COMMANDS);
 		throw new UsageError({

@@ -6,6 +6,7 @@ import {runHeadless} from '../headless/run.js';
 import {WriteProblem, writeFileWhole, writeFilesWhole} from '../scenarios/atomic.js';
 import {findScenario, lessonDirs, loadScenarioFile} from '../scenarios/load.js';
 import {displayPath} from '../scenarios/errors.js';
+import {READABLE_SECONDS, captionTimes, lessonSeconds} from '../scenarios/pace.js';
 import {humanize} from '../scenarios/resolve.js';
 import {templateScenario} from '../scenarios/template.js';
 import {writeScenario} from '../scenarios/write.js';
@@ -25,15 +26,22 @@ export function list(options: CliOptions, language: Language, out: Writable, err
 	return problems.length > 0 ? 2 : 0;
 }
 
-/** Validates each file and every file it names, as `run` would; prints "ok" or every problem found. Exit 2 if any file is bad. */
+/**
+ * Validates each file and every file it names, as `run` would; prints "ok" or every problem found.
+ * Exit 2 if any file is bad. A file with a pace also gets its timing: how long it trains, its
+ * shortest caption, and each caption shown too briefly to read (a note, not a problem).
+ */
 export function check(options: CliOptions, language: Language, out: Writable, err: Writable): number {
 	let code = 0;
 	for (const file of options.targets) {
 		try {
 			const {scenario} = loadLesson(file, {seed: options.seed, steps: options.steps});
 			const runs = scenario.runs.length;
-			out.write(language === 'ko' ? `${file}: 좋아요 (실행 ${runs}개)\n` : `${file}: ok (${runs} run${runs === 1 ? '' : 's'})\n`);
+			out.write(language === 'ko' ? `${file}: 좋아요 (실행 ${runs}개${pace(scenario)})\n` : `${file}: ok (${runs} run${runs === 1 ? '' : 's'}${pace(scenario)})\n`);
 			for (const note of dataNotes(scenario)) out.write(`  ${note[language]}\n`);
+			for (const t of captionTimes(scenario).filter((c) => c.seconds < READABLE_SECONDS)) {
+				out.write(`${file}: note: notes[${t.index}] (step ${t.at}) shows for ${t.seconds.toFixed(1)} s at ${scenario.speed} steps/s; a caption needs about ${READABLE_SECONDS} s to be read (start the next one later, or lower speed)\n`);
+			}
 		} catch (error) {
 			const failure = describeFailure(error, language);
 			err.write(`${failure.message}\n`);
@@ -41,6 +49,15 @@ export function check(options: CliOptions, language: Language, out: Writable, er
 		}
 	}
 	return code;
+}
+
+/** `, 60 s at 50 steps/s, captions 4.0 s or more`: a paced lesson's timing, for `check`. */
+function pace(scenario: Scenario): string {
+	const seconds = lessonSeconds(scenario);
+	if (seconds === null) return '';
+	const times = captionTimes(scenario).map((t) => t.seconds);
+	const shortest = times.length > 0 ? `, captions ${Math.min(...times).toFixed(1)} s or more` : '';
+	return `, ${Math.round(seconds)} s at ${scenario.speed} steps/s${shortest}`;
 }
 
 /** `run --headless`: trains to the budget, writes records, exits 130 if interrupted by Ctrl-C. */

@@ -17,7 +17,11 @@ Usage
                                   small commented template (never overwrites)
   gradlab export <lesson|file> --torch OUT.py [--steps N] [--force]
                                   the lesson as a PyTorch script (data in OUT.json)
-  gradlab tour                    the guided tour, chapter by chapter
+  gradlab tour [TOUR] [--dir DIR]
+                                  the guided tour, chapter by chapter; TOUR: a
+                                  tour.yaml of your own (or its folder) listing
+                                  your files and built-in chapters; --dir adds
+                                  a folder's scenarios as chapters at the end
   gradlab view RUNS.jsonl         a recorded run on the dashboard (run --headless
                                   --format jsonl, or the dashboard's export e)
 
@@ -54,7 +58,10 @@ const KO = `gradlab — 신경망이 학습하는 모습을 터미널에서 봐�
                                   (있는 파일은 덮어쓰지 않아요)
   gradlab export <수업|파일> --torch OUT.py [--steps N] [--force]
                                   수업을 PyTorch 스크립트로 (데이터는 OUT.json)
-  gradlab tour                    단원별 안내 투어
+  gradlab tour [TOUR] [--dir DIR]
+                                  단원별 안내 투어; TOUR: 내 파일과 내장 단원을
+                                  나열한 나만의 tour.yaml (또는 그 폴더);
+                                  --dir은 폴더의 시나리오를 끝에 단원으로 더해요
   gradlab view RUNS.jsonl         기록된 실행을 대시보드로 봐요 (run --headless
                                   --format jsonl, 또는 대시보드의 내보내기 e)
 
