@@ -22,16 +22,16 @@ function start(env: Record<string, string> = {}): Tmux {
 	return tmux;
 }
 
-/** What each view shows in its title, in order of the Tab cycle after the loss view. */
+/** What each view shows in its title, in order of the Tab cycle after the gradients view (the one the lesson's first caption shows). */
 const CYCLE: readonly [string, RegExp][] = [
-	['gradients', /per layer/],
 	// Ten layers of 16: the inspector says it is too large to draw, and what to look at instead.
 	['inspector', /backprop inspector[\s\S]*too large to draw/],
 	['slope', /slope (·|\|) loss along the steepest weight[\s\S]*(∂L\/∂w|dL\/dw) [+-]/],
-	['boundary', /[●o] sigmoid \d+%/],
+	['boundary', /[●o] sigmoid( test \d+%)? [─-]/], // the test accuracy once there is one
 	['histograms', /gradient histograms/],
 	['activations', /activations (·|\|) f and f/],
 	['loss', /loss \(log\)/],
+	['gradients', /per layer/],
 ];
 
 function expectClean(tmux: Tmux, screen: string): void {
@@ -47,10 +47,10 @@ describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () =
 		['NO_COLOR', {NO_COLOR: '1'}, ''],
 		['--ascii', {}, '--ascii'],
 	] as const) {
-		it(`${look}: Tab cycles loss → gradients → inspector → slope → boundary → histograms → activations → loss`, async () => {
+		it(`${look}: Tab cycles gradients → inspector → slope → boundary → histograms → activations → loss → gradients`, async () => {
 			const tmux = start(env);
 			tmux.line(`clear; node ${CLI} vanishing-gradients --steps 1000000 ${flags}`);
-			await tmux.waitFor(/loss \(log\)/);
+			await tmux.waitFor(/per layer/);
 			await tmux.waitFor(/relu .*loss/);
 			for (const [view, title] of CYCLE) {
 				tmux.keys('Tab');
@@ -74,7 +74,9 @@ describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () =
 			const d = ascii ? 'd' : '∂';
 			const tmux = start(env);
 			tmux.line(`clear; node ${CLI} scenarios/tour/01-backprop.yaml --steps 1000000 ${flags}`);
-			// Well under way (the first seconds can stall the screen on a loaded machine).
+			await tmux.waitFor(ko ? /역전파 들여다보기/ : /backprop inspector/); // the first caption's view
+			tmux.keys('-l', '--', '+++++++++'); // from the chapter's 10 steps/s to max
+			// Well under way, on the last caption's view, the loss (the first seconds can stall the screen on a loaded machine).
 			await tmux.waitFor(/(step|스텝) [\d.]+k/, 30_000);
 			tmux.keys('Tab');
 			await tmux.waitFor(ko ? /층별/ : /per layer/);
@@ -119,6 +121,7 @@ describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () =
 		tmux.line(`cd ${dir} && clear && node ${CLI} optimizer-race`);
 		const screen = await tmux.waitFor(/optimizer race · rosenbrock/);
 		expectClean(tmux, screen);
+		tmux.keys('-l', '--', '+++++++'); // from the lesson's 50 steps/s to max
 		await tmux.waitFor(/finished/);
 		tmux.keys('e');
 		await tmux.waitFor(/saved gradlab-optimizer-race-\d{8}-\d{6}\.csv/);

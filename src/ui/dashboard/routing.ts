@@ -52,6 +52,12 @@ function isViewCommand(command: CommandName): command is ViewCommand {
 
 export function routeCommand(state: DashboardState, command: CommandName): Routed {
 	if (command === 'nextPhase') return {action: {type: 'command', command}, ...phaseWork(state)};
+	if (command === 'help' || command === 'dismiss') {
+		// A room reading the keys misses nothing: training waits while the help is open.
+		const opening = command === 'help' && !state.helpOpen;
+		if (opening && !state.paused && !state.finished) return {action: {type: 'helping', open: true}, worker: {type: 'pause'}};
+		if (!opening && state.helpOpen && state.helpPaused) return {action: {type: 'helping', open: false}, worker: {type: 'resume'}};
+	}
 	if (isViewCommand(command)) return {action: {type: 'command', command}};
 	switch (command) {
 		case 'togglePause':

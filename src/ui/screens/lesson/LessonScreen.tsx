@@ -16,6 +16,7 @@ import {displayPath} from '../../../scenarios/errors.js';
 import {saveScenario} from '../../../scenarios/save.js';
 import type {Scenario} from '../../../scenarios/types.js';
 import {Dashboard} from '../../dashboard/Dashboard.js';
+import {captionSwitch} from '../../dashboard/follow.js';
 import {initialPacedState, pacedReducer, panelEvery} from '../../dashboard/panel-rate.js';
 import {type AppCommand, routeCommand} from '../../dashboard/routing.js';
 import {initialDashboardState, keyScope} from '../../dashboard/state.js';
@@ -82,12 +83,14 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	const paced = useStore(store);
 	const {columns} = useSize();
 	const clock = useRef<(message: WorkerMessage) => void>(() => {});
+	const follow = useRef(noop);
 	// What is trained, as the worker reports it, and the live values it has not reported yet.
 	const experiment = useRef<Scenario | null>(null);
 	experiment.current ??= startingExperiment(init);
 	const pending = useRef<Pending>([]);
 	// What the worker computes for the view on screen follows the state; sent at once when it changes, so in order with the frames.
-	const watched = useRef(JSON.stringify(watchFor(initialDashboardState(init.scenario), columns)));
+	// It starts with what the worker was told at start (a lesson may open on the inspector: then the first sync sends it).
+	const watched = useRef(JSON.stringify({boundary: init.boundary ?? false}));
 	const sendRef = useRef<(command: Command) => void>(() => {});
 	const columnsRef = useRef(columns);
 	columnsRef.current = columns;
@@ -107,6 +110,7 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 			}
 			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
+			follow.current();
 			syncWatch();
 		},
 		[store, syncWatch],
@@ -115,6 +119,13 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	sendRef.current = send;
 	useEffect(syncWatch, [columns, syncWatch]);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
+	// A caption that names a view shows it as the caption appears: in the same message's handling,
+	// so a recording asks the worker for what the view needs (syncWatch, next) before the next frame's steps.
+	follow.current = () => {
+		const live = store.getState().live;
+		const view = captionSwitch(live, init.scenario, columnsRef.current);
+		if (view !== null) store.dispatch({type: 'show', view});
+	};
 	const [notice, show] = useNotice();
 	const exportRuns = (): string => {
 		try {
