@@ -47,7 +47,7 @@ const isSnapshot = (m: WorkerMessage): m is Snapshot => m.type === 'snapshot';
 
 /** A recording's worth of frames, with a pause, a live change and a restart on the way: every message heard. */
 async function frames(workers: number): Promise<WorkerMessage[]> {
-	const runner = startTestRunner({scenario: fourRuns(200), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers);
+	const runner = startTestRunner({scenario: fourRuns(200), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers, 0);
 	const heard = collect(runner);
 	try {
 		await next(runner, isSnapshot);
@@ -70,7 +70,7 @@ async function frames(workers: number): Promise<WorkerMessage[]> {
 /** Everything a live lesson said from start to finish, put together per run: its points (without wall-clock seconds), set-points and final state. */
 async function live(workers: number): Promise<{runs: unknown[]; probe: ProbeMessage}> {
 	const setup: RunnerSetup = {scenario: fourRuns(300), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false, boundary: true};
-	const runner = startTestRunner(setup, workers);
+	const runner = startTestRunner(setup, workers, 0);
 	const heard = collect(runner);
 	try {
 		await next(runner, (m) => isSnapshot(m) && m.finished, 20_000);
@@ -113,7 +113,7 @@ describe('a lesson split across workers', () => {
 	}, 60_000);
 
 	it('paused, every run stands at the same step, as in one worker; a single step moves them all; then all is quiet', async () => {
-		const runner = startTestRunner({scenario: fourRuns(1_000_000), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false}, 2);
+		const runner = startTestRunner({scenario: fourRuns(1_000_000), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false}, 2, 0);
 		try {
 			await next(runner, (m) => isSnapshot(m) && m.runs[0]!.step > 300, 20_000);
 			runner.send({type: 'pause'});
@@ -133,7 +133,7 @@ describe('a lesson split across workers', () => {
 	}, 30_000);
 
 	it('runs that share a network and seed start from the same weights in different workers', async () => {
-		const runner = startTestRunner({scenario: fourRuns(50), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true}, 2);
+		const runner = startTestRunner({scenario: fourRuns(50), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true}, 2, 0);
 		try {
 			await next(runner, isSnapshot);
 			const answered = next(runner, isSnapshot);

@@ -32,9 +32,12 @@ export function workerScript(): URL {
 	return built;
 }
 
-/** `startRunner` on the worker built from source; `workers` caps how many (default: one per core, as the app). */
-export function startTestRunner(setup: RunnerSetup, workers?: number): RunnerHandle {
-	return startRunner(setup, workerScript(), workers);
+/**
+ * `startRunner` on the worker built from source; `workers` caps how many (default: one per core, as
+ * the app); `minStepCost` 0 splits even a tiny lesson (the split tests' lessons are tiny).
+ */
+export function startTestRunner(setup: RunnerSetup, workers?: number, minStepCost?: number): RunnerHandle {
+	return startRunner(setup, workerScript(), workers, minStepCost);
 }
 
 /** Resolves with the first message that satisfies `test`. */
