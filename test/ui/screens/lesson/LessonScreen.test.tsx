@@ -121,10 +121,10 @@ describe('captions that carry a view', () => {
 		await tick();
 		runner.emit(at(10));
 		await tick();
-		stdin.write('\t'); // gradients → boundary, by hand
-		await tick();
-		stdin.write('\t'); // → histograms
-		await tick();
+		for (const key of ['\t', '\t', '\t', '\t']) {
+			stdin.write(key); // gradients → inspector → slope → boundary → histograms, by hand
+			await tick();
+		}
 		runner.emit(at(35));
 		await tick();
 		expect(lastFrame()).toMatch(/Now the boundary/);
