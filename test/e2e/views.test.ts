@@ -74,6 +74,8 @@ describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () =
 			const d = ascii ? 'd' : '∂';
 			const tmux = start(env);
 			tmux.line(`clear; node ${CLI} scenarios/tour/01-backprop.yaml --steps 1000000 ${flags}`);
+			await tmux.waitFor(ko ? /시작/ : /enter\/space start/); // the chapter's intro card
+			tmux.keys('Enter');
 			await tmux.waitFor(ko ? /역전파 들여다보기/ : /backprop inspector/); // the first caption's view
 			tmux.keys('-l', '--', '++++++++'); // from the chapter's 20 steps/s to max
 			// Well under way, on the last caption's view, the loss (the first seconds can stall the screen on a loaded machine).
