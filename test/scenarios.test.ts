@@ -137,7 +137,7 @@ describe('bad files are rejected with one precise line per problem', () => {
 		['view name', 'view: gradient', 'x.yaml: view.show: got "gradient", expected one of: loss, gradients, inspector, slope, boundary, fit, histograms, activations, race (did you mean "gradients"?)'],
 		['view of the other kind', 'surface: saddle\nview: gradients', 'x.yaml: view.show: got "gradients", expected one of: race, loss (the views of a surface scenario)'],
 		['boundary of 64-D data', 'dataset: digits\nview: {show: boundary}', 'x.yaml: view.show: the decision boundary needs 2-D data; this data set has more features'],
-		['note view', 'notes: [{at: 5, en: hi}, {at: 9, view: race, en: look}]', 'x.yaml: notes[1].view: got "race", expected one of: loss, gradients, inspector, slope, boundary, histograms, activations (the views of a network scenario)'],
+		['note view', 'notes: [{at: 5, en: hi}, {at: 9, view: race, en: look}]', 'x.yaml: notes[1].view: got "race", expected one of: loss, gradients, inspector, slope, boundary, fit, histograms, activations (the views of a network scenario)'],
 		['speed', 'speed: 0', 'x.yaml: speed: got 0, expected a number of steps per second > 0, or "max"'],
 		['speed word', 'speed: fast', 'x.yaml: speed: got "fast", expected a number of steps per second > 0, or "max"'],
 		['empty file', '', 'x.yaml: the file is empty; a scenario needs at least a data set and runs'],

@@ -32,7 +32,7 @@ import {editorScope, routeEditorKey} from '../editor/editor-keys.js';
 import {editorReducer, initialEditorState} from '../editor/editor-state.js';
 import {type EditorStore, EditorView} from '../editor/EditorScreen.js';
 import type {AppAnswer} from '../navigation.js';
-import {type LiveRequest, type Pending, liveChange, recordSetPoints, settle, startingExperiment} from './experiment.js';
+import {type LiveRequest, type Pending, liveChange, recordSetPoints, settle, startingExperiment, takenText} from './experiment.js';
 import type {FramePlan} from './frames.js';
 import {useFrameClock} from './use-frame-clock.js';
 import {useNotice} from './use-notice.js';
@@ -101,19 +101,23 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 		watched.current = key;
 		sendRef.current({type: 'watch', ...watch});
 	}, [store]);
+	const [notice, show] = useNotice();
 	const onMessage = useCallback(
 		(message: WorkerMessage) => {
 			clock.current(message);
 			if (message.type === 'snapshot') {
 				experiment.current = recordSetPoints(experiment.current!, message.runs);
-				pending.current = settle(pending.current, message.runs, experiment.current);
+				const settled = settle(pending.current, message.runs, experiment.current);
+				pending.current = settled.pending;
+				// The step the worker took a live change at, from the values the runs used before it.
+				if (settled.taken.length > 0) show(takenText(settled.taken, store.getState().live.runs.map((r) => r.state), language));
 			}
 			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
 			follow.current();
 			syncWatch();
 		},
-		[store, syncWatch],
+		[store, syncWatch, show, language],
 	);
 	const send = useRunner(init, onMessage, start);
 	sendRef.current = send;
@@ -126,7 +130,6 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 		const view = captionSwitch(live, init.scenario, columnsRef.current);
 		if (view !== null) store.dispatch({type: 'show', view});
 	};
-	const [notice, show] = useNotice();
 	const exportRuns = (): string => {
 		try {
 			const files = writeExport(init.scenario, store.getState().live.runs, process.cwd());
