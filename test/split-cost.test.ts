@@ -42,4 +42,9 @@ describe('a lesson is split across workers only when its steps are worth sharing
 		for (const s of big) expect(lessonSplit(s, inputs(s), 2).length, s.id).toBe(2);
 		expect(lessonSplit(big[0]!, inputs(big[0]!), 1)).toEqual([]); // one worker allowed
 	});
+
+	it('curve-fitting, the lesson e2e/tour.test.ts records in one worker and in three, splits a run per worker', () => {
+		const s = lessons.find((l) => l.id === 'curve-fitting')!;
+		expect(lessonSplit(s, inputs(s), 3)).toEqual([1, 1, 1]);
+	});
 });

@@ -1,5 +1,4 @@
 /**
-/**
  * The teaching views' looks inside a session's network runs: gradient histograms always, and what
  * the dashboard watches — decision-boundary grids (2-D classification), fit curves and maps (1-D
  * and 2-D regression), the backprop inspector's look at one run's next step, loss slices for the
@@ -14,7 +13,6 @@ import type {Trainer} from '../core/trainer.js';
 import type {DataSplit, Dataset, LabelledRows, RegressionSplit, TargetRows} from '../core/types.js';
 import type {FitData, FitPicture, InspectProbe, InspectWatch, PlanePoints, ProbeData, ProbeMessage, RunProbe, SliceProbe, SlopeWatch, TargetPoints, Watch} from './protocol.js';
 import type {Session} from './session.js';
-
 
 /**
  * Grid cells per side; the views resample it to their size. A forward pass per cell: 48² cells
