@@ -200,8 +200,9 @@ describe('each chapter makes its point where its captions say', () => {
 		const diverged = captionStep(s, /diverged at step 113/);
 		expect(at(t, 'lr 2', diverged).divergedAt).toBe(113);
 		expect(at(t, 'lr 0.4', diverged).loss).toBeLessThan(at(t, 'lr 0.05', diverged).loss);
-		// The slope view along −∇L (g): where each step lands, and the tangent flattening.
-		const slope = (runs: readonly number[]): Watch => ({boundary: false, slope: {runs, mode: 'gradient', seed: 0}});
+		// The slope view, along the line the chapter opens it on (−∇L): where each step lands, and the tangent flattening.
+		// Mutation tried: without `along: gradient` in the chapter's view it opens along one weight, and lr 2's step lands lower.
+		const slope = (runs: readonly number[]): Watch => ({boundary: false, slope: {runs, mode: s.view.along, seed: 0}});
 		const labels = s.runs.map((r) => r.label);
 		const [small, good, large] = ['lr 0.05', 'lr 0.4', 'lr 2'].map((l) => labels.indexOf(l)) as [number, number, number];
 		onScreen(s, slope([small, good, large]), captionStep(s, /across the valley and lands higher/), captionStep(s, /9,400/), (step, probes) => {

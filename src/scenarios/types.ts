@@ -3,6 +3,7 @@ import type {ActivationName} from '../core/activations.js';
 import type {ColumnRef, RegressionName, ToyName} from '../core/data/index.js';
 import type {OptimizerConfig} from '../core/optim/optimizer.js';
 import type {ScheduleEntry} from '../core/schedule.js';
+import type {SliceMode} from '../core/slope.js';
 import type {SurfaceName} from '../core/surfaces.js';
 import type {InitSpec, LossName} from '../core/types.js';
 
@@ -111,6 +112,8 @@ export interface ViewHints {
 	readonly show: ViewName;
 	readonly x: XAxis;
 	readonly loss: 'log' | 'linear';
+	/** The line the slope view opens on: one weight, the gradient, or a random direction. */
+	readonly along: SliceMode;
 }
 
 interface ScenarioBase {

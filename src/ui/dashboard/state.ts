@@ -8,7 +8,7 @@ import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {CommandName, Scope} from '../input/keymap.js';
 import {INITIAL_INSPECTOR, type InspectorChoice} from '../views/inspector/choice.js';
 import type {RunView, ViewName} from '../views/model.js';
-import {INITIAL_SLOPE, type SlopeChoice} from '../views/slope/choice.js';
+import {type SlopeChoice, initialSlope} from '../views/slope/choice.js';
 import type {RunHistory} from './history.js';
 import {inspectorRun, scenarioViews, scenarioXAxes, startingView} from './offer.js';
 
@@ -136,7 +136,7 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		focus: null,
 		inspectorRun: inspectorRun(scenario),
 		inspector: INITIAL_INSPECTOR,
-		slope: INITIAL_SLOPE,
+		slope: initialSlope(scenario.view.along),
 	};
 }
 

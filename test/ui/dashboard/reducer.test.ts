@@ -14,7 +14,9 @@ describe('dashboardReducer', () => {
 		expect(s.view).toBe('loss');
 		expect(s.logScale).toBe(true);
 		expect(s.xAxis).toBe('step');
-		expect(initialDashboardState(scenario({view: {show: 'loss', x: 'epoch', loss: 'linear'}}))).toMatchObject({xAxis: 'epoch', logScale: false});
+		expect(initialDashboardState(scenario({view: {show: 'loss', x: 'epoch', loss: 'linear', along: 'weight'}}))).toMatchObject({xAxis: 'epoch', logScale: false});
+		// Mutation tried: the slope choice started along 'weight' whatever the scenario says.
+		expect(initialDashboardState(scenario({view: {show: 'slope', x: 'step', loss: 'log', along: 'gradient'}})).slope).toEqual({mode: 'gradient', param: null, seed: 0});
 	});
 
 	test('a snapshot appends new points to each run and copies the pace', () => {
@@ -73,7 +75,7 @@ describe('dashboardReducer', () => {
 	});
 
 	test('surface scenarios open on the race map, then the loss chart; step/seconds only', () => {
-		const surface = {...scenario(), view: {show: 'race', x: 'step', loss: 'log'}, kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
+		const surface = {...scenario(), view: {show: 'race', x: 'step', loss: 'log', along: 'weight'}, kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
 		const s = initialDashboardState(surface);
 		expect(s.views).toEqual(['race', 'loss']);
 		expect(s.view).toBe('race');

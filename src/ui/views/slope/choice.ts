@@ -2,7 +2,7 @@
  * What the person chose in the slope view: the line the loss is sliced along (one weight, the
  * gradient, or a random direction) and which weight or direction. Pure: the reducer applies it.
  */
-import type {ParamRef, SliceMode} from '../../../core/slope.js';
+import {type ParamRef, SLICE_MODES, type SliceMode} from '../../../core/slope.js';
 
 export interface SlopeChoice {
 	readonly mode: SliceMode;
@@ -12,10 +12,10 @@ export interface SlopeChoice {
 	readonly seed: number;
 }
 
-export const INITIAL_SLOPE: SlopeChoice = {mode: 'weight', param: null, seed: 0};
-
-/** The order `g` goes round the modes. */
-export const SLICE_MODES: readonly SliceMode[] = ['weight', 'gradient', 'random'];
+/** The choice a lesson opens with: along `mode` (its `view.along`), the steepest weight, direction 0. */
+export function initialSlope(mode: SliceMode): SlopeChoice {
+	return {mode, param: null, seed: 0};
+}
 
 /** The next mode; back in weight mode the steepest weight is followed again. */
 export function nextMode(choice: SlopeChoice): SlopeChoice {
