@@ -63,10 +63,12 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} scope={replay ? 'replay' : viewScope(state.view)} />
 				))}
 			</Box>
-			<Box paddingLeft={1} height={layout.legendLines}>
-				<Legend layout={legend} width={columns - 1} focus={state.focus} />
-			</Box>
-			<Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
+			{layout.legendLines > 0 ? (
+				<Box paddingLeft={1} height={layout.legendLines}>
+					<Legend layout={legend} width={columns - 1} focus={state.focus} />
+				</Box>
+			) : null}
+			{layout.captionLines > 0 ? <Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} /> : null}
 			<Footer width={columns} paused={live.paused} enabled={enabled} scope={replay ? 'replay' : viewScope(live.view)} />
 		</Box>
 	);

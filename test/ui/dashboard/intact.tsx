@@ -61,9 +61,10 @@ export function expectIntact(frame: readonly string[], inputs: DashboardInputs, 
 		scenario.kind === 'surface'
 			? raceLegendLayout(state.runs, scenario.surface, size.columns - 1, LEGEND_MAX_LINES, language, theme)
 			: legendLayout(latest, size.columns - 1, LEGEND_MAX_LINES, language, theme);
-	const legend = legendData.lines.length === 0 ? [''] : lines(uiToString(<Legend layout={legendData} width={size.columns - 1} />, options)).map((line) => ` ${line}`.trimEnd());
-	const captionLines = size.rows >= 30 ? 4 : 3;
-	const caption = lines(uiToString(<Caption notes={scenario.notes} step={currentStep(state.runs)} width={size.columns} lines={captionLines} error={state.error} />, options));
+	const legend = state.helpOpen ? [] : legendData.lines.length === 0 ? [''] : lines(uiToString(<Legend layout={legendData} width={size.columns - 1} />, options)).map((line) => ` ${line}`.trimEnd());
+	// The help overlay takes the legend's and the caption's rows (layout.ts).
+	const captionLines = state.helpOpen ? 0 : size.rows >= 30 ? 4 : 3;
+	const caption = state.helpOpen ? [] : lines(uiToString(<Caption notes={scenario.notes} step={currentStep(state.runs)} width={size.columns} lines={captionLines} error={state.error} />, options));
 	while (caption.length < captionLines) caption.push('');
 	const footer = lines(uiToString(<Footer width={size.columns} paused={state.paused} enabled={enabled} scope={viewScope(state.view)} />, options));
 	expect(status, `${what}: the status line is one line`).toHaveLength(1);
