@@ -6,7 +6,7 @@
 import type {InspectPhase, ParamStep, StepInspection} from '../../../core/inspect.js';
 import type {OptimizerBuffer} from '../../../core/optim/state.js';
 import type {Language} from '../../../scenarios/types.js';
-import {asciiText} from '../../kit/ascii.js';
+import {asciiMath} from '../../kit/ascii.js';
 import {formatValue} from '../../kit/format.js';
 import {type WordKey, word} from '../../kit/words.js';
 import type {Selection} from './choice.js';
@@ -29,12 +29,7 @@ export interface FormulaOptions {
 export function formulaFor(inspection: StepInspection, phase: InspectPhase | null, selection: Selection, options: FormulaOptions): Formula {
 	const w = new Writer(inspection, options);
 	const formula = selection.kind === 'unit' ? w.unit(phase, selection.layer, selection.unit) : w.edge(phase, selection.layer, selection.to, selection.from);
-	return options.ascii ? {head: asciiFormula(formula.head), lines: formula.lines.map(asciiFormula)} : formula;
-}
-
-/** Formula typography in ASCII: `·` is a product here (not a separator), the rest as the kit spells it. */
-export function asciiFormula(text: string): string {
-	return asciiText(text.replace(/·/g, '*'));
+	return options.ascii ? {head: asciiMath(formula.head), lines: formula.lines.map(asciiMath)} : formula;
 }
 
 /** Short names of the optimizers' buffers in the update's formula. */
@@ -148,7 +143,7 @@ class Writer {
 		const carries = `w = ${this.n(e.value)}: ${this.word('carries').replaceAll('{x}', below).replace('{z}', above).replace('{a}', this.n(this.inspection.units[layer - 1]![from]!.a))}`;
 		if (phase === null) {
 			const step = e.next - e.value;
-			return {head, lines: [`w ${this.n(e.value)} · ∂L/∂w ${this.n(e.grad)} · ${this.word('step')} ${this.n(step)}`, carries]};
+			return {head, lines: [`w ${this.n(e.value)}  ∂L/∂w ${this.n(e.grad)}  ${this.word('step')} ${this.n(step)}`, carries]};
 		}
 		if (!forward) return {head, lines: [`w = ${this.n(e.value)}`, this.word('notReached')]};
 		if (phase.kind === 'update') return {head, lines: this.update(e, 'w')};
@@ -167,7 +162,7 @@ class Writer {
 	/** z, a, ∂L/∂z and the bias's step on one line (live). */
 	private unitSummary(layer: number, unit: number): string {
 		const u = this.inspection.units[layer]![unit]!;
-		return `z ${this.n(u.z!)} · a ${this.n(u.a)} · ∂L/∂z ${this.n(u.dLdz!)} · b ${this.n(u.bias!.value)} → ${this.n(u.bias!.next)}`;
+		return `z ${this.n(u.z!)}  a ${this.n(u.a)}  ∂L/∂z ${this.n(u.dLdz!)}  b ${this.n(u.bias!.value)} → ${this.n(u.bias!.next)}`;
 	}
 
 	/** z = Σ w·a + b with every term, then a = f(z). */
