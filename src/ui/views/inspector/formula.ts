@@ -143,7 +143,7 @@ class Writer {
 		const carries = `w = ${this.n(e.value)}: ${this.word('carries').replaceAll('{x}', below).replace('{z}', above).replace('{a}', this.n(this.inspection.units[layer - 1]![from]!.a))}`;
 		if (phase === null) {
 			const step = e.next - e.value;
-			return {head, lines: [`w ${this.n(e.value)}  ∂L/∂w ${this.n(e.grad)}  ${this.word('step')} ${this.n(step)}`, carries]};
+			return {head, lines: [`w ${this.n(e.value)}, ∂L/∂w ${this.n(e.grad)}, ${this.word('step')} ${this.n(step)}`, carries]};
 		}
 		if (!forward) return {head, lines: [`w = ${this.n(e.value)}`, this.word('notReached')]};
 		if (phase.kind === 'update') return {head, lines: this.update(e, 'w')};
@@ -162,7 +162,7 @@ class Writer {
 	/** z, a, ∂L/∂z and the bias's step on one line (live). */
 	private unitSummary(layer: number, unit: number): string {
 		const u = this.inspection.units[layer]![unit]!;
-		return `z ${this.n(u.z!)}  a ${this.n(u.a)}  ∂L/∂z ${this.n(u.dLdz!)}  b ${this.n(u.bias!.value)} → ${this.n(u.bias!.next)}`;
+		return `z ${this.n(u.z!)}, a ${this.n(u.a)}, ∂L/∂z ${this.n(u.dLdz!)}, b ${this.n(u.bias!.value)} → ${this.n(u.bias!.next)}`;
 	}
 
 	/** z = Σ w·a + b with every term, then a = f(z). */
