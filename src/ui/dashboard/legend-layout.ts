@@ -1,26 +1,29 @@
 /**
  * The legend as pure data: one entry per run, packed into as few lines as fit. A lesson's entry
  * says loss, accuracy (R² for a regression) and the learning rate the run uses now (it moves with
- * a schedule or a live change); an optimizer race's says where a run left the map.
+ * a schedule or a live change), and after an edit first what differs between the runs (the
+ * editor's words: a run still labelled `sigmoid` reads `relu`); an optimizer race's says where a
+ * run left the map.
  */
 import {SURFACES, type SurfaceName} from '../../core/surfaces.js';
 import type {RunState} from '../../runner/protocol.js';
 import type {Language} from '../../scenarios/types.js';
+import {asciiText} from '../kit/ascii.js';
 import {displayWidth, formatPercent, formatR2, formatRate, formatValue, truncate} from '../kit/format.js';
 import {type Theme, runMarker} from '../kit/theme.js';
 import {asciiWord, moreText, word} from '../kit/words.js';
 import type {RunView} from '../views/model.js';
 import {leftWindowAt} from '../views/race/layout.js';
 
-/** How much an entry says: everything, without the test accuracy, the loss and lr, or the loss alone. */
-export type LegendDetail = 'full' | 'train' | 'rate' | 'loss';
+/** How much an entry says: everything, without the test accuracy, the loss and lr, the loss alone, or no numbers (after an edit, what differs alone). */
+export type LegendDetail = 'full' | 'train' | 'rate' | 'loss' | 'none';
 
 /** One run's legend entry, in pieces the view colours separately. */
 export interface LegendEntry {
 	readonly run: number;
 	readonly marker: string;
 	readonly label: string;
-	/** `loss 0.693  acc 50%  test 48%`, `loss 0.012  R² 0.97  test R² 0.95`, or `diverged at step 120`. */
+	/** `loss 0.693  acc 50%  test 48%`, `loss 0.012  R² 0.97  test R² 0.95`, or `diverged at step 120`; after an edit `relu, he-normal  loss 0.693 …`. */
 	readonly detail: string;
 	readonly diverged: boolean;
 	/** Columns the whole entry takes. */
@@ -40,6 +43,8 @@ export const LEGEND_GAP = 2;
 /** Between the label and the numbers. */
 export const LABEL_GAP = '  ';
 const MAX_LABEL = 16;
+/** The least of what differs worth showing when entries are cut to fit. */
+const MIN_DIFFERS = 4;
 
 export interface LegendGlyphs {
 	/** `--ascii`: R² is written R^2. */
@@ -49,8 +54,8 @@ export interface LegendGlyphs {
 	readonly dash: string;
 }
 
-/** The legend entry for a run. */
-export function legendEntry(run: RunState, index: number, marker: string, language: Language, glyphs: LegendGlyphs, level: LegendDetail = 'full'): LegendEntry {
+/** The legend entry for a run (`differs`: what differs between the runs, after an edit). */
+export function legendEntry(run: RunState, index: number, marker: string, language: Language, glyphs: LegendGlyphs, level: LegendDetail = 'full', differs = ''): LegendEntry {
 	const label = truncate(run.label, MAX_LABEL, glyphs.ellipsis);
 	let detail: string;
 	if (run.diverged) {
@@ -58,15 +63,16 @@ export function legendEntry(run: RunState, index: number, marker: string, langua
 	} else {
 		// A classification's accuracy; a regression's R² in its place (NaN for the other task).
 		const r2 = asciiWord('r2', language, glyphs.ascii);
-		const parts = [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash)}`];
+		const parts = level === 'none' ? [] : [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash)}`];
 		const train = level === 'full' || level === 'train';
 		if (train && Number.isFinite(run.accuracy)) parts.push(`${word('accuracy', language)} ${formatPercent(run.accuracy)}`);
 		if (train && Number.isFinite(run.r2)) parts.push(`${r2} ${formatR2(run.r2, glyphs.dash)}`);
 		if (level === 'full' && Number.isFinite(run.testAccuracy)) parts.push(`${word('test', language)} ${formatPercent(run.testAccuracy)}`);
 		if (level === 'full' && Number.isFinite(run.testR2)) parts.push(`${word('test', language)} ${r2} ${formatR2(run.testR2, glyphs.dash)}`);
-		if (level !== 'loss') parts.push(`${word('lr', language)} ${formatRate(run.lr, glyphs.dash)}`);
+		if (level !== 'loss' && level !== 'none') parts.push(`${word('lr', language)} ${formatRate(run.lr, glyphs.dash)}`);
 		detail = parts.join('  ');
 	}
+	if (differs !== '') detail = detail === '' ? differs : `${differs}  ${detail}`;
 	const shownMarker = run.diverged ? glyphs.diverged : marker;
 	return {run: index, marker: shownMarker, label, detail, diverged: run.diverged, width: displayWidth(`${shownMarker} ${label}${LABEL_GAP}${detail}`)};
 }
@@ -99,22 +105,33 @@ export function packLegend(entries: readonly LegendEntry[], width: number, maxLi
 	return {lines, hidden, moreText: hidden > 0 ? moreText(hidden, 'runs', language) : ''};
 }
 
-/** The most detailed legend that shows every run in `maxLines` lines (or the tersest one). */
-export function fitLegend(runs: readonly RunState[], markers: readonly string[], width: number, maxLines: number, language: Language, glyphs: LegendGlyphs): LegendLayout {
+/**
+ * The most detailed legend that shows every run in `maxLines` lines (or the tersest one). What
+ * differs is kept to the last: when the numbers leave it no room (8 runs at 80 columns), the
+ * entries say it alone, cut to the room each has when the runs share the lines evenly (the
+ * charts still show the loss).
+ */
+export function fitLegend(runs: readonly RunState[], markers: readonly string[], width: number, maxLines: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[] = []): LegendLayout {
 	const levels: readonly LegendDetail[] = ['full', 'train', 'rate', 'loss'];
+	const entries = (level: LegendDetail, room: (k: number) => number = () => Infinity) =>
+		runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level, truncate(differs[k] ?? '', room(k), glyphs.ellipsis)));
 	let layout: LegendLayout = {lines: [], hidden: 0, moreText: ''};
 	for (const level of levels) {
-		const entries = runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level));
-		layout = packLegend(entries, width, maxLines, language);
+		layout = packLegend(entries(level), width, maxLines, language);
 		if (layout.hidden === 0) return layout;
 	}
-	return layout;
+	if (!differs.some((d) => d !== '')) return layout;
+	const perLine = Math.ceil(runs.length / maxLines);
+	const share = Math.floor((width - LEGEND_GAP * (perLine - 1)) / perLine);
+	const bare = entries('none', () => 0);
+	return packLegend(entries('none', (k) => Math.max(MIN_DIFFERS, share - bare[k]!.width - LABEL_GAP.length)), width, maxLines, language);
 }
 
-/** A lesson's legend with the theme's markers (the dashboard sizes the panels above by it). */
-export function legendLayout(runs: readonly RunState[], width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
+/** A lesson's legend with the theme's markers (the dashboard sizes the panels above by it); `differs` after an edit. */
+export function legendLayout(runs: readonly RunState[], width: number, maxLines: number, language: Language, theme: Theme, differs: readonly string[] = []): LegendLayout {
 	const markers = runs.map((_, k) => runMarker(theme, k));
-	return fitLegend(runs, markers, width, maxLines, language, theme.glyphs);
+	const spelled = theme.glyphs.ascii ? differs.map(asciiText) : differs;
+	return fitLegend(runs, markers, width, maxLines, language, theme.glyphs, spelled);
 }
 
 /** The race's legend: each optimizer's loss and, for a run off the map, the step where it left. */

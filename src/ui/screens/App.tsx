@@ -181,10 +181,11 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 				start={start}
 				onEdited={onEdited}
 				saveDir={saveDir}
+				edited={edited}
 			/>
 		);
 	}
-	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} />;
+	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} edited={edited} />;
 }
 
 interface PickerProps {

@@ -4,6 +4,12 @@ import {legendLayout, raceLegendLayout} from '../../../src/ui/dashboard/legend-l
 import {dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
 import {initialDashboardState} from '../../../src/ui/dashboard/state.js';
 import {displayWidth} from '../../../src/ui/kit/format.js';
+import {findScenario, loadScenarioFile} from '../../../src/scenarios/load.js';
+import type {NetworkScenario} from '../../../src/scenarios/types.js';
+import {differenceTexts, draftOf} from '../../../src/ui/screens/editor/draft.js';
+import {initialEditorState} from '../../../src/ui/screens/editor/editor-state.js';
+import {runRows} from '../../../src/ui/screens/editor/editor-layout.js';
+import {UNICODE_GLYPHS} from '../../../src/ui/kit/theme.js';
 import {frameLines, history, raceRuns, raceScenario, runState, snapshot, threeRuns} from '../fixtures.js';
 import {renderUi} from '../render.js';
 import {THEMES, draw, expectFits} from '../views/draw.js';
@@ -46,6 +52,50 @@ describe('the lesson legend', () => {
 				if (layout.hidden > 0) expect(lines.at(-1)!.trimEnd().endsWith(layout.moreText), `${language} ${width}: ${lines.at(-1)}`).toBe(true);
 			}
 		}
+	});
+});
+
+describe('an edited lesson\'s legend: what differs between the runs', () => {
+	/** Vanishing gradients with the sigmoid run switched to relu (its label still says sigmoid). */
+	function edited(): NetworkScenario {
+		const sc = loadScenarioFile(findScenario('vanishing-gradients')) as NetworkScenario;
+		const [first, ...rest] = sc.runs;
+		return {...sc, runs: [{...first!, model: {...first!.model, activation: 'relu'}}, ...rest]};
+	}
+
+	test('a run labelled sigmoid reads relu, in the editor\'s own words', () => {
+		const sc = edited();
+		const differs = differenceTexts(draftOf(sc), 'en');
+		expect(differs).toEqual(['relu, xavier-uniform', 'tanh, xavier-uniform', 'relu, he-normal']);
+		// One implementation: the editor's runs panel says the same.
+		expect(runRows(initialEditorState(sc), 'en', UNICODE_GLYPHS).map((r) => r.detail)).toEqual(differs);
+		const lines = draw(<Legend layout={legendLayout(threeRuns(), 79, 3, 'en', THEMES.color, differs)} width={79} />, 'color', 80);
+		expectFits(lines, 79, 3);
+		const text = lines.join('\n');
+		// Mutation: drop `differs` from legendEntry's detail and these fail.
+		expect(text).toContain('● sigmoid  relu, xavier-uniform  loss 0.693');
+		expect(text).toContain('relu, he-normal  loss');
+		// Not edited: as before.
+		expect(draw(<Legend layout={legendLayout(threeRuns(), 79, 3, 'en', THEMES.color)} width={79} />, 'color', 80).join('\n')).toContain('● sigmoid  loss 0.693');
+	});
+
+	test.each([
+		['en', 'color'],
+		['ko', 'color'],
+		['en', 'ascii'],
+		['ko', 'mono'],
+	] as const)('8 runs at 80×24 (%s, %s): every run, each saying what differs (cut to fit), in 3 lines', (language, theme) => {
+		const runs = Array.from({length: 8}, (_, k) => runState(`relu ${k + 2}`, history(3, () => 0.5), {accuracy: 0.8, testAccuracy: 0.7, lr: 0.01}));
+		const differs = runs.map((_, k) => (k === 7 ? differenceTexts({kind: 'network', shared: {}, runs: [{}, {}]}, language)[0]! : `hidden 10×16, tanh, he-normal, lr ${k}`));
+		const layout = legendLayout(runs, 79, 3, language, THEMES[theme], differs);
+		expect(layout.hidden).toBe(0);
+		const lines = draw(<Legend layout={layout} width={79} />, theme, 80, language);
+		expectFits(lines, 79, 3);
+		const text = lines.join('\n');
+		// Mutation: drop fitLegend's last step (what differs cut to the room) and runs go to "+N more".
+		for (let k = 0; k < 7; k++) expect(text).toContain(`relu ${k + 2}  hidden 10`);
+		expect(text).toContain(`relu 9  ${differs[7]!.slice(0, 4)}`);
+		if (theme === 'ascii') expect(text).toMatch(/^[\x20-\x7e\n]*$/);
 	});
 });
 

@@ -12,9 +12,10 @@ import {OPTIMIZER_DEFAULTS, optionsOf} from '../../../core/optim/config.js';
 import {OPTIMIZER_NAMES, type OptimizerName} from '../../../core/optim/optimizer.js';
 import {DEFAULTS} from '../../../scenarios/resolve.js';
 import {fileKey} from '../../../scenarios/schema.js';
-import type {Scenario} from '../../../scenarios/types.js';
+import type {Language, Scenario} from '../../../scenarios/types.js';
 import {checkInput} from '../../../scenarios/validate.js';
 import {type Mapping, type Value, scenarioMapping} from '../../../scenarios/write.js';
+import {word} from '../../kit/words.js';
 import {type Field, type FieldKey, type Path, getIn, isMapping, listFromNumber, runFields, taskOf} from './fields.js';
 
 export interface Draft {
@@ -297,6 +298,12 @@ export function differences(draft: Draft): string[][] {
 			return [`${name} ${name === 'hidden' ? layersText(value) : flowText(value)}`];
 		}),
 	);
+}
+
+/** Each run's `differences` as one line (the editor's runs panel and an edited lesson's legend): `relu, he-normal`. */
+export function differenceTexts(draft: Draft, language: Language): string[] {
+	const many = draft.runs.length > 1;
+	return differences(draft).map((d) => (d.length > 0 ? d.join(', ') : many ? word('sameAsOthers', language) : ''));
 }
 
 /** Hidden layers in few characters: ten of 16 units are `10×16`; others as the file writes them. */
