@@ -105,26 +105,53 @@ export function packLegend(entries: readonly LegendEntry[], width: number, maxLi
 	return {lines, hidden, moreText: hidden > 0 ? moreText(hidden, 'runs', language) : ''};
 }
 
+const LEVELS: readonly LegendDetail[] = ['full', 'train', 'rate', 'loss'];
+
 /**
- * The most detailed legend that shows every run in `maxLines` lines (or the tersest one). What
- * differs is kept to the last: when the numbers leave it no room (8 runs at 80 columns), the
- * entries say it alone, cut to the room each has when the runs share the lines evenly (the
- * charts still show the loss).
+ * The most detailed legend that shows every run in `maxLines` lines (or the tersest one). After an
+ * edit, what differs comes after the live numbers: when entries with both do not fit, the
+ * entries keep their loss and lr (the most of the numbers that fit without what differs) and
+ * what differs is cut to the room left on each entry's line. When not even loss and lr fit
+ * (8 runs at 80 columns), the entries say what differs alone, cut the same way (the charts still
+ * show the loss).
  */
 export function fitLegend(runs: readonly RunState[], markers: readonly string[], width: number, maxLines: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[] = []): LegendLayout {
-	const levels: readonly LegendDetail[] = ['full', 'train', 'rate', 'loss'];
-	const entries = (level: LegendDetail, room: (k: number) => number = () => Infinity) =>
-		runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level, truncate(differs[k] ?? '', room(k), glyphs.ellipsis)));
-	let layout: LegendLayout = {lines: [], hidden: 0, moreText: ''};
-	for (const level of levels) {
-		layout = packLegend(entries(level), width, maxLines, language);
+	const entries = (level: LegendDetail, texts: readonly string[]) => runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level, texts[k] ?? ''));
+	let tersest: LegendLayout = {lines: [], hidden: 0, moreText: ''};
+	for (const level of LEVELS) {
+		const layout = packLegend(entries(level, differs), width, maxLines, language);
 		if (layout.hidden === 0) return layout;
+		tersest = packLegend(entries(level, []), width, maxLines, language);
+		if (tersest.hidden === 0 && level !== 'loss') return withDifferences(tersest, level, runs, width, language, glyphs, differs);
 	}
-	if (!differs.some((d) => d !== '')) return layout;
+	if (!differs.some((d) => d !== '')) return tersest;
+	// What differs alone: the runs spread evenly over the lines, each line's room shared by its own.
 	const perLine = Math.ceil(runs.length / maxLines);
-	const share = Math.floor((width - LEGEND_GAP * (perLine - 1)) / perLine);
-	const bare = entries('none', () => 0);
-	return packLegend(entries('none', (k) => Math.max(MIN_DIFFERS, share - bare[k]!.width - LABEL_GAP.length)), width, maxLines, language);
+	const bare = entries('none', []);
+	const lines = Array.from({length: Math.ceil(bare.length / perLine)}, (_, k) => bare.slice(k * perLine, (k + 1) * perLine));
+	const fits = lines.every((line) => line.reduce((sum, entry) => sum + entry.width, 0) + LEGEND_GAP * (line.length - 1) <= width);
+	return fits ? withDifferences({lines, hidden: 0, moreText: ''}, 'none', runs, width, language, glyphs, differs) : tersest;
+}
+
+/**
+ * A packed legend's entries (at `level`) with what differs cut to the room left on their own
+ * line: lines are packed first-come, so each holds its own number of entries. A line's spare
+ * columns are shared among its entries in order, what one leaves going to the next; a text that
+ * would be cut below `MIN_DIFFERS` columns is left out.
+ */
+function withDifferences(layout: LegendLayout, level: LegendDetail, runs: readonly RunState[], width: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[]): LegendLayout {
+	const lines = layout.lines.map((line) => {
+		let spare = width - line.reduce((sum, entry) => sum + entry.width, 0) - LEGEND_GAP * (line.length - 1);
+		return line.map((entry, k) => {
+			const text = differs[entry.run] ?? '';
+			const room = Math.floor(spare / (line.length - k)) - LABEL_GAP.length;
+			const cut = room >= Math.min(MIN_DIFFERS, displayWidth(text)) ? truncate(text, room, glyphs.ellipsis) : '';
+			const said = legendEntry(runs[entry.run]!, entry.run, entry.marker, language, glyphs, level, cut);
+			spare -= said.width - entry.width;
+			return said;
+		});
+	});
+	return {...layout, lines};
 }
 
 /** A lesson's legend with the theme's markers (the dashboard sizes the panels above by it); `differs` after an edit. */

@@ -79,6 +79,35 @@ describe('an edited lesson\'s legend: what differs between the runs', () => {
 		expect(draw(<Legend layout={legendLayout(threeRuns(), 79, 3, 'en', THEMES.color)} width={79} />, 'color', 80).join('\n')).toContain('● sigmoid  loss 0.693');
 	});
 
+	test('4 edited runs at 80×24, one lr lowered live: every run keeps its loss and the lr it uses now; what differs gets the room left, without its lr', () => {
+		// The experiment e2e's legend: sigmoid given ReLU and He init, a copy of it at lr ×10 whose lr
+		// was lowered live to 0.0562. Entries of two different widths pack 2 + 1 + 1 on the lines, so
+		// "the runs share the lines evenly" would be wrong about the room each has.
+		// Mutation caught: fitLegend without the step that keeps the numbers and cuts what differs to
+		// the room left (its old fallback: what differs alone, the numbers dropped) fails every line.
+		const sc = edited();
+		const [sigmoid, tanh, relu] = sc.runs;
+		const first = {...sigmoid!, model: relu!.model};
+		const copy = {...first, label: 'sigmoid 2', train: {...first.train, optimizer: {...first.train.optimizer, lr: 0.1}}};
+		const withCopy: NetworkScenario = {...sc, runs: [first, tanh!, relu!, copy]};
+		const differs = differenceTexts(draftOf(withCopy), 'en', ['lr']);
+		// The legend's words leave the lr out: it shows the one the run uses now.
+		expect(differs).toEqual(['relu, he-normal', 'tanh, xavier-uniform', 'relu, he-normal', 'relu, he-normal']);
+		expect(differenceTexts(draftOf(withCopy), 'en')[3]).toBe('relu, he-normal, lr 0.1');
+		// Runs that differ only in lr say nothing there, not "same settings as another run"
+		// (mutation caught: differenceTexts without its check of the unfiltered differences).
+		expect(differenceTexts(draftOf({...sc, runs: [first, copy]}), 'en', ['lr'])).toEqual(['', '']);
+		const runs = [...threeRuns().map((run) => ({...run, lr: 0.01})), runState('sigmoid 2', history(1200, () => 0.41), {accuracy: 0.81, testAccuracy: 0.8, lr: 0.0562})];
+		const layout = legendLayout(runs, 79, 3, 'en', THEMES.color, differs);
+		expect(layout.hidden).toBe(0);
+		const lines = draw(<Legend layout={layout} width={79} />, 'color', 80);
+		expectFits(lines, 79, 3);
+		const text = lines.join('\n');
+		for (const run of runs) expect(text).toMatch(new RegExp(`${run.label} .*loss \\d.*lr ${String(run.lr).replace('.', '\\.')}\\b`));
+		expect(text).toMatch(/◆ sigmoid 2 {2}relu, he-normal {2}loss 0\.410 .*lr 0\.0562/);
+		expect(text).not.toContain('lr 0.1');
+	});
+
 	test.each([
 		['en', 'color'],
 		['ko', 'color'],

@@ -102,7 +102,8 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	const send = useRunner(init, onMessage, start);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
 	const [notice, show] = useNotice();
-	const differs = useMemo(() => (edited ? differenceTexts(draftOf(init.scenario), language) : []), [edited, init, language]);
+	// Without the lr: the legend shows the one each run uses now (a live change or a schedule moves it).
+	const differs = useMemo(() => (edited ? differenceTexts(draftOf(init.scenario), language, ['lr']) : []), [edited, init, language]);
 	const exportRuns = (): string => {
 		try {
 			const files = writeExport(init.scenario, store.getState().live.runs, process.cwd());
