@@ -12,7 +12,7 @@ import type {RunnerHandle, RunnerSetup} from '../src/runner/client.js';
 import type {ProbeMessage, RunState, Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
 import {tinyScenario} from './helpers/scenarios.js';
-import {next, startTestRunner} from './helpers/worker.js';
+import {next, readAll, startTestRunner} from './helpers/worker.js';
 
 /** Four runs: three share a network and seed (adam, momentum and rmsprop on tanh), one differs (sgd on relu). */
 function fourRuns(steps: number): NetworkScenario {
@@ -37,6 +37,7 @@ function quiet(runner: RunnerHandle): Promise<void> {
 		});
 		function done(): void {
 			off();
+			readAll(runner);
 			resolve();
 		}
 	});

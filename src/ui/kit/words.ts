@@ -30,6 +30,7 @@ export const WORDS = {
 	need: {en: 'need', ko: '필요'},
 	have: {en: 'have', ko: '현재'},
 	tour: {en: 'Guided tour', ko: '가이드 투어'},
+	lessonIntro: {en: 'before we start', ko: '시작하기 전에'},
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
 	replay: {en: 'replay', ko: '다시 보기'},
 	// The teaching views.
@@ -188,6 +189,15 @@ export function notATtyText(which: NotATty, language: Language): string {
 /** `chapter 3 of 9` / `9장 중 3장` (`index` counts from 0). */
 export function chapterText(index: number, count: number, language: Language): string {
 	return language === 'ko' ? `${count}장 중 ${index + 1}장` : `chapter ${index + 1} of ${count}`;
+}
+
+/** `↑ 2 more above · ↓ 5 more below`: a scrolled list's hidden entries (a side with none is left out). */
+export function scrollText(above: number, below: number, separator: string, language: Language): string {
+	const parts = [
+		above > 0 ? (language === 'ko' ? `↑ 위에 ${above}개 더` : `↑ ${above} more above`) : '',
+		below > 0 ? (language === 'ko' ? `↓ 아래에 ${below}개 더` : `↓ ${below} more below`) : '',
+	];
+	return parts.filter((p) => p !== '').join(` ${separator} `);
 }
 
 /** `terminal too small (need 80×24, have 60×20)`. */

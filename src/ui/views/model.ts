@@ -4,12 +4,9 @@
  */
 import type {HistoryPoint, RunState} from '../../runner/protocol.js';
 
-/**
- * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D classification),
- * the fit (1-D and 2-D regression), gradient histograms, the activation explorer, and the
- * optimizer race map (surface scenarios).
- */
-export type ViewName = 'loss' | 'gradients' | 'boundary' | 'fit' | 'histograms' | 'activations' | 'race';
+/** The dashboard's views: the list lives with the scenario format, which names them (scenarios/types.ts). */
+import type {ViewName} from '../../scenarios/types.js';
+export type {ViewName};
 
 /** The views that draw the input plane (the worker computes their pictures only while one shows). */
 export const PICTURE_VIEWS: readonly ViewName[] = ['boundary', 'fit'];

@@ -16,11 +16,12 @@ import {displayPath} from '../../../scenarios/errors.js';
 import {saveScenario} from '../../../scenarios/save.js';
 import type {Scenario} from '../../../scenarios/types.js';
 import {Dashboard} from '../../dashboard/Dashboard.js';
+import {captionSwitch} from '../../dashboard/follow.js';
 import {initialPacedState, pacedReducer, panelEvery} from '../../dashboard/panel-rate.js';
-import {type AppCommand, routeCommand} from '../../dashboard/routing.js';
+import {type AppCommand, routeCommand, watchChange} from '../../dashboard/routing.js';
 import {initialDashboardState} from '../../dashboard/state.js';
 import {writeExport} from '../../export-history.js';
-import {useLanguage} from '../../kit/context.js';
+import {useLanguage, useSize} from '../../kit/context.js';
 import {exportFailedText, exportedText, saveFailedText, writeFailureText} from '../../kit/words.js';
 import type {CommandName, Scope} from '../../input/keymap.js';
 import type {KeyAnswer} from '../../input/router.js';
@@ -80,9 +81,12 @@ interface OpenEditor {
 
 export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start, onEdited, saveDir, edited = false}: LessonScreenProps) {
 	const language = useLanguage();
+	const columns = useRef(0);
+	columns.current = useSize().columns;
 	const store = useOwnStore(pacedReducer(panelEvery(init.snapshotsPerSecond)), () => initialPacedState(initialDashboardState(init.scenario, {speed: init.speed, paused: init.paused})));
 	const paced = useStore(store);
 	const clock = useRef<(message: WorkerMessage) => void>(() => {});
+	const follow = useRef(noop);
 	// What is trained, as the worker reports it, and the live values it has not reported yet.
 	const experiment = useRef<Scenario | null>(null);
 	experiment.current ??= startingExperiment(init);
@@ -96,11 +100,22 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 			}
 			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
+			follow.current();
 		},
 		[store],
 	);
 	const send = useRunner(init, onMessage, start);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
+	// A caption that names a view shows it as the caption appears: in the same message's handling,
+	// so a recording asks the worker for what the view needs before the next frame's steps.
+	follow.current = () => {
+		const live = store.getState().live;
+		const view = captionSwitch(live, init.scenario, columns.current);
+		if (view === null) return;
+		store.dispatch({type: 'show', view});
+		const watch = watchChange(live.view, view);
+		if (watch) send(watch);
+	};
 	const [notice, show] = useNotice();
 	// Without the lr: the legend shows the one each run uses now (a live change or a schedule moves it).
 	const differs = useMemo(() => (edited ? differenceTexts(draftOf(init.scenario), language, ['lr']) : []), [edited, init, language]);

@@ -8,7 +8,7 @@ import type {XAxis} from '../../../scenarios/types.js';
 import {useLanguage} from '../../kit/context.js';
 import {truncate} from '../../kit/format.js';
 import {type Theme, runColor, runMarker, useTheme} from '../../kit/theme.js';
-import {word} from '../../kit/words.js';
+import {asciiWord} from '../../kit/words.js';
 import type {RunView} from '../model.js';
 import {type ChartSegment, changeMarks, layoutChart, markChanges, runSeries, xAxisLine} from './layout.js';
 
@@ -44,7 +44,7 @@ export function LossChart({runs, xAxis, logScale, width, height}: LossChartProps
 	if (layout.kind === 'empty') {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">
-				<Text {...theme.roles.dim}>{truncate(word(layout.allDiverged ? 'allDiverged' : 'waiting', language), width, theme.glyphs.ellipsis)}</Text>
+				<Text {...theme.roles.dim}>{truncate(asciiWord(layout.allDiverged ? 'allDiverged' : 'waiting', language, theme.glyphs.ascii), width, theme.glyphs.ellipsis)}</Text>
 			</Box>
 		);
 	}
