@@ -61,6 +61,7 @@ const PHRASES: Readonly<Record<string, string>> = {
 	'step counts in increasing order, like [300, 600] (the lr is multiplied by gamma at each)': '커지는 순서의 스텝 수, 예: [300, 600] (각 스텝에서 lr에 gamma를 곱해요)',
 	'Nesterov momentum needs momentum > 0 and dampening 0': '네스테로프 모멘텀에는 momentum > 0, dampening 0이 필요해요',
 	'valid YAML': '올바른 YAML',
+	'a number of steps per second > 0, or "max"': '초당 스텝 수 (0보다 큰 수), 또는 "max"',
 };
 
 /** "expected <phrase>": an exact phrase, a list of names, a limit, else the English. */
@@ -75,6 +76,7 @@ export function koreanPhrase(phrase: string): string {
 }
 
 const PHRASE_RULES: readonly Rule[] = [
+	[/^(.+) \(the views of a (network|surface) scenario\)$/s, (list, kind) => `${koreanPhrase(list)} (${kind === 'network' ? '신경망' : '곡면'} 시나리오의 보기)`],
 	[/^one of: (.*)$/s, (list) => `다음 중 하나: ${list}`],
 	[/^an optimizer name: one of: (.*)$/s, (list) => `옵티마이저 이름, 다음 중 하나: ${list}`],
 	[/^a formula \(one of: (.*)\), or at: a step for a set-point$/s, (list) => `공식 (다음 중 하나: ${list}), 또는 설정점의 스텝 at`],
@@ -120,6 +122,8 @@ const SENTENCES: readonly Rule[] = [
 	[/^no such file( \(did you mean "(.+)"\?\))?; the lessons are: (.*)$/s, (_h, near, list) => `그런 파일이 없어요${near ? ` ("${near}"을(를) 뜻했나요?)` : ''}. 수업: ${list}`],
 	[/^the file is empty; a scenario needs at least a data set and runs$/, () => '파일이 비어 있어요. 시나리오에는 적어도 데이터 세트와 실행이 필요해요'],
 	[/^does not exist$/, () => '없는 파일이에요'],
+	[/^the decision boundary needs 2-D data; this data set has more features$/, () => '결정 경계는 2차원 데이터에만 그릴 수 있어요. 이 데이터 세트는 특성이 더 많아요'],
+	[/^the fit view needs a regression data set; this one has classes$/, () => '맞춤 보기는 회귀 데이터 세트에만 써요. 이 데이터 세트는 클래스가 있어요'],
 	[/^(.+?):? is (a folder|a FIFO \(a named pipe\)|a device|a socket|not a regular file), not (.+)$/, (file, what, noun) => `${file}: ${FILE_KINDS[what] ?? what}예요 (${NOUNS[noun] ?? noun}이(가) 아니에요)`],
 	[/^(.+?): (is .*|holds .*)$/s, (file, rest) => `${file}: ${koreanProblem(rest) ?? rest}`],
 	[/^(.+) has ([\d,]+) rows and the training file ([\d,]+); the limit is ([\d,]+) rows of data in both files together(.*)$/s, (file, rows, train, limit, more) => `${file}은(는) ${rows}행, 학습 파일은 ${train}행이에요. 두 파일을 합쳐 ${limit}행까지예요${more}`],

@@ -90,14 +90,16 @@ type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'intro
 
 /**
  * The fields both kinds share. `planar`: whether the data is 2-D, so the decision boundary can be
- * shown ('unknown' for a CSV, whose width is known once it is read; the dashboard checks then).
+ * shown; `fits`: whether it is a regression, so the fit view can ('unknown' for a CSV, whose
+ * width is known once it is read; the dashboard checks then).
  */
-function shared(input: NetworkFileInput | SurfaceFileInput, kind: 'network' | 'surface', planar: boolean | 'unknown', ctx: Context): Shared {
+function shared(input: NetworkFileInput | SurfaceFileInput, kind: 'network' | 'surface', planar: boolean | 'unknown', fits: boolean | 'unknown', ctx: Context): Shared {
 	const views = VIEWS_OF[kind];
 	const offered = (view: ViewName | undefined, where: string): void => {
 		if (view === undefined) return;
 		if (!views.includes(view)) ctx.problems.push(badValue(where, view, `one of: ${views.join(', ')} (the views of a ${kind} scenario)`));
 		else if (view === 'boundary' && planar === false) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the decision boundary needs 2-D data; this data set has more features'));
+		else if (view === 'fit' && fits === false) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the fit view needs a regression data set; this one has classes'));
 	};
 	offered(input.view?.show, 'view.show');
 	(input.notes ?? []).forEach((note, i) => offered(note.view, formatPath(['notes', i, 'view'])));
@@ -167,7 +169,8 @@ export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): N
 		}
 	});
 	const planar = runs.some((r) => r.dataset.kind === 'toy') || (runs.some((r) => r.dataset.kind === 'csv') ? 'unknown' : false);
-	const scenario: NetworkScenario = {kind: 'network', ...shared(input, 'network', planar, ctx), runs};
+	const fits = runs.some((r) => r.dataset.kind === 'regression') || (runs.some((r) => r.dataset.kind === 'csv') ? 'unknown' : false);
+	const scenario: NetworkScenario = {kind: 'network', ...shared(input, 'network', planar, fits, ctx), runs};
 	const tooMany = runCountProblem(scenario);
 	if (tooMany) ctx.problems.push(tooMany);
 	// Built-in data sets have a known size: the lesson's memory is checked now (a CSV's once it is read).
@@ -203,7 +206,7 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 	});
 	const scenario: SurfaceScenario = {
 		kind: 'surface',
-		...shared(input, 'surface', true, ctx),
+		...shared(input, 'surface', true, false, ctx),
 		surface,
 		start: input.start ?? SURFACES[surface].start,
 		runs,

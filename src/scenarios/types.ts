@@ -89,7 +89,7 @@ export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** The views each kind of scenario offers, in Tab order; the first is where it opens by default. */
 export const VIEWS_OF: Readonly<Record<'network' | 'surface', readonly ViewName[]>> = {
-	network: ['loss', 'gradients', 'boundary', 'histograms', 'activations'],
+	network: ['loss', 'gradients', 'boundary', 'fit', 'histograms', 'activations'],
 	surface: ['race', 'loss'],
 };
 

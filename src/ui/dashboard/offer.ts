@@ -14,7 +14,7 @@ export function scenarioViews(scenario: Scenario): readonly ViewName[] {
 	const views = VIEWS_OF[scenario.kind];
 	if (scenario.kind === 'surface') return views;
 	const picture = pictureView(scenario);
-	return picture === null ? views.filter((v) => v !== 'boundary') : views.map((v) => (v === 'boundary' ? picture : v));
+	return views.filter((v) => (v !== 'boundary' && v !== 'fit') || v === picture);
 }
 
 /** The view of the input plane a network scenario's built-in data set has, if any. */

@@ -245,10 +245,16 @@ export function saveFailedText(reason: string, language: Language): string {
 	return language === 'ko' ? `저장하지 못했어요: ${reason}` : `could not save: ${reason}`;
 }
 
-/** A live change: `relu: lr 0.05 → 0.0281 from step 1200`. */
-export function liveChangeText(label: string, what: 'lr' | 'momentum', from: number, to: number, step: number, language: Language): string {
+/**
+ * A live change. Asked for (`after` null): `relu: lr 0.05 → 0.0281 …`; taken by the worker after
+ * its step `after` (a set-point at `after`, so step after+1 is the first to use it):
+ * `relu: lr 0.05 → 0.0281 from step 1201`.
+ */
+export function liveChangeText(label: string, what: 'lr' | 'momentum', from: number, to: number, after: number | null, language: Language): string {
 	const name = word(what, language);
-	return language === 'ko' ? `${label}: ${name} ${from} → ${to} (스텝 ${step}부터)` : `${label}: ${name} ${from} → ${to} from step ${step}`;
+	const head = `${label}: ${name} ${from} → ${to}`;
+	if (after === null) return `${head} …`;
+	return language === 'ko' ? `${head} (스텝 ${after + 1}부터)` : `${head} from step ${after + 1}`;
 }
 
 /** Korean for the file system's common refusals (by error code); English comes from atomic.ts. */

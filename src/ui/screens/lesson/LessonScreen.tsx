@@ -32,7 +32,7 @@ import {editorScope, routeEditorKey} from '../editor/editor-keys.js';
 import {editorReducer, initialEditorState} from '../editor/editor-state.js';
 import {type EditorStore, EditorView} from '../editor/EditorScreen.js';
 import type {AppAnswer} from '../navigation.js';
-import {type LiveRequest, type Pending, liveChange, recordSetPoints, settle, startingExperiment} from './experiment.js';
+import {type LiveRequest, type Pending, liveChange, recordSetPoints, settle, startingExperiment, takenText} from './experiment.js';
 import type {FramePlan} from './frames.js';
 import {useFrameClock} from './use-frame-clock.js';
 import {useNotice} from './use-notice.js';
@@ -91,18 +91,22 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	const experiment = useRef<Scenario | null>(null);
 	experiment.current ??= startingExperiment(init);
 	const pending = useRef<Pending>([]);
+	const [notice, show] = useNotice();
 	const onMessage = useCallback(
 		(message: WorkerMessage) => {
 			clock.current(message);
 			if (message.type === 'snapshot') {
 				experiment.current = recordSetPoints(experiment.current!, message.runs);
-				pending.current = settle(pending.current, message.runs, experiment.current);
+				const settled = settle(pending.current, message.runs, experiment.current);
+				pending.current = settled.pending;
+				// The step the worker took a live change at, from the values the runs used before it.
+				if (settled.taken.length > 0) show(takenText(settled.taken, store.getState().live.runs.map((r) => r.state), language));
 			}
 			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
 			follow.current();
 		},
-		[store],
+		[store, show, language],
 	);
 	const send = useRunner(init, onMessage, start);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
@@ -116,7 +120,6 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 		const watch = watchChange(live.view, view);
 		if (watch) send(watch);
 	};
-	const [notice, show] = useNotice();
 	// Without the lr: the legend shows the one each run uses now (a live change or a schedule moves it).
 	const differs = useMemo(() => (edited ? differenceTexts(draftOf(init.scenario), language, ['lr']) : []), [edited, init, language]);
 	const exportRuns = (): string => {
