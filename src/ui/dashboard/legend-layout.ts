@@ -45,6 +45,8 @@ export const LABEL_GAP = '  ';
 const MAX_LABEL = 16;
 /** The least of what differs worth showing when entries are cut to fit. */
 const MIN_DIFFERS = 4;
+/** Enough of a long first difference to keep the numbers beside it (`xavier-uniform` is 14). */
+const MIN_FIRST = 12;
 
 export interface LegendGlyphs {
 	/** `--ascii`: R² is written R^2. */
@@ -106,52 +108,97 @@ export function packLegend(entries: readonly LegendEntry[], width: number, maxLi
 }
 
 const LEVELS: readonly LegendDetail[] = ['full', 'train', 'rate', 'loss'];
+/** After an edit, the live numbers an entry keeps at least: its loss and the lr it uses now. */
+const NUMBERED: readonly LegendDetail[] = ['full', 'train', 'rate'];
 
 /**
  * The most detailed legend that shows every run in `maxLines` lines (or the tersest one). After an
- * edit, what differs comes after the live numbers: when entries with both do not fit, the
- * entries keep their loss and lr (the most of the numbers that fit without what differs) and
- * what differs is cut to the room left on each entry's line. When not even loss and lr fit
- * (8 runs at 80 columns), the entries say what differs alone, cut the same way (the charts still
+ * edit, what differs comes first in each entry: all of it at the most detail of the numbers that
+ * fits; else the most of the numbers (at least loss and lr) that leaves every run room for its
+ * first difference, the rest cut to the room left on its line (`relu, …`); else, when not even
+ * loss and lr fit (8 runs at 80 columns), what differs alone, cut the same way (the charts still
  * show the loss).
  */
 export function fitLegend(runs: readonly RunState[], markers: readonly string[], width: number, maxLines: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[] = []): LegendLayout {
 	const entries = (level: LegendDetail, texts: readonly string[]) => runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level, texts[k] ?? ''));
+	const pack = (level: LegendDetail, texts: readonly string[]) => packLegend(entries(level, texts), width, maxLines, language);
+	if (differs.some((d) => d !== '')) {
+		for (const level of NUMBERED) {
+			const layout = pack(level, differs);
+			if (layout.hidden === 0) return layout;
+		}
+		for (const level of NUMBERED) {
+			const numbers = spread(entries(level, []), width, maxLines) ?? pack(level, []);
+			if (numbers.hidden > 0) continue;
+			const said = withDifferences(numbers, level, runs, width, language, glyphs, differs);
+			if (said.firstShown) return said.layout;
+		}
+		// What differs alone, the runs spread over the lines.
+		const bare = spread(entries('none', []), width, maxLines);
+		if (bare) return withDifferences(bare, 'none', runs, width, language, glyphs, differs).layout;
+	}
 	let tersest: LegendLayout = {lines: [], hidden: 0, moreText: ''};
 	for (const level of LEVELS) {
-		const layout = packLegend(entries(level, differs), width, maxLines, language);
-		if (layout.hidden === 0) return layout;
-		tersest = packLegend(entries(level, []), width, maxLines, language);
-		if (tersest.hidden === 0 && level !== 'loss') return withDifferences(tersest, level, runs, width, language, glyphs, differs);
+		tersest = pack(level, []);
+		if (tersest.hidden === 0) return tersest;
 	}
-	if (!differs.some((d) => d !== '')) return tersest;
-	// What differs alone: the runs spread evenly over the lines, each line's room shared by its own.
-	const perLine = Math.ceil(runs.length / maxLines);
-	const bare = entries('none', []);
-	const lines = Array.from({length: Math.ceil(bare.length / perLine)}, (_, k) => bare.slice(k * perLine, (k + 1) * perLine));
-	const fits = lines.every((line) => line.reduce((sum, entry) => sum + entry.width, 0) + LEGEND_GAP * (line.length - 1) <= width);
-	return fits ? withDifferences({lines, hidden: 0, moreText: ''}, 'none', runs, width, language, glyphs, differs) : tersest;
+	return tersest;
 }
 
 /**
- * A packed legend's entries (at `level`) with what differs cut to the room left on their own
- * line: lines are packed first-come, so each holds its own number of entries. A line's spare
- * columns are shared among its entries in order, what one leaves going to the next; a text that
- * would be cut below `MIN_DIFFERS` columns is left out.
+ * The entries over every line there is, as evenly as they go (4 runs in 3 lines: 2, 1, 1), so what
+ * differs has the most room; null if a line is too wide.
  */
-function withDifferences(layout: LegendLayout, level: LegendDetail, runs: readonly RunState[], width: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[]): LegendLayout {
+function spread(entries: readonly LegendEntry[], width: number, maxLines: number): LegendLayout | null {
+	const count = Math.min(entries.length, maxLines);
+	const lines: LegendEntry[][] = [];
+	for (let k = 0, from = 0; k < count; k++) {
+		const size = Math.floor(entries.length / count) + (k < entries.length % count ? 1 : 0);
+		lines.push(entries.slice(from, from + size));
+		from += size;
+	}
+	const fits = lines.every((line) => line.reduce((sum, entry) => sum + entry.width, 0) + LEGEND_GAP * (line.length - 1) <= width);
+	return fits ? {lines, hidden: 0, moreText: ''} : null;
+}
+
+/**
+ * A legend's entries (at `level`) with what differs cut to the room left on their own line (lines
+ * may hold different numbers of entries). A line's spare columns are shared among its entries in
+ * order, what one leaves going to the next; a text that would be cut below `MIN_DIFFERS` columns
+ * is left out. `firstShown`: every run that differs
+ * shows its first difference whole (or `MIN_FIRST` columns of a long one).
+ */
+function withDifferences(layout: LegendLayout, level: LegendDetail, runs: readonly RunState[], width: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[]): {layout: LegendLayout; firstShown: boolean} {
+	let firstShown = true;
 	const lines = layout.lines.map((line) => {
 		let spare = width - line.reduce((sum, entry) => sum + entry.width, 0) - LEGEND_GAP * (line.length - 1);
 		return line.map((entry, k) => {
 			const text = differs[entry.run] ?? '';
 			const room = Math.floor(spare / (line.length - k)) - LABEL_GAP.length;
-			const cut = room >= Math.min(MIN_DIFFERS, displayWidth(text)) ? truncate(text, room, glyphs.ellipsis) : '';
+			const cut = room >= Math.min(MIN_DIFFERS, displayWidth(text)) ? cutDifferences(text, room, glyphs.ellipsis) : '';
+			if (displayWidth(cut) < Math.min(displayWidth(text.split(DIFFERENCE_GAP)[0]!), MIN_FIRST)) firstShown = false;
 			const said = legendEntry(runs[entry.run]!, entry.run, entry.marker, language, glyphs, level, cut);
 			spare -= said.width - entry.width;
 			return said;
 		});
 	});
-	return {...layout, lines};
+	return {layout: {...layout, lines}, firstShown};
+}
+
+/** Between differences (`relu, he-normal`), as differenceTexts joins them. */
+const DIFFERENCE_GAP = ', ';
+
+/** What differs in `room` columns: as many whole differences as fit, then `…` (`relu, …`); the first cut short when even it does not fit. */
+function cutDifferences(text: string, room: number, ellipsis: string): string {
+	if (displayWidth(text) <= room) return text;
+	const more = `${DIFFERENCE_GAP}${ellipsis}`;
+	let shown = '';
+	for (const item of text.split(DIFFERENCE_GAP)) {
+		const next = shown === '' ? item : `${shown}${DIFFERENCE_GAP}${item}`;
+		if (displayWidth(next) + displayWidth(more) > room) break;
+		shown = next;
+	}
+	return shown === '' ? truncate(text, room, ellipsis) : `${shown}${more}`;
 }
 
 /** A lesson's legend with the theme's markers (the dashboard sizes the panels above by it); `differs` after an edit. */

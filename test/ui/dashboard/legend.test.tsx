@@ -108,6 +108,23 @@ describe('an edited lesson\'s legend: what differs between the runs', () => {
 		expect(text).not.toContain('lr 0.1');
 	});
 
+	test('4 runs whose numbers fill a line: the test and train accuracy give way before what differs does, and each run shows its first difference', () => {
+		// As on the screen just after an edit (no test accuracy yet): sigmoid given ReLU, a copy on rmsprop.
+		// With every number, sigmoid and tanh fill a line and what differs gets no room at all.
+		// Mutations caught: firstShown always true (the richest numbers win: no "relu" for sigmoid); spread
+		// putting ceil(4 / 3) runs a line (2, 2: relu and sigmoid 2 cut short too).
+		const differs = ['relu, xavier-uniform, momentum', 'tanh, xavier-uniform, momentum', 'relu, he-normal, momentum', 'relu, xavier-uniform, rmsprop'];
+		const runs = [...threeRuns().map((run) => ({...run, lr: 0.01, testAccuracy: Number.NaN})), runState('sigmoid 2', history(1200, () => 0.41), {accuracy: 0.59, lr: 0.01})];
+		const layout = legendLayout(runs, 79, 3, 'en', THEMES.color, differs);
+		expect(layout.hidden).toBe(0);
+		const lines = draw(<Legend layout={layout} width={79} />, 'color', 80);
+		expectFits(lines, 79, 3);
+		// Spread 2, 1, 1 over the three lines; cut at a whole difference.
+		expect(lines[0]).toMatch(/^● sigmoid {2}relu, … {2}loss 0\.693 {2}lr 0\.01 {2}▲ tanh {2}tanh, … {2}loss \S+ {2}lr 0\.01/);
+		expect(lines[1]).toMatch(/^■ relu {2}relu, he-normal, momentum {2}loss \S+ {2}lr 0\.01/);
+		expect(lines[2]).toMatch(/^◆ sigmoid 2 {2}relu, xavier-uniform, rmsprop {2}loss 0\.410 {2}lr 0\.01/);
+	});
+
 	test.each([
 		['en', 'color'],
 		['ko', 'color'],
