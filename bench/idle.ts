@@ -12,6 +12,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import {parseArgs} from 'node:util';
+import {LIMITS} from '../src/scenarios/limits.js';
 import {CLI, Tmux, hasTmux} from '../test/helpers/tmux.js';
 
 const {values} = parseArgs({options: {seconds: {type: 'string'}, lesson: {type: 'string', multiple: true}}});
@@ -95,7 +96,7 @@ const verdict = (pass: boolean) => {
 	return pass ? 'PASS' : 'MISS';
 };
 for (const lesson of LESSONS) {
-	const training = await dashboard(`${lesson} --steps 100000000`, /step [1-9]/, async (tmux, pid) => {
+	const training = await dashboard(`${lesson} --steps ${LIMITS.steps}`, /step [1-9]/, async (tmux, pid) => {
 		await sleep(3000); // past start-up, the first re-layouts and the heaps' first growth
 		const rss = await rssWhile(pid, SECONDS);
 		tmux.keys('Space');
