@@ -47,25 +47,35 @@ export function unionBounds(a: PlaneBounds, b: PlaneBounds): PlaneBounds {
 }
 
 /**
+ * The network's outputs at the centre of each cell of a width × height grid over `bounds`, row 0
+ * at the top (largest y), `chunk` cells a pass: `use` gets each pass's outputs (`k` a cell) from
+ * cell `start` on. `scratch` holds the grid's inputs (2·width·height).
+ */
+function forwardCells(net: Network, bounds: PlaneBounds, width: number, height: number, scratch: Float64Array, chunk: number, use: (outputs: Float64Array, start: number, rows: number, k: number) => void): void {
+	for (let r = 0; r < height; r++) {
+		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
+		for (let c = 0; c < width; c++) {
+			const at = 2 * (r * width + c);
+			scratch[at] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
+			scratch[at + 1] = y;
+		}
+	}
+	const cells = width * height;
+	const k = net.layers[net.depth]!;
+	for (let start = 0; start < cells; start += chunk) {
+		const rows = Math.min(chunk, cells - start);
+		use(net.forward(scratch, null, start, rows, false), start, rows, k);
+	}
+}
+
+/**
  * The predicted class at the centre of each cell of a width × height grid over `bounds`, row 0 at
  * the top (largest y); NO_CLASS where a logit is not finite. `scratch` holds the grid's inputs
  * (2·width·height) and is reused by callers. A single-output network (MSE on two classes) predicts
  * class 1 above 0.5.
  */
 export function predictPlane(net: Network, bounds: PlaneBounds, width: number, height: number, out: Uint8Array, scratch: Float64Array, chunk = 256): void {
-	const cells = width * height;
-	for (let r = 0; r < height; r++) {
-		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
-		for (let c = 0; c < width; c++) {
-			const k = 2 * (r * width + c);
-			scratch[k] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
-			scratch[k + 1] = y;
-		}
-	}
-	const k = net.layers[net.depth]!;
-	for (let start = 0; start < cells; start += chunk) {
-		const rows = Math.min(chunk, cells - start);
-		const logits = net.forward(scratch, null, start, rows, false);
+	forwardCells(net, bounds, width, height, scratch, chunk, (logits, start, rows, k) => {
 		for (let b = 0; b < rows; b++) {
 			let arg = 0;
 			let finite = true;
@@ -77,7 +87,7 @@ export function predictPlane(net: Network, bounds: PlaneBounds, width: number, h
 			if (k === 1) arg = logits[b]! > 0.5 ? 1 : 0;
 			out[start + b] = finite ? arg : NO_CLASS;
 		}
-	}
+	});
 }
 
 /** The x of each of `count` evenly spaced points from `min` to `max` (both ends included). */
@@ -107,21 +117,9 @@ export function predictCurve(net: Network, min: number, max: number, count: numb
  * `scratch` holds the grid's inputs (2·width·height).
  */
 export function predictValues(net: Network, bounds: PlaneBounds, width: number, height: number, out: Float32Array, scratch: Float64Array, chunk = 256): void {
-	const cells = width * height;
-	for (let r = 0; r < height; r++) {
-		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
-		for (let c = 0; c < width; c++) {
-			const at = 2 * (r * width + c);
-			scratch[at] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
-			scratch[at + 1] = y;
-		}
-	}
-	const k = net.layers[net.depth]!;
-	for (let start = 0; start < cells; start += chunk) {
-		const rows = Math.min(chunk, cells - start);
-		const outputs = net.forward(scratch, null, start, rows, false);
+	forwardCells(net, bounds, width, height, scratch, chunk, (outputs, start, rows, k) => {
 		for (let b = 0; b < rows; b++) out[start + b] = outputs[b * k]!;
-	}
+	});
 }
 
 /** Decades covered by the gradient histogram: 1e-12 … 1e2, two bins per decade. */
