@@ -186,6 +186,7 @@ const NOUNS: Readonly<Record<string, string>> = {
 	'a tour manifest': '투어 목차',
 	'a CSV file': 'CSV 파일',
 	'a checkpoint': '체크포인트',
+	'a gradlab recording': 'gradlab 기록',
 };
 
 const TASKS: Readonly<Record<string, string>> = {classification: '분류', regression: '회귀'};

@@ -103,6 +103,8 @@ export interface KeymapEntry {
 	readonly hint?: HintSpec;
 	/** Offered only where the screen enables it (chapters on the tour); dimmed in the help otherwise. */
 	readonly optional?: boolean;
+	/** The help's words here, where this screen's command does less than DESCRIPTIONS says (the editor has no "all runs"). */
+	readonly help?: Words;
 }
 
 export interface ScopeKeys {
@@ -182,8 +184,8 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 			{command: 'less', keys: [special('←', 'left'), char('h')], hint: hint('←/→', 'change', '바꾸기', 1)},
 			{command: 'more', keys: [special('→', 'right'), char('l')]},
 			{command: 'typeValue', keys: [ENTER], hint: hint('enter', 'type', '입력', 2)},
-			{command: 'nextRun', keys: [special('tab', 'tab'), char(']')], hint: hint('tab', 'run', '실행', 3)},
-			{command: 'prevRun', keys: [special('shift-tab', 'tab', true), char('[')]},
+			{command: 'nextRun', keys: [special('tab', 'tab'), char(']')], hint: hint('tab', 'run', '실행', 3), help: {en: 'next run', ko: '다음 실행'}},
+			{command: 'prevRun', keys: [special('shift-tab', 'tab', true), char('[')], help: {en: 'previous run', ko: '이전 실행'}},
 			{command: 'addRun', keys: [char('a')], hint: hint('a', 'add', '더하기', 4)},
 			{command: 'removeRun', keys: [char('x')], hint: hint('x', 'remove', '빼기', 7)},
 			{command: 'renameRun', keys: [char('n')], hint: hint('n', 'rename', '이름', 8)},
@@ -317,7 +319,7 @@ export function keysLabel(entry: KeymapEntry): string {
 	return entry.keys.map((b) => b.label).join(', ');
 }
 
-/** A command's words in the help. */
-export function commandWords(command: CommandName, language: Language): string {
-	return DESCRIPTIONS[command][language];
+/** An entry's words in the help: its screen's own, else its command's. */
+export function helpWords(entry: KeymapEntry, language: Language): string {
+	return (entry.help ?? DESCRIPTIONS[entry.command])[language];
 }

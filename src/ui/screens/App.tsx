@@ -190,11 +190,12 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 				start={start}
 				onEdited={onEdited}
 				saveDir={saveDir}
+				edited={edited}
 			/>
 		);
 	}
 	if (screen.kind === 'lesson' && !screen.started) return <IntroScreen key={visit} scenario={init.scenario} onStart={() => go({type: 'start'})} onAppCommand={onAppCommand} />;
-	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} />;
+	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} edited={edited} />;
 }
 
 interface PickerProps {
