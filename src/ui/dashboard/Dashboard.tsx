@@ -40,7 +40,7 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 		scenario.kind === 'surface'
 			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
 			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme);
-	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats), reservedRows);
+	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats, language), reservedRows);
 	if (layout.tooSmall) return <TooSmall />;
 	const height = layout.panelHeight;
 	return (

@@ -4,7 +4,7 @@ import {memo} from 'react';
 import type {Scenario} from '../../scenarios/types.js';
 import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
-import {useTheme} from '../kit/theme.js';
+import {runMarker, useTheme} from '../kit/theme.js';
 import {asciiWord, word} from '../kit/words.js';
 import type {CommandName} from '../input/keymap.js';
 import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
@@ -12,7 +12,8 @@ import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
 import {GradientBars} from '../views/gradients/GradientBars.js';
 import {barsLayoutFor, scaleLabel} from '../views/gradients/layout.js';
 import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
-import {chartIsLog} from '../views/loss/layout.js';
+import {chartIsLog, lossTitle} from '../views/loss/layout.js';
+import {lastStep, smoothingSteps} from '../views/loss/series.js';
 import {LossChart} from '../views/loss/LossChart.js';
 import {RaceMap} from '../views/race/RaceMap.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -43,10 +44,24 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		case 'help':
 			return <HelpOverlay width={width} height={height} enabled={enabled} />;
 		case 'loss': {
-			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
+			// Only a network's loss is a noisy batch loss worth smoothing; a surface's is f itself.
+			const batches = scenario.kind === 'network';
+			const smoothing = batches && state.smooth ? smoothingSteps(lastStep(state.runs)) : null;
+			const showTest = batches && state.showTest;
+			const focused = state.focus === null ? undefined : state.runs[state.focus];
+			const title = lossTitle(
+				{
+					log: chartIsLog(state.runs, state.logScale),
+					...(batches ? {smoothing} : {}),
+					test: showTest,
+					focus: focused && state.focus !== null ? {marker: runMarker(theme, state.focus), label: focused.state.label} : null,
+				},
+				g,
+				language,
+			);
 			return (
 				<Panel title={title} width={width} height={height}>
-					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} {...inner} />
+					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} smoothing={smoothing} showTest={showTest} focus={state.focus} {...inner} />
 				</Panel>
 			);
 		}

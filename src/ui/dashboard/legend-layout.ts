@@ -54,7 +54,7 @@ export function legendEntry(run: RunState, index: number, marker: string, langua
 	if (run.diverged) {
 		detail = `${word('divergedAt', language)} ${run.divergedAt ?? run.step}`;
 	} else {
-		const parts = [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash)}`];
+		const parts = [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash, word('overflow', language))}`];
 		if ((level === 'full' || level === 'train') && Number.isFinite(run.accuracy)) parts.push(`${word('accuracy', language)} ${formatPercent(run.accuracy)}`);
 		if (level === 'full' && Number.isFinite(run.testAccuracy)) parts.push(`${word('test', language)} ${formatPercent(run.testAccuracy)}`);
 		if (level !== 'loss') parts.push(`${word('lr', language)} ${formatRate(run.lr, glyphs.dash)}`);

@@ -91,6 +91,8 @@ export function applyCommand(state: DashboardState, command: ViewCommand): Dashb
 			return {...state, showStats: !state.showStats};
 		case 'togglePoints':
 			return {...state, showTest: !state.showTest};
+		case 'toggleSmooth':
+			return {...state, smooth: !state.smooth};
 		case 'nextRun':
 		case 'prevRun':
 			return {...state, focus: cycleFocus(state.focus, state.runs.length, command === 'nextRun' ? 1 : -1)};

@@ -24,7 +24,7 @@ export function watchCommand(view: ViewName): Command {
 	return {type: 'watch', boundary: view === 'boundary'};
 }
 
-const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'nextRun', 'prevRun', 'help', 'dismiss'];
+const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'toggleSmooth', 'nextRun', 'prevRun', 'help', 'dismiss'];
 
 /** Whether the reducer handles `command` on its own. */
 function isViewCommand(command: CommandName): command is ViewCommand {

@@ -46,16 +46,18 @@ export interface DashboardState {
 	readonly probes: readonly RunProbe[] | null;
 	/** The points the boundary is drawn over; null until the worker sends them. */
 	readonly probeData: ProbeData | null;
-	/** Test points on the decision boundary too. */
+	/** Test data too: points on the decision boundary, test-loss lines on the loss chart. */
 	readonly showTest: boolean;
-	/** The run the boundary and histogram views single out, or null for all of them side by side. */
+	/** The loss chart draws the batch loss smoothed (a moving average) rather than raw. */
+	readonly smooth: boolean;
+	/** The run the views single out (drawn on top, or large), or null for all of them alike. */
 	readonly focus: number | null;
 }
 
 /** Commands the reducer handles (the rest go to the worker or the app). */
 export type ViewCommand = Extract<
 	CommandName,
-	'nextView' | 'prevView' | 'toggleLog' | 'cycleXAxis' | 'toggleStats' | 'togglePoints' | 'nextRun' | 'prevRun' | 'help' | 'dismiss'
+	'nextView' | 'prevView' | 'toggleLog' | 'cycleXAxis' | 'toggleStats' | 'togglePoints' | 'toggleSmooth' | 'nextRun' | 'prevRun' | 'help' | 'dismiss'
 >;
 
 export type DashboardAction =
@@ -91,6 +93,7 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		probes: null,
 		probeData: null,
 		showTest: false,
+		smooth: true,
 		focus: null,
 	};
 }

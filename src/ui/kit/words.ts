@@ -1,9 +1,12 @@
 /** gradlab's own words in English and Korean (lesson text comes from the scenario). */
 import type {Language, Text as Words, XAxis} from '../../scenarios/types.js';
+import {OVERFLOW} from '../../records/numbers.js';
 import {asciiText} from './ascii.js';
 
 export const WORDS = {
 	loss: {en: 'loss', ko: '손실'},
+	raw: {en: 'raw', ko: '원래 값'},
+	overflow: OVERFLOW,
 	log: {en: 'log', ko: '로그'},
 	linear: {en: 'linear', ko: '선형'},
 	accuracy: {en: 'acc', ko: '정확도'},
@@ -218,6 +221,11 @@ export function saveFailedText(reason: string, language: Language): string {
 export function liveChangeText(label: string, what: 'lr' | 'momentum', from: number, to: number, step: number, language: Language): string {
 	const name = word(what, language);
 	return language === 'ko' ? `${label}: ${name} ${from} → ${to} (스텝 ${step}부터)` : `${label}: ${name} ${from} → ${to} from step ${step}`;
+}
+
+/** The loss chart's smoothing: `EMA 60 steps` / `지수이동평균 60스텝`. */
+export function smoothingText(steps: number, language: Language): string {
+	return language === 'ko' ? `지수이동평균 ${steps}스텝` : `EMA ${steps} ${steps === 1 ? 'step' : 'steps'}`;
 }
 
 /** "+2 more" (runs that did not fit) or "+1 more layer". */
