@@ -15,6 +15,7 @@ import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
 import {chartIsLog, lossTitle} from '../views/loss/layout.js';
 import {lastStep, smoothingSteps} from '../views/loss/series.js';
 import {LossChart} from '../views/loss/LossChart.js';
+import {windowText} from '../views/race/layout.js';
 import {RaceMap} from '../views/race/RaceMap.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import type {DashboardLayout} from './layout.js';
@@ -99,10 +100,12 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		}
 		case 'race': {
 			if (scenario.kind !== 'surface') return null;
-			const title = `${asciiWord('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;
+			const focused = state.focus === null ? undefined : state.runs[state.focus];
+			const parts = [asciiWord('race', language, g.ascii), scenario.surface, windowText(scenario.surface, g.ellipsis, g.separator)];
+			if (focused && state.focus !== null) parts.push(`${runMarker(theme, state.focus)} ${focused.state.label}`);
 			return (
-				<Panel title={title} width={width} height={height}>
-					<RaceMap runs={state.runs} surface={scenario.surface} {...inner} />
+				<Panel title={parts.join(` ${g.separator} `)} width={width} height={height}>
+					<RaceMap runs={state.runs} surface={scenario.surface} focus={state.focus} {...inner} />
 				</Panel>
 			);
 		}

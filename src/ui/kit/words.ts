@@ -55,7 +55,9 @@ export const WORDS = {
 	layersFactor: {en: 'after d layers: (max f′)^d', ko: 'd개 층 뒤: (f′ 최대)^d'},
 	minimum: {en: 'minimum', ko: '최솟값'},
 	minima: {en: 'minima', ko: '최솟값'},
-	sharedCell: {en: '2–9 runs in a cell', ko: '2–9: 한 칸에 있는 실행 수'},
+	fMinusMin: {en: 'f − min', ko: 'f − 최솟값'},
+	perBand: {en: '×10 a band', ko: '칸마다 ×10'},
+	contours: {en: 'contours at', ko: '등고선:'},
 	offMap: {en: 'off the map since step', ko: '지도 밖, 스텝'},
 	explorerTitle: {en: 'Activation explorer', ko: '활성화 함수 탐색기'},
 	explorerNote: {

@@ -104,6 +104,36 @@ describe('the optimizer race in the dashboard', () => {
 		}
 	});
 
+	// The saddle's key line was cut at 80 columns ("y -2.5 … …"); the window now sits in the title.
+	test.each(['color', 'mono', 'ascii'] as const)('saddle at 80×24 (%s): the window in the title, the key whole, in both languages', (theme) => {
+		for (const language of ['en', 'ko'] as const) {
+			const saddle = raceScenario({surface: 'saddle'});
+			const lines = frame({...dashboardReducer(initialDashboardState(saddle), snapshot(raceRuns()))}, saddle, 80, 24, theme, language);
+			expectFits(lines, 80, 24);
+			const g = THEMES[theme].glyphs;
+			expect(lines[1]).toContain(`x -2.5 ${g.ellipsis} 2.5 ${g.separator} y -2.5 ${g.ellipsis} 2.5`);
+			const key = lines.find((l) => l.includes(language === 'en' ? 'minima (0, 1.41) (0, -1.41)' : '최솟값 (0, 1.41) (0, -1.41)'))!;
+			expect(key).toBeDefined();
+			expect(key).not.toContain(g.ellipsis);
+			expect(key).toContain(language === 'en' ? (theme === 'ascii' ? 'f - min' : 'f − min') : '최솟값');
+		}
+	});
+
+	// Mutation: the race view ignoring state.focus fails this.
+	test('[ and ] single out a run on the race map too: the title names it, its trail draws on top', () => {
+		let state = raceState();
+		for (const key of ['nextRun', 'nextRun'] as const) state = dashboardReducer(state, {type: 'command', command: key});
+		const lines = frame(state, raceScenario(), 80, 24, 'mono');
+		expect(lines[1]).toMatch(/optimizer race · rosenbrock · x -2 … 2 · y -1 … 3 · ▲ Adam/);
+		// Adam's path from the start (−1.5, 2) to (1, 1) shows ▲ all along: where SGD's ● shared it before, ▲ now.
+		const plain = frame(raceState(), raceScenario(), 80, 24, 'mono');
+		const count = (ls: string[], ch: string) => ls.slice(2, 14).join('').split(ch).length - 1;
+		expect(count(lines, '▲')).toBeGreaterThan(count(plain, '▲'));
+		expect(count(lines, '●')).toBeLessThan(count(plain, '●'));
+		state = dashboardReducer(state, {type: 'command', command: 'prevRun'});
+		expect(frame(state, raceScenario(), 80, 24, 'mono')[1]).toContain('● SGD');
+	});
+
 	test('wide: the loss chart beside the map', () => {
 		const layout = dashboardLayout({columns: 160, rows: 50}, 'race', false, 2);
 		expect(layout.panels.map((p) => p.content)).toEqual(['race', 'loss']);
