@@ -1,6 +1,6 @@
 /**
  * Read-only looks inside a network for the teaching views: its predicted class over a grid of the
- * input plane (the decision boundary), its predicted value along a line or over the plane (the
+ * input plane (the decision boundary) or for rows of a data set (and their confusion matrix), its predicted value along a line or over the plane (the
  * fit of a regression), and its weight gradients binned by magnitude.
  */
 import type {Network} from './network.js';
@@ -62,10 +62,19 @@ export function predictPlane(net: Network, bounds: PlaneBounds, width: number, h
 			scratch[k + 1] = y;
 		}
 	}
+	predictRows(net, scratch, cells, out, chunk);
+}
+
+/**
+ * The predicted class of each of the first `n` rows of `x` (row-major, the network's input width):
+ * the largest logit, or for a single output (MSE on two classes) class 1 above 0.5; NO_CLASS where
+ * a logit is not finite.
+ */
+export function predictRows(net: Network, x: Float64Array, n: number, out: Uint8Array, chunk = 256): void {
 	const k = net.layers[net.depth]!;
-	for (let start = 0; start < cells; start += chunk) {
-		const rows = Math.min(chunk, cells - start);
-		const logits = net.forward(scratch, null, start, rows, false);
+	for (let start = 0; start < n; start += chunk) {
+		const rows = Math.min(chunk, n - start);
+		const logits = net.forward(x, null, start, rows, false);
 		for (let b = 0; b < rows; b++) {
 			let arg = 0;
 			let finite = true;
@@ -78,6 +87,20 @@ export function predictPlane(net: Network, bounds: PlaneBounds, width: number, h
 			out[start + b] = finite ? arg : NO_CLASS;
 		}
 	}
+}
+
+/**
+ * Counts of (true class, predicted class): row t, column p holds the rows of class t predicted
+ * as p, at t · classes + p. Rows predicted as NO_CLASS (or beyond `classes`) are left out.
+ */
+export function confusionMatrix(predicted: Uint8Array, labels: Int32Array, n: number, classes: number): Uint32Array {
+	const out = new Uint32Array(classes * classes);
+	for (let r = 0; r < n; r++) {
+		const t = labels[r]!;
+		const p = predicted[r]!;
+		if (t >= 0 && t < classes && p < classes) out[t * classes + p] = out[t * classes + p]! + 1;
+	}
+	return out;
 }
 
 /** The x of each of `count` evenly spaced points from `min` to `max` (both ends included). */

@@ -3,14 +3,16 @@ import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {ViewName} from '../views/model.js';
 
 /**
- * The views a scenario offers, in Tab order. Surface scenarios open on the race map. The boundary
+ * The views a scenario offers, in Tab order. Surface scenarios open on the race map; digits get
+ * the images view after the loss chart. The boundary
  * view needs 2-D data: every toy set is; a CSV's width is known only once the worker's first probe
  * brings a boundary (the reducer adds the view then).
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
 	if (scenario.kind === 'surface') return ['race', 'loss'];
 	const planar = scenario.runs.length > 0 && scenario.runs.some((r) => r.dataset.kind === 'toy');
-	return planar ? ['loss', 'gradients', 'boundary', 'histograms', 'activations'] : ['loss', 'gradients', 'histograms', 'activations'];
+	const images = scenario.runs.some((r) => r.dataset.kind === 'digits');
+	return ['loss', ...(images ? (['images'] as const) : []), 'gradients', ...(planar ? (['boundary'] as const) : []), 'histograms', 'activations'];
 }
 
 /** The x units, in `x` order: a surface has no epochs or samples. */

@@ -54,7 +54,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			const views = planar ? [...state.views.slice(0, at), 'boundary' as const, ...state.views.slice(at)] : state.views;
 			// Probes without a grid (the boundary view is not shown) keep the last grid for a quick return.
 			const probes = action.runs.map((r, k) => (r.boundary || !state.probes?.[k]?.boundary ? r : {...r, boundary: state.probes[k]!.boundary}));
-			return {...state, probes, probeData: action.data ?? state.probeData, views};
+			return {...state, probes, probeData: action.data ?? state.probeData, images: action.images ?? state.images, views};
 		}
 		case 'reset':
 			return {
@@ -65,6 +65,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				error: null,
 				probes: null,
 				probeData: null,
+				images: null,
 			};
 		case 'error':
 			return {...state, error: action.message};

@@ -3,7 +3,7 @@
  * chose (view, scales, overlays), and the actions that change it. The reducer is reducer.ts;
  * where each key goes is routing.ts.
  */
-import type {ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
+import type {ImageSamples, ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
 import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {CommandName} from '../input/keymap.js';
 import type {RunView, ViewName} from '../views/model.js';
@@ -46,6 +46,8 @@ export interface DashboardState {
 	readonly probes: readonly RunProbe[] | null;
 	/** The points the boundary is drawn over; null until the worker sends them. */
 	readonly probeData: ProbeData | null;
+	/** Image data's sample images; null until the worker sends them (or for other data). */
+	readonly images: ImageSamples | null;
 	/** Test data too: points on the decision boundary, test-loss lines on the loss chart. */
 	readonly showTest: boolean;
 	/** The loss chart draws the batch loss smoothed (a moving average) rather than raw. */
@@ -92,6 +94,7 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		pendingSpeed: null,
 		probes: null,
 		probeData: null,
+		images: null,
 		showTest: false,
 		smooth: true,
 		focus: null,

@@ -6,9 +6,10 @@ import type {HistoryPoint, RunState} from '../../runner/protocol.js';
 
 /**
  * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D data), gradient
- * histograms, the activation explorer, and the optimizer race map (surface scenarios).
+ * histograms, the activation explorer, the optimizer race map (surface scenarios), and test images
+ * with each run's guesses and confusion matrix (image data).
  */
-export type ViewName = 'loss' | 'gradients' | 'boundary' | 'histograms' | 'activations' | 'race';
+export type ViewName = 'loss' | 'gradients' | 'boundary' | 'histograms' | 'activations' | 'race' | 'images';
 
 /** A run's history as of one dashboard state, oldest point first. */
 export interface RunHistoryView {
