@@ -76,6 +76,43 @@ describe.skipIf(!hasTmux())('every view at 80×24', () => {
 		await tmux.waitFor(/^\$\s*$/m);
 	});
 
+	it('the race map keys its contours, and ] singles out a path', async () => {
+		const tmux = start({NO_COLOR: '1'});
+		tmux.line(`clear; node ${CLI} saddle-race`);
+		let screen = await tmux.waitFor(/contours at f − min = /);
+		expectClean(screen);
+		expect(screen).toMatch(/optimizer race · saddle · x -2\.5 … 2\.5 · y -2\.5 … 2\.5/);
+		await tmux.waitFor(/step [1-9]/); // the dashboard is reading keys
+		tmux.keys(']');
+		screen = await tmux.waitFor(/y -2\.5 … 2\.5 · ● \S+/);
+		expectClean(screen);
+		tmux.keys('q');
+		await tmux.waitFor(/^\$\s*$/m);
+	});
+
+	for (const [look, env, flags, tile] of [
+		['colour', {}, '', /▀{8} +\d/],
+		['--ascii', {}, '--ascii', /\|[ .:+#]{8} +\d/],
+	] as const) {
+		it(`${look}: the digits show as images with every run's guess, and a confusion matrix per run`, async () => {
+			const tmux = start(env);
+			tmux.line(`clear; node ${CLI} digits ${flags}`);
+			await tmux.waitFor(/loss \(log\)/);
+			tmux.keys('Tab');
+			let screen = await tmux.waitFor(/test images .* confusion: row true, column predicted/);
+			screen = await tmux.waitFor(/[●o] {3}0 {2}1 {2}2/, 20_000);
+			expectClean(screen);
+			expect(screen).toMatch(tile);
+			expect(screen).toMatch(/[▲*] {3}0 {2}1 {2}2/); // Adam's matrix beside SGD's
+			if (flags === '--ascii') expect(screen.split('\n').slice(1, 18).join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
+			tmux.keys(']');
+			screen = await tmux.waitFor(/test images (·|\|) [●o] SGD/);
+			expectClean(screen);
+			tmux.keys('q');
+			await tmux.waitFor(/^\$\s*$/m);
+		});
+	}
+
 	it('the activation explorer opens from the picker without training', async () => {
 		const tmux = start();
 		tmux.line(`clear; node ${CLI}`);
