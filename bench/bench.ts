@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: training steps per second of gradlab's core on the issue's five configurations,
- * side by side in one run with what it is measured against: itself on its JavaScript kernels, a
- * plain hand-written Float64Array MLP, TensorFlow.js's pure-JavaScript CPU backend, and PyTorch
+ * side by side in one run with what it is measured against: itself on its JavaScript kernels (the
+ * fallback where WebAssembly SIMD is missing), the core as it was before the SIMD work
+ * (before-simd/), a plain hand-written Float64Array MLP, TensorFlow.js's pure-JavaScript CPU backend, and PyTorch
  * (eager, float64, one thread) when a Python here imports torch. Reps are interleaved, so a noisy
  * neighbour on a shared machine hits every side alike, and each figure is a median.
  * Prints PASS or MISS for every target and exits 1 on any miss (a miss is a result, reported
@@ -14,6 +15,7 @@ import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {kernelChoice, useKernels, type KernelChoice} from '../src/core/kernels.js';
 import {SIMD_AVAILABLE} from '../src/core/kernels-simd.js';
+import {beforeSimdSide} from './before-simd/side.js';
 import {CONFIGS, flopsPerStep, type BenchConfig, type Targets} from './configs.js';
 import {syntheticSplit} from './data.js';
 import {gradlabSide} from './gradlab.js';
@@ -36,13 +38,13 @@ const FULL: Plan = {warmSeconds: 0.5, seconds: 1, reps: 7, memorySteps: 100_000}
 const QUICK: Plan = {warmSeconds: 0.2, seconds: 0.3, reps: 1, memorySteps: 10_000};
 
 /** The sides every config is timed on, in the order each rep runs them. */
-const SIDES = ['gradlab', 'js', 'plain', 'tfjs', 'torch'] as const;
+const SIDES = ['gradlab', 'js', 'before', 'plain', 'tfjs', 'torch'] as const;
 type Side = (typeof SIDES)[number];
 
 const SIDE_NAMES: Readonly<Record<Exclude<keyof Targets, 'gflops'>, string>> = {
 	tfjs: 'tfjs',
 	plain: 'the plain MLP',
-	js: "gradlab's JS kernels",
+	before: 'the core before SIMD',
 	torch: 'PyTorch',
 };
 
@@ -108,12 +110,14 @@ async function benchConfig(c: BenchConfig, plan: Plan, gc: () => void, torch: To
 	const data = syntheticSplit(ROWS, c.layers[0]!, c.layers.at(-1)!, SEED);
 	const ours = gradlabSide(c, data, SEED);
 	const js = gradlabSide(c, data, SEED);
+	const before = beforeSimdSide(c, data, SEED);
 	const weights = ours.trainer.network.getParameters();
 	const plain = plainSide(c, data, weights);
 	const theirs = tfjsSide(c, data, weights);
 	const timers: Record<Exclude<Side, 'torch'>, (seconds: number) => number> = {
 		gradlab: (seconds) => onKernels('auto', ours.step, seconds),
 		js: (seconds) => onKernels('js', js.step, seconds),
+		before: (seconds) => stepsPerSecond(before.step, seconds),
 		plain: (seconds) => stepsPerSecond(plain.step, seconds),
 		tfjs: (seconds) => stepsPerSecond(theirs.step, seconds),
 	};
@@ -136,7 +140,7 @@ async function benchConfig(c: BenchConfig, plan: Plan, gc: () => void, torch: To
 	const flops = flopsPerStep(c);
 	const g = rates.gradlab!;
 	const targets: TargetResult[] = [];
-	for (const against of ['plain', 'js', 'tfjs', 'torch'] as const) {
+	for (const against of ['plain', 'before', 'tfjs', 'torch'] as const) {
 		const min = c.targets[against];
 		const theirRate = rates[against];
 		if (min === null || theirRate === undefined) continue;
@@ -195,11 +199,11 @@ function signedKib(bytes: number): string {
 }
 
 function table(results: readonly ConfigResult[]): string {
-	const head = ['config', 'gradlab steps/s', 'GFLOP/s', '× plain', '× JS kernels', 'tfjs steps/s', '× tfjs', 'torch steps/s', '× torch'];
+	const head = ['config', 'gradlab steps/s', 'GFLOP/s', '× plain', '× before SIMD', '× JS fallback', 'tfjs steps/s', '× tfjs', 'torch steps/s', '× torch'];
 	const rows = results.map((r) => {
 		const s = r.stepsPerSecond;
 		const ratio = (side: Side) => (s[side] === undefined ? undefined : s.gradlab! / s[side]!);
-		return [r.label, rate(s.gradlab), fmt(r.gflops, 2), times(ratio('plain')), times(ratio('js')), rate(s.tfjs), times(ratio('tfjs')), rate(s.torch), times(ratio('torch'))];
+		return [r.label, rate(s.gradlab), fmt(r.gflops, 2), times(ratio('plain')), times(ratio('before')), times(ratio('js')), rate(s.tfjs), times(ratio('tfjs')), rate(s.torch), times(ratio('torch'))];
 	});
 	const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
 	const line = (cells: readonly string[]) => cells.map((cell, k) => (k === 0 ? cell.padEnd(widths[k]!) : cell.padStart(widths[k]!))).join('  ').trimEnd();

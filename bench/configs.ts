@@ -20,8 +20,8 @@ export interface Targets {
 	readonly tfjs: number;
 	/** The plain hand-written Float64Array MLP in plain.ts. */
 	readonly plain: number;
-	/** gradlab itself on the JavaScript kernels (useKernels('js')). */
-	readonly js: number | null;
+	/** The core as it was before the WebAssembly SIMD work (before-simd/): issue 16's "today's JS core". */
+	readonly before: number | null;
 	/** PyTorch eager, float64, one thread (issue 16's goal: ahead on a–c, within 2× on d–e). */
 	readonly torch: number;
 	/** GFLOP/s (issue 2). */
@@ -45,11 +45,11 @@ function config(id: string, shape: string, activation: 'relu' | 'sigmoid', batch
 }
 
 export const CONFIGS: readonly BenchConfig[] = [
-	config('a', '2-8x2-2', 'relu', 32, 'adam', {tfjs: 40, plain: 1, js: null, torch: 1, gflops: null}),
-	config('b', '2-32x10-2', 'sigmoid', 32, 'sgd', {tfjs: 7, plain: 1, js: null, torch: 1, gflops: null}),
-	config('c', '2-32x10-2', 'relu', 32, 'adam', {tfjs: 7, plain: 1, js: null, torch: 1, gflops: null}),
-	config('d', '64-128x3-10', 'relu', 64, 'adam', {tfjs: 7, plain: 1, js: 2.5, torch: 0.5, gflops: 2.8}),
-	config('e', '64-256x4-10', 'relu', 128, 'adam', {tfjs: 7, plain: 1, js: 2.5, torch: 0.5, gflops: 2.8}),
+	config('a', '2-8x2-2', 'relu', 32, 'adam', {tfjs: 40, plain: 1, before: null, torch: 1, gflops: null}),
+	config('b', '2-32x10-2', 'sigmoid', 32, 'sgd', {tfjs: 7, plain: 1, before: null, torch: 1, gflops: null}),
+	config('c', '2-32x10-2', 'relu', 32, 'adam', {tfjs: 7, plain: 1, before: null, torch: 1, gflops: null}),
+	config('d', '64-128x3-10', 'relu', 64, 'adam', {tfjs: 7, plain: 1, before: 2.5, torch: 0.5, gflops: 2.8}),
+	config('e', '64-256x4-10', 'relu', 128, 'adam', {tfjs: 7, plain: 1, before: 2.5, torch: 0.5, gflops: 2.8}),
 ];
 
 /** The issue's count: 2·in·out per layer forward plus 4·in·out backward, per row. */

@@ -154,7 +154,7 @@ if (!only || only === 'layout') console.log('\nLayout code alone (pure functions
 const palette = viewPalette(createTheme());
 layoutCost('boundary plot 80×40 (one run large)', (k) => {
 	const state = spiral.states[(k * PROBE_EVERY) % spiral.states.length]!;
-	layoutBoundary(state.probes?.[2]?.boundary, state.probeData, {columns: 80, rows: 40, showTest: true, palette});
+	layoutBoundary(state.probes?.[2]?.boundary, state.probeData?.kind === 'classes' ? state.probeData : null, {columns: 80, rows: 40, showTest: true, palette});
 });
 layoutCost('race map 96×40, 8 paths', (k) => {
 	const state = race.states[k % race.states.length]!;

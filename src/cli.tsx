@@ -1,11 +1,23 @@
-#!/usr/bin/env node
-/** gradlab's entry point: parse the command line, run one command, exit with its code. */
+#!/usr/bin/env -S node --max-semi-space-size=1 --heap-growing-percent=50 --v8-pool-size=1 --no-memory-reducer
+/**
+ * gradlab's entry point: parse the command line, run one command, exit with its code.
+ * The #! line sets V8's memory for a dashboard that sits beside nine others on a class's server
+ * (flags are process-wide, and the main thread's heap exists before any code here could set one;
+ * each measured by `npm run bench:idle`, RSS of a training dashboard in MiB, CPU of a paused one):
+ * - young generation 1 MiB a half, not up to 8 on the main thread's rendering garbage and 16 in
+ *   each worker (training allocates next to nothing): −30;
+ * - the old generation grows 50% past what is alive, not up to 4× while it allocates fast: −10;
+ * - one V8 helper thread, not four (each had its own malloc arena and stacks): −12;
+ * - no memory reducer: it woke every heap for a collection seconds after the last allocation,
+ *   and again, so a paused dashboard used 0.1–0.7% of a core instead of none.
+ */
 import {parseCli} from './cli/args.js';
 import {check, exportCommand, list, newScenario, runCommand} from './cli/commands.js';
 import {describeFailure} from './cli/errors.js';
 import {detectLanguage} from './cli/language.js';
 import {USAGE} from './cli/usage.js';
 import {packageVersion} from './paths.js';
+import {writeReason} from './scenarios/atomic.js';
 
 async function main(argv: readonly string[]): Promise<number> {
 	const options = parseCli(argv);
@@ -30,19 +42,23 @@ async function main(argv: readonly string[]): Promise<number> {
 			break;
 		case 'dashboard':
 		case 'tour':
+		case 'view':
 			break;
 	}
-	const {startDashboard} = await import('./cli/dashboard.js');
-	const code = await startDashboard(options, language);
+	const {startDashboard, startReplay} = await import('./cli/dashboard.js');
+	const code = options.command === 'view' ? await startReplay(options, language) : await startDashboard(options, language);
 	// The terminal is restored; nothing the dashboard started may outlive it (a worker thread still
 	// in a long step, a timer), least of all after the terminal hung up.
 	process.exit(code);
 }
 
-// `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter.
+// `gradlab run … | head`: the reader has gone; stop quietly like any Unix filter. A terminal that
+// hung up (EIO) cannot be drawn on or restored: end. A full disk (`> /dev/full`) is a failure to say.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(0);
-	throw error;
+	if (error.code === 'EIO') process.exit(129);
+	process.stderr.write(`gradlab: cannot write to stdout: ${writeReason(error)}\n`);
+	process.exit(1);
 });
 
 try {

@@ -52,7 +52,7 @@ describe('gradlab check on a CSV scenario', () => {
 		writeFileSync(join(dir, 'scaled.yaml'), 'dataset: {csv: good.csv, target: price}\n');
 		writeFileSync(join(dir, 'raw.yaml'), 'dataset: {csv: good.csv, target: price, standardize: false}\n');
 		const run = gradlab('check', 'scaled.yaml', 'raw.yaml');
-		expect(run.stdout).toBe("scaled.yaml: ok (1 runs)\n  good.csv: features standardised with the training rows' mean and std (standardize: false uses them as written)\nraw.yaml: ok (1 runs)\n");
+		expect(run.stdout).toBe("scaled.yaml: ok (1 run)\n  good.csv: features standardised with the training rows' mean and std (standardize: false uses them as written)\nraw.yaml: ok (1 run)\n");
 		expect(run.code).toBe(0);
 	});
 });

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {afterAll, describe, expect, it} from 'vitest';
 import {parseCli} from '../src/cli/args.js';
-import {list} from '../src/cli/commands.js';
+import {check, list} from '../src/cli/commands.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-list-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
@@ -30,5 +30,15 @@ describe('gradlab list', () => {
 		expect(out.text).toMatch(/^vanishing-gradients +Vanishing gradients$/m);
 		expect(out.text).toMatch(/^mine +Mine$/m);
 		expect(err.text).toMatch(/oops\.yaml: dataset\.name: got "spirall".*did you mean "spiral"/);
+	});
+});
+
+describe('gradlab check', () => {
+	it('counts runs in words: "1 run", "2 runs"', () => {
+		writeFileSync(join(dir, 'one.yaml'), 'dataset: {name: moons}\n');
+		writeFileSync(join(dir, 'two.yaml'), 'runs: [{label: a}, {label: b}]\n');
+		const out = sink();
+		expect(check(parseCli(['check', join(dir, 'one.yaml'), join(dir, 'two.yaml')]), out, sink())).toBe(0);
+		expect(out.text).toBe(`${join(dir, 'one.yaml')}: ok (1 run)\n${join(dir, 'two.yaml')}: ok (2 runs)\n`);
 	});
 });

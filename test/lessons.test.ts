@@ -139,6 +139,46 @@ describe('network lessons make their point', () => {
 		expect(get(r, 'Xavier').trainLoss).toBeLessThan(0.5);
 	});
 
+	it('curve-fitting: tanh and ReLU fit the waves early; sigmoid is the best straight line on a plateau, then bends; at its caption steps', () => {
+		const s = lesson('curve-fitting');
+		const at = (words: RegExp): number => {
+			const found = s.notes.filter((n) => words.test(n.text.en));
+			expect(found, `one caption matching ${words}`).toHaveLength(1);
+			return found[0]!.at;
+		};
+		const early = at(/already follow both waves/);
+		const plateau = at(/still on the line/);
+		const bends = at(/has left the plateau/);
+		const ceiling = at(/the most any fit can reach/);
+		const started = performance.now();
+		// Per run: test R² after each caption's step, and layer 1's ‖∂L/∂W‖ per step up to the plateau's caption.
+		const runs = new Map(
+			s.runs.map((spec) => {
+				const data = buildDataSplit(spec.dataset, spec.train.seed);
+				const trainer = new Trainer(buildTrainConfig(spec, data), data);
+				const testR2 = new Map<number, number>();
+				const grad: number[] = [];
+				for (let step = 1; step <= spec.train.steps; step++) {
+					const report = trainer.next();
+					if (step <= plateau) grad.push(report.layers[0]!.gradNormW);
+					if ([early, plateau, bends, ceiling].includes(step)) testR2.set(step, trainer.evaluate('test').r2);
+				}
+				return [spec.label, {testR2, grad}] as const;
+			}),
+		);
+		expect((performance.now() - started) / 1000).toBeLessThan(SECONDS_BUDGET);
+		const r2 = (label: string, step: number): number => runs.get(label)!.testR2.get(step)!;
+		// The best straight line through sin(2πx) on [−1, 1]: slope −3/(2π), R² = (3/4π²) / (1/2 + noise²) ≈ 0.149.
+		const line = 3 / (4 * Math.PI ** 2) / (0.5 + 0.1 ** 2);
+		for (const label of ['tanh', 'relu']) expect(r2(label, early)).toBeGreaterThan(0.9);
+		for (const step of [early, plateau]) expect(Math.abs(r2('sigmoid', step) - line)).toBeLessThan(0.02);
+		expect(mean(runs.get('sigmoid')!.grad) * 10).toBeLessThan(mean(runs.get('relu')!.grad));
+		expect(r2('sigmoid', bends)).toBeGreaterThan(0.9);
+		for (const label of ['tanh', 'relu']) expect(r2(label, ceiling)).toBeGreaterThan(0.97);
+		expect(r2('sigmoid', ceiling)).toBeGreaterThan(0.85);
+		expect(r2('sigmoid', ceiling)).toBeLessThan(r2('tanh', ceiling));
+	});
+
 	it('digits: Adam reaches > 90% test accuracy and beats SGD', () => {
 		const r = trainLesson('digits');
 		expect(get(r, 'Adam').testAccuracy).toBeGreaterThan(0.9);
@@ -204,6 +244,7 @@ describe('built-in lessons', () => {
 			'learning-rate',
 			'initialization',
 			'digits',
+			'curve-fitting',
 			'optimizer-race',
 			'saddle-race',
 		]);

@@ -1,5 +1,6 @@
 /** The worker's scheduling, driven without a thread: a fake clock, fake timers, and the posts collected. */
 import {describe, expect, it} from 'vitest';
+import type {StepGate} from '../src/runner/gate.js';
 import {type LoopHost, type LoopSettings, TrainingLoop} from '../src/runner/loop.js';
 import type {Command, Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
@@ -13,7 +14,7 @@ interface Timer {
 }
 
 /** A loop on a fake clock: time moves only when a timer fires (or `wait` says so). */
-function harness(scenario: Scenario, settings: Partial<LoopSettings> = {}, session = new Session(scenario)) {
+function harness(scenario: Scenario, settings: Partial<LoopSettings> = {}, session = new Session(scenario), gate?: StepGate) {
 	let now = 0;
 	let order = 0;
 	let timers: Timer[] = [];
@@ -27,6 +28,7 @@ function harness(scenario: Scenario, settings: Partial<LoopSettings> = {}, sessi
 		clock: () => now,
 		post: (message) => posted.push(message),
 		timers: {after: (ms, fn) => add(now + ms, fn), soon: (fn) => add(now, fn)},
+		gate,
 	};
 	const loop = new TrainingLoop(session, {snapshotsPerSecond: 30, speed: 'max', paused: false, ...settings}, host);
 	return {
@@ -158,6 +160,38 @@ describe('the training loop', () => {
 		h.send({type: 'step'});
 		h.run(0);
 		expect(lastSnapshot(h).runs[0]!.step).toBe(1);
+	});
+
+	it('told to align while paused, it trains up to that step, then sleeps; a resume forgets what was owed', () => {
+		const h = harness(tinyScenario({steps: 1_000_000}), {paused: true});
+		h.loop.start();
+		h.run();
+		h.send({type: 'step'});
+		h.run();
+		h.send({type: 'align', step: 40});
+		h.run();
+		expect(lastSnapshot(h).runs.map((r) => r.step)).toEqual([40, 40]);
+		expect(h.pending()).toBe(0);
+		h.send({type: 'align', step: 30}); // behind it already: nothing to do
+		h.run();
+		expect(lastSnapshot(h).runs[0]!.step).toBe(40);
+	});
+
+	it('held at a split lesson’s gate, it waits without spinning, goes on once let, and says when it is done', () => {
+		let allowed = 10;
+		const published: [number, boolean][] = [];
+		const gate: StepGate = {mayStep: (next) => next <= allowed, publish: (steps, done = false) => void published.push([steps, done])};
+		const scenario = tinyScenario({steps: 60});
+		const h = harness(scenario, {}, new Session(scenario), gate);
+		h.loop.start();
+		expect(h.run(100)).toBeLessThan(60); // polls every few milliseconds, not as fast as it can
+		expect(lastSnapshot(h).runs[0]!.step).toBe(10);
+		expect(published.at(-1)).toEqual([10, false]);
+		allowed = 1000;
+		h.run();
+		expect(lastSnapshot(h)).toMatchObject({finished: true, runs: [{step: 60}, {step: 60}]});
+		expect(published.at(-1)).toEqual([60, true]);
+		expect(h.pending()).toBe(0);
 	});
 
 	it('quit cancels the next wake-up and ignores whatever comes after', () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {NO_CLASS} from '../src/core/probe.js';
 import {evaluateNetwork} from '../src/core/trainer.js';
-import {MAX_IMAGES, MAX_TEST_POINTS, MAX_TRAIN_POINTS, PROBE_GRID, Prober, dataBounds, imageSamples, sampleRows, subsample} from '../src/runner/probes.js';
+import {FIT_CURVE_POINTS, MAX_IMAGES, MAX_TEST_POINTS, MAX_TRAIN_POINTS, PROBE_GRID, Prober, dataBounds, imageSamples, sampleRows, subsample} from '../src/runner/probes.js';
 import type {ProbeMessage} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
@@ -12,6 +12,12 @@ import {next, startTestRunner} from './helpers/worker.js';
 function digitsScenario(): NetworkScenario {
 	const base = tinyScenario();
 	return {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'digits', test: 0.2, standardize: false}}))};
+}
+
+/** The tiny scenario on a built-in regression set, MSE. */
+function regressionScenario(name: 'sine' | 'plane'): NetworkScenario {
+	const base = tinyScenario({loss: 'mse'});
+	return {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'regression', name, samples: 120, noise: 0.1, test: 0.25, standardize: false}}))};
 }
 
 describe('image data', () => {
@@ -78,6 +84,7 @@ describe('Prober', () => {
 		// A trained moons network predicts both classes somewhere on the plane.
 		expect(new Set(first.runs[0]!.boundary!.cells).size).toBe(2);
 		const data = first.data!;
+		if (data.kind !== 'classes') throw new Error('expected classes');
 		expect(data.classes).toBe(2);
 		expect(data.train.labels.length).toBeLessThanOrEqual(MAX_TRAIN_POINTS);
 		expect(data.test.labels.length).toBeLessThanOrEqual(MAX_TEST_POINTS);
@@ -185,5 +192,45 @@ describe('the worker’s probes', () => {
 		} finally {
 			await runner.stop();
 		}
+	});
+
+	it('a 1-D regression: each run’s curve is its network’s first output along the window; the targets once', () => {
+		const session = new Session(regressionScenario('sine'));
+		for (let k = 0; k < 50; k++) session.stepAll();
+		const message = new Prober().probe(session)!;
+		const data = message.data!;
+		if (data.kind !== 'fit') throw new Error('expected a fit');
+		expect(data.inputs).toBe(1);
+		expect(data.train.targets.length).toBe(90);
+		expect(data.test.targets.length).toBe(30);
+		// The window holds every point: x over the inputs, y over the targets.
+		for (let k = 0; k < 90; k++) {
+			expect(data.train.x[k]).toBeGreaterThan(data.bounds.xMin);
+			expect(data.train.targets[k]).toBeLessThan(data.bounds.yMax);
+			expect(data.train.targets[k]).toBeGreaterThanOrEqual(Math.fround(data.low));
+		}
+		message.runs.forEach((probe, r) => {
+			const fit = probe.fit!;
+			if (fit.kind !== 'curve') throw new Error('expected a curve');
+			expect(fit.values).toHaveLength(FIT_CURVE_POINTS);
+			const net = session.runs[r]!.trainer!.network;
+			for (const k of [0, 100, FIT_CURVE_POINTS - 1]) {
+				const x = data.bounds.xMin + (k / (FIT_CURVE_POINTS - 1)) * (data.bounds.xMax - data.bounds.xMin);
+				expect(fit.values[k]).toBeCloseTo(net.forward(Float64Array.of(x), null, 0, 1, false)[0]!, 5);
+			}
+			expect(probe.boundary).toBeUndefined();
+		});
+	});
+
+	it('a 2-D regression: a grid of predictions over the square window', () => {
+		const session = new Session(regressionScenario('plane'));
+		for (let k = 0; k < 50; k++) session.stepAll();
+		const message = new Prober().probe(session)!;
+		expect(message.data).toMatchObject({kind: 'fit', inputs: 2});
+		const fit = message.runs[0]!.fit!;
+		if (fit.kind !== 'map') throw new Error('expected a map');
+		expect(fit.values).toHaveLength(PROBE_GRID * PROBE_GRID);
+		// The plane rises to the top right: so does a network trained on it for a while.
+		expect(fit.values[PROBE_GRID - 1]!).toBeGreaterThan(fit.values[(PROBE_GRID - 1) * PROBE_GRID]!);
 	});
 });

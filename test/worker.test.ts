@@ -6,9 +6,10 @@ import {next, startTestRunner} from './helpers/worker.js';
 
 const snapshot = (test: (s: Snapshot) => boolean = () => true) => (m: WorkerMessage) => m.type === 'snapshot' && test(m);
 
+// One worker's loop in a thread; a lesson split across several is split.test.ts's.
 describe('training worker', () => {
 	it('trains, pauses, single-steps, restarts and quits', async () => {
-		const runner = startTestRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const runner = startTestRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false}, 1);
 		try {
 			const first = (await next(runner, snapshot((s) => s.runs[0]!.step > 100))) as Snapshot;
 			expect(first.runs).toHaveLength(2);
@@ -36,7 +37,7 @@ describe('training worker', () => {
 	});
 
 	it('paused, the thread goes quiet: no snapshot, not even the once-a-second refresh it used to send', async () => {
-		const runner = startTestRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const runner = startTestRunner({scenario: tinyScenario({steps: 1_000_000}), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false}, 1);
 		try {
 			await next(runner, snapshot((s) => s.runs[0]!.step > 10));
 			runner.send({type: 'pause'});
@@ -57,7 +58,7 @@ describe('training worker', () => {
 	it('reports a scenario that cannot start as an error instead of crashing', async () => {
 		const bad = tinyScenario();
 		const broken = {...bad, runs: [{...bad.runs[0]!, model: {...bad.runs[0]!.model, weights: '/nonexistent/weights.json'}}]};
-		const runner = startTestRunner({scenario: broken, options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false});
+		const runner = startTestRunner({scenario: broken, options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false}, 1);
 		const errors: string[] = [];
 		runner.subscribe((m) => void (m.type === 'error' && errors.push(m.message)));
 		const message = await next(runner, (m) => m.type === 'error');

@@ -7,7 +7,8 @@ import {afterAll, describe, expect, it} from 'vitest';
 import {runHeadless} from '../src/headless/run.js';
 import {withLiveChange} from '../src/scenarios/edit.js';
 import {listScenarios, loadScenarioFile, parseScenario} from '../src/scenarios/load.js';
-import {saveScenario, slug, writeNewFile} from '../src/scenarios/save.js';
+import {writeFileWhole} from '../src/scenarios/atomic.js';
+import {saveScenario, slug} from '../src/scenarios/save.js';
 import {loadTour} from '../src/scenarios/tour.js';
 import type {Scenario} from '../src/scenarios/types.js';
 import {writeScenario} from '../src/scenarios/write.js';
@@ -146,10 +147,10 @@ describe('saving', () => {
 		expect(readdirSync(folder).sort()).toEqual(['handwritten-digits-2.yaml', 'handwritten-digits-3.yaml', 'handwritten-digits.yaml']);
 	});
 
-	it('writeNewFile reports a taken name and keeps the file that holds it', () => {
+	it('writeFileWhole(…, \'new\') reports a taken name and keeps the file that holds it', () => {
 		const file = join(dir, 'taken.yaml');
-		expect(writeNewFile(file, 'first\n')).toBe(true);
-		expect(writeNewFile(file, 'second\n')).toBe(false);
+		expect(writeFileWhole(file, 'first\n', 'new')).toBe(true);
+		expect(writeFileWhole(file, 'second\n', 'new')).toBe(false);
 		expect(readFileSync(file, 'utf8')).toBe('first\n');
 		expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 		expect(existsSync(file)).toBe(true);

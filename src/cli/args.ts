@@ -3,11 +3,12 @@
  * numbers, enumerations, and a suggestion for a mistyped flag.
  */
 import {parseArgs} from 'node:util';
+import {LIMITS} from '../scenarios/limits.js';
 import {suggest as nearestName} from '../scenarios/suggest.js';
 import type {Language} from '../scenarios/types.js';
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
-export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'export' | 'help' | 'version';
+export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'export' | 'view' | 'help' | 'version';
 
 export interface CliOptions {
 	readonly command: CommandName;
@@ -60,12 +61,13 @@ const OPTIONS = {
 	from: {type: 'string'},
 } as const;
 
-const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'export', 'help'];
+const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'export', 'view', 'help'];
 
-function integer(flag: string, text: string | undefined, min: number): number | undefined {
+function integer(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
 	if (text === undefined) return undefined;
 	const value = Number(text);
 	if (!Number.isInteger(value) || value < min) throw new UsageError(`--${flag}: got "${text}", expected an integer ≥ ${min}`);
+	if (value > max) throw new UsageError(`--${flag}: got "${text}", expected at most ${max.toLocaleString('en-US')}`);
 	return value;
 }
 
@@ -110,6 +112,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 	if (command === 'export' && targets.length !== 1) throw new UsageError('export needs exactly one scenario name or file, e.g. gradlab export digits --torch digits.py');
 	if (command === 'export' && values.torch === undefined) throw new UsageError('export needs --torch OUT.py: the PyTorch script to write');
 	if (command === 'export' && values.torch?.trim() === '') throw new UsageError('--torch: expected a file name, like digits.py');
+	if (command === 'view' && targets.length !== 1) throw new UsageError('view needs one recording, e.g. gradlab view runs.jsonl (from gradlab run LESSON --headless --format jsonl)');
 	if (command === 'check' && targets.length === 0) throw new UsageError('check needs at least one scenario file, e.g. gradlab check my-lesson.yaml');
 	if (command === 'new' && targets.length !== 1) throw new UsageError('new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits');
 	if (values.from !== undefined && command !== 'new') throw new UsageError('--from goes with new: gradlab new NAME --from LESSON');
@@ -122,7 +125,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 		command,
 		targets,
 		headless: values.headless === true,
-		steps: integer('steps', values.steps, 1),
+		steps: integer('steps', values.steps, 1, LIMITS.steps),
 		seed: integer('seed', values.seed, 0),
 		every: integer('every', values.every, 1),
 		format: oneOf('format', values.format, ['table', 'jsonl', 'csv'] as const) ?? 'table',

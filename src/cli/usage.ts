@@ -16,6 +16,8 @@ Usage
   gradlab export <lesson|file> --torch OUT.py [--steps N] [--force]
                                   the lesson as a PyTorch script (data in OUT.json)
   gradlab tour                    the guided tour, chapter by chapter
+  gradlab view RUNS.jsonl         a recorded run on the dashboard (run --headless
+                                  --format jsonl, or the dashboard's export e)
 
 Options
   --seed S          seed for data, initial weights and data order (default: the scenario's)

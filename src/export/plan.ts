@@ -11,6 +11,8 @@ import {BatchOrder} from '../core/trainer.js';
 import type {DataSplit, Dataset, LossName, Task} from '../core/types.js';
 import {Session} from '../runner/session.js';
 import {withOverrides} from '../scenarios/edit.js';
+import {ruleBroken, ScenarioError} from '../scenarios/errors.js';
+import {formatBytes} from '../scenarios/files.js';
 import type {NetworkScenario, Scenario, SurfaceScenario} from '../scenarios/types.js';
 
 export interface ExportOptions {
@@ -137,6 +139,7 @@ function planNetwork(scenario: NetworkScenario): NetworkPlan {
 			schedule: scenario.runs[index]!.train.schedule,
 		};
 	});
+	refuseLongOrders(scenario, [...epochsNeeded.values()]);
 	for (const [key, {n, seed, epochs}] of epochsNeeded) {
 		const order = new BatchOrder(n, true, seed);
 		const list: number[][] = [];
@@ -148,6 +151,22 @@ function planNetwork(scenario: NetworkScenario): NetworkPlan {
 	}
 	const first = session.runs[0]?.trainer?.data;
 	return {kind: 'network', scenario, task: first?.task ?? 'classification', runs, document: {datasets, weights, orders}, dataNotes};
+}
+
+/**
+ * Row indices the data file may hold for the epochs' orders: about 60 MB of JSON. The orders grow
+ * with steps × batch — 10,000,000 steps of digits would be 300 million — and are built in memory.
+ */
+export const MAX_ORDER_VALUES = 10_000_000;
+
+/** A ScenarioError naming train.steps when the orders would pass MAX_ORDER_VALUES. */
+function refuseLongOrders(scenario: NetworkScenario, needed: readonly {n: number; epochs: number}[]): void {
+	const values = needed.reduce((sum, {n, epochs}) => sum + n * epochs, 0);
+	if (values <= MAX_ORDER_VALUES) return;
+	const count = (n: number): string => n.toLocaleString('en-US');
+	const steps = Math.max(...scenario.runs.map((run) => run.train.steps));
+	const sentence = `exporting ${count(steps)} steps would store the training rows' order for every epoch, ${count(values)} row numbers (about ${formatBytes(values * 6)} in the data file); an export holds at most ${count(MAX_ORDER_VALUES)} — export fewer steps (--steps N)`;
+	throw new ScenarioError(scenario.file, [ruleBroken('train.steps', steps, `at most ${count(MAX_ORDER_VALUES)} row numbers in the orders`, sentence)]);
 }
 
 /** What a run's initial weights are: its initialiser's name, or the checkpoint file it starts from. */

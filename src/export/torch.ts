@@ -1,10 +1,11 @@
 /**
  * `gradlab export --torch`: a scenario as a PyTorch script (and, for network scenarios, a JSON
- * data file beside it), written so that neither file is ever left half-written and no existing
- * file is replaced unless asked.
+ * data file beside it), written through scenarios/atomic.ts so that neither file is ever left
+ * half-written, both or neither are written, and no existing file is replaced unless asked.
  */
-import {existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import * as path from 'node:path';
+import type {FileText} from '../scenarios/atomic.js';
 import type {Scenario} from '../scenarios/types.js';
 import {planExport, type ExportOptions} from './plan.js';
 import {networkScript, surfaceScript} from './script.js';
@@ -17,19 +18,18 @@ export interface TorchExportOptions extends ExportOptions {
 	readonly version: string;
 }
 
-/** A file to write: its path and its whole content. */
-export interface OutputFile {
-	readonly path: string;
-	readonly text: string;
-}
-
 /** The data file that goes with a script: `x.py` → `x.json`, any other name gets `.json` added. */
 export function dataFileFor(script: string): string {
 	return script.toLowerCase().endsWith('.py') ? `${script.slice(0, -3)}.json` : `${script}.json`;
 }
 
+/** The paths an export of `scenario` to `script` writes: a network's data file and the script, or a surface's script. */
+export function exportPaths(scenario: Scenario, script: string): string[] {
+	return scenario.kind === 'network' ? [dataFileFor(script), script] : [script];
+}
+
 /** The files of a torch export, data first (a script never exists without its data). */
-export function torchExport(scenario: Scenario, options: TorchExportOptions): OutputFile[] {
+export function torchExport(scenario: Scenario, options: TorchExportOptions): FileText[] {
 	const flags = `${options.steps === undefined ? '' : ` --steps ${options.steps}`}${options.seed === undefined ? '' : ` --seed ${options.seed}`}`;
 	const dataPath = dataFileFor(options.out);
 	const context = {
@@ -48,20 +48,6 @@ export function torchExport(scenario: Scenario, options: TorchExportOptions): Ou
 }
 
 /** Files that exist already, so a caller can refuse before writing anything. */
-export function existingFiles(files: readonly OutputFile[]): string[] {
+export function existingFiles(files: readonly FileText[]): string[] {
 	return files.filter((f) => existsSync(f.path)).map((f) => f.path);
-}
-
-/** Writes each file to a temporary name beside it, then renames it into place. */
-export function writeFilesAtomically(files: readonly OutputFile[]): void {
-	for (const file of files) {
-		const temporary = path.join(path.dirname(file.path), `.${path.basename(file.path)}.${process.pid}.tmp`);
-		try {
-			writeFileSync(temporary, file.text);
-			renameSync(temporary, file.path);
-		} catch (error) {
-			rmSync(temporary, {force: true});
-			throw error;
-		}
-	}
 }

@@ -3,12 +3,14 @@
  * records written as it goes. Yields to the event loop every few milliseconds so Ctrl-C (an
  * aborted signal) stops it between steps with everything written so far flushed.
  */
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {Writable} from 'node:stream';
 import {type CsvColumns, csvHeader, csvRow, jsonLine, type StepRecord} from '../records/records.js';
+import type {RunInputs} from '../runner/protocol.js';
 import {Session} from '../runner/session.js';
+import {writeFileWhole} from '../scenarios/atomic.js';
 import {scenarioTask} from '../scenarios/dataset.js';
 import {slug} from '../scenarios/save.js';
 import type {Scenario} from '../scenarios/types.js';
@@ -25,6 +27,8 @@ export interface HeadlessOptions {
 	/** Folder for one checkpoint per network run. */
 	readonly saveWeights?: string;
 	readonly signal?: AbortSignal;
+	/** The lesson's files, already read and checked (runner/inputs.ts); read here when absent. */
+	readonly inputs?: readonly RunInputs[];
 }
 
 export interface HeadlessResult {
@@ -39,11 +43,28 @@ export const DEFAULT_EVERY = 10;
 const YIELD_MS = 20;
 
 async function write(out: Writable, text: string): Promise<void> {
-	if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+	if (out.write(text) || out.destroyed) return;
+	// A stream that fails while full never drains: its error (the caller's to report) ends the wait too.
+	await new Promise<void>((resolve) => {
+		out.once('drain', resolve);
+		out.once('close', resolve);
+	});
+}
+
+/** `<scenario>-<run>.json` per run; labels that slug alike ("a b", "a-b") get -2, -3 … rather than one file for both. */
+export function checkpointNames(id: string, labels: readonly string[]): string[] {
+	const used = new Set<string>();
+	return labels.map((label) => {
+		const base = `${id}-${slug(label, 'run')}`;
+		let name = `${base}.json`;
+		for (let n = 2; used.has(name); n++) name = `${base}-${n}.json`;
+		used.add(name);
+		return name;
+	});
 }
 
 export async function runHeadless(scenario: Scenario, options: HeadlessOptions, out: Writable): Promise<HeadlessResult> {
-	const session = new Session(scenario, {seed: options.seed, steps: options.steps}, {clock: () => performance.now()});
+	const session = new Session(scenario, {seed: options.seed, steps: options.steps}, {clock: () => performance.now(), ...(options.inputs ? {inputs: options.inputs} : {})});
 	const every = options.every ?? DEFAULT_EVERY;
 	const regression = scenarioTask(scenario) === 'regression';
 	// No wall-clock seconds: the same seed must give the same bytes.
@@ -111,11 +132,13 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions, 
 	const checkpoints: string[] = [];
 	if (options.saveWeights) {
 		mkdirSync(options.saveWeights, {recursive: true});
-		for (const {label, checkpoint} of session.checkpoints()) {
-			const file = join(options.saveWeights, `${scenario.id}-${slug(label, 'run')}.json`);
-			writeFileSync(file, JSON.stringify(checkpoint) + '\n');
+		const saved = session.checkpoints();
+		const names = checkpointNames(scenario.id, saved.map((c) => c.label));
+		saved.forEach(({checkpoint}, k) => {
+			const file = join(options.saveWeights!, names[k]!);
+			writeFileWhole(file, JSON.stringify(checkpoint) + '\n');
 			checkpoints.push(file);
-		}
+		});
 	}
 	return {interrupted, steps: step, summaries, checkpoints};
 }

@@ -1,10 +1,11 @@
 /**
  * The dashboard's export (`e`): every run's history as the dashboard holds it, written as
- * `gradlab-<scenario>-<time>.csv` and `.jsonl` in the record format headless mode uses.
+ * `gradlab-<scenario>-<time>.csv` and `.jsonl` in the record format headless mode uses. Neither
+ * extension is a scenario's, so exports in a lesson folder never show up as broken lessons.
  */
-import {renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {HistoryPoint} from '../runner/protocol.js';
+import {writeFilesWhole} from '../scenarios/atomic.js';
 import type {Scenario} from '../scenarios/types.js';
 import {columnsFor, csvHeader, csvRow, jsonLine, recordFromPoint, type StepRecord} from './records.js';
 
@@ -29,25 +30,24 @@ export function exportRecords(runs: readonly RunHistory[]): StepRecord[] {
 	return runs.flatMap((run) => run.points.map((point) => recordFromPoint(run.label, point, run.divergedAt)));
 }
 
-/** Writes `file` whole or not at all: a temporary file beside it, then a rename. */
-export function writeFileAtomic(file: string, text: string): void {
-	const temporary = `${file}.${process.pid}.tmp`;
-	try {
-		writeFileSync(temporary, text);
-		renameSync(temporary, file);
-	} catch (error) {
-		rmSync(temporary, {force: true});
-		throw error;
-	}
-}
+/** Names tried per second before giving up: `…-090507`, `…-090507-2`, … */
+const MAX_COPIES = 999;
 
-/** Writes both files into `dir`; returns their paths. Throws what the file system throws. */
+/**
+ * Writes both files into `dir` under a name neither file has yet (`-2`, `-3` … for a second
+ * export in the same second), each whole (scenarios/atomic.ts); returns their paths. Both or
+ * neither: if one cannot be written, the other is removed and the WriteProblem names the file.
+ */
 export function writeExport(scenario: Scenario, runs: readonly RunHistory[], dir: string, at: Date = new Date()): {csv: string; jsonl: string} {
-	const base = path.join(dir, exportBaseName(scenario, at));
-	const files = {csv: `${base}.csv`, jsonl: `${base}.jsonl`};
+	const stem = path.join(dir, exportBaseName(scenario, at));
 	const records = exportRecords(runs);
 	const columns = columnsFor(records, true);
-	writeFileAtomic(files.csv, csvHeader(columns) + records.map((r) => csvRow(r, columns)).join(''));
-	writeFileAtomic(files.jsonl, records.map(jsonLine).join(''));
-	return files;
+	const csv = csvHeader(columns) + records.map((r) => csvRow(r, columns)).join('');
+	const jsonl = records.map(jsonLine).join('');
+	for (let n = 1; n <= MAX_COPIES; n++) {
+		const base = n === 1 ? stem : `${stem}-${n}`;
+		const files = {csv: `${base}.csv`, jsonl: `${base}.jsonl`};
+		if (writeFilesWhole([{path: files.csv, text: csv}, {path: files.jsonl, text: jsonl}], 'new')) return files;
+	}
+	throw new Error(`no free name for ${path.basename(stem)}.csv in ${dir}`);
 }

@@ -31,7 +31,10 @@ export interface StepRecord {
 	readonly layers: readonly LayerStats[];
 }
 
-/** A history point as a record: `divergedAt` is the run's, so points before it are not diverged. */
+/**
+ * A history point as a record: `divergedAt` is the run's, so points before it are not diverged; a
+ * regression run's point (it has an R²) gives r2 and testR2 in place of the accuracies.
+ */
 export function recordFromPoint(run: string, point: HistoryPoint, divergedAt: number | null): StepRecord {
 	const diverged = divergedAt !== null && point.step >= divergedAt;
 	return {
@@ -44,6 +47,7 @@ export function recordFromPoint(run: string, point: HistoryPoint, divergedAt: nu
 		accuracy: point.accuracy,
 		testLoss: point.testLoss,
 		testAccuracy: point.testAccuracy,
+		...(point.r2 === undefined ? {} : {r2: point.r2, testR2: point.testR2 ?? Number.NaN}),
 		diverged,
 		divergedAt: diverged ? divergedAt : null,
 		...(point.x === undefined ? {} : {x: point.x}),

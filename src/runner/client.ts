@@ -1,7 +1,14 @@
-/** Starts the training worker and talks to it. The UI's only door into training. */
+/**
+ * Starts the training workers and talks to them. The UI's only door into training. A lesson with
+ * several network runs is split across up to one worker per core (split.ts), its messages merged
+ * back into one worker's stream (merge.ts); the handle looks the same either way.
+ */
+import {availableParallelism} from 'node:os';
 import {Worker} from 'node:worker_threads';
 import {prepareRunInputs} from './inputs.js';
+import {MessageMerger} from './merge.js';
 import type {Command, WorkerInit, WorkerMessage} from './protocol.js';
+import {runCost, splitInit, splitRuns} from './split.js';
 
 export interface RunnerHandle {
 	send(command: Command): void;
@@ -21,17 +28,67 @@ export type RunnerSetup = Omit<WorkerInit, 'inputs'>;
 export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 /**
- * Reads the lesson's data and checkpoints here, once (a restart reuses them), and starts a worker
- * on them. A file that cannot be used comes back as an `error` message, as a worker's error would.
+ * How many workers a lesson may use: `GRADLAB_WORKERS` when set (1 keeps every lesson in one
+ * worker), else one per core. Throws naming the variable when it is not a whole number ≥ 1.
  */
-export function startRunner(setup: RunnerSetup, script: URL = WORKER_SCRIPT): RunnerHandle {
+export function workerLimit(env: NodeJS.ProcessEnv = process.env): number {
+	const text = env['GRADLAB_WORKERS'];
+	if (text === undefined || text === '') return availableParallelism();
+	const workers = Number(text);
+	if (!Number.isInteger(workers) || workers < 1) throw new Error(`GRADLAB_WORKERS must be a whole number ≥ 1, not "${text}"`);
+	return workers;
+}
+
+/**
+ * Reads the lesson's data and checkpoints here, once (a restart reuses them), and starts its
+ * workers on them: one, or for several network runs up to `workers` (default: workerLimit()). A
+ * file that cannot be used comes back as an `error` message, as a worker's error would.
+ */
+export function startRunner(setup: RunnerSetup, script: URL = WORKER_SCRIPT, workers?: number): RunnerHandle {
 	let init: WorkerInit;
+	let sizes: number[] = [];
 	try {
 		init = {...setup, inputs: prepareRunInputs(setup.scenario, setup.options)};
+		const lesson = init.scenario;
+		if (lesson.kind === 'network' && lesson.runs.length > 1) {
+			const limit = workers ?? workerLimit();
+			if (limit > 1) sizes = splitRuns(lesson.runs.map((_, run) => runCost(lesson, init.inputs, run)), limit);
+		}
 	} catch (error) {
 		return failed(error instanceof Error ? error.message : String(error));
 	}
-	return startWorker(init, script);
+	if (sizes.length < 2 || init.scenario.kind !== 'network') return startWorker(init, script);
+	return startSplit(splitInit({...init, scenario: init.scenario}, sizes), sizes, init, script);
+}
+
+/** Several workers behind one handle: commands and messages go through a MessageMerger. */
+function startSplit(inits: readonly WorkerInit[], sizes: readonly number[], init: WorkerInit, script: URL): RunnerHandle {
+	const listeners = new Set<(message: WorkerMessage) => void>();
+	const workers = inits.map((part) => startWorker(part, script));
+	const merger = new MessageMerger(sizes, {frames: init.frames ?? false, snapshotsPerSecond: init.snapshotsPerSecond}, {
+		timers: {
+			after(ms, fn) {
+				const timer = setTimeout(fn, ms);
+				return () => clearTimeout(timer);
+			},
+		},
+		emit(message) {
+			for (const listener of listeners) listener(message);
+		},
+		post: (worker, command) => workers[worker]!.send(command),
+	});
+	workers.forEach((worker, k) => worker.subscribe((message) => merger.receive(k, message)));
+	return {
+		send: (command) => merger.send(command),
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		async stop() {
+			merger.close();
+			await Promise.all(workers.map((worker) => worker.stop()));
+		},
+	};
 }
 
 /** A runner that never started: every subscriber hears why, once. */

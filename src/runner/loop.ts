@@ -7,9 +7,10 @@
  * at all, except to deliver a snapshot or probe its cadence held back; a command wakes it.
  * Frames mode (recordings) never sets a timer: each `advance` command is one frame.
  */
+import type {StepGate} from './gate.js';
 import {MAX_SLICE_MS, Pacer, RateMeter} from './pacer.js';
 import {Prober} from './probes.js';
-import type {Command, Speed, WorkerInit, WorkerMessage} from './protocol.js';
+import type {Command, RunState, Speed, WorkerInit, WorkerMessage} from './protocol.js';
 import type {Session} from './session.js';
 
 export interface LoopTimers {
@@ -24,6 +25,8 @@ export interface LoopHost {
 	readonly clock: () => number;
 	readonly post: (message: WorkerMessage) => void;
 	readonly timers: LoopTimers;
+	/** A split lesson's gate (gate.ts): this worker waits for the others rather than run ahead. */
+	readonly gate?: StepGate;
 }
 
 export type LoopSettings = Pick<WorkerInit, 'snapshotsPerSecond' | 'speed' | 'paused' | 'boundary' | 'frames'>;
@@ -36,6 +39,8 @@ const PROBE_SHARE = 0.1;
 const PACED_POLL_MS = 4;
 /** While training, refresh the snapshot at least this often so the rate stays current. */
 const RATE_REFRESH_MS = 1000;
+/** Held at the gate (ahead of another worker), look again this soon. */
+const GATE_POLL_MS = 2;
 
 /** An error's message, for the `error` message. */
 export function errorText(error: unknown): string {
@@ -45,7 +50,10 @@ export function errorText(error: unknown): string {
 export class TrainingLoop {
 	private paused: boolean;
 	private speed: Speed;
+	/** Steps owed while paused: single steps, and an `align`'s catching up. */
 	private pendingSingleSteps = 0;
+	/** The last tick stopped at the gate: the other workers must catch up first. */
+	private gated = false;
 	private trainingMs = 0;
 	private lastSnapshot = Number.NEGATIVE_INFINITY;
 	/** Something changed since the last snapshot. */
@@ -124,6 +132,7 @@ export class TrainingLoop {
 				break;
 			case 'resume':
 				this.paused = false;
+				this.pendingSingleSteps = 0;
 				this.pacer.reset();
 				break;
 			case 'step':
@@ -134,8 +143,13 @@ export class TrainingLoop {
 				this.session.restart();
 				this.prober.reset();
 				this.trainingMs = 0;
+				this.pendingSingleSteps = 0;
 				this.pacer.reset();
+				this.host.gate?.publish(0);
 				this.host.post({type: 'reset'});
+				break;
+			case 'align':
+				if (this.paused) this.pendingSingleSteps = Math.max(this.pendingSingleSteps, command.step - this.session.step);
 				break;
 			case 'speed':
 				this.speed = command.speed;
@@ -178,6 +192,8 @@ export class TrainingLoop {
 			const {clock} = this.host;
 			const busy = !this.idle;
 			if (busy) this.train(clock());
+			// Finished, this worker holds no other back at the gate.
+			if (this.session.finished) this.host.gate?.publish(this.session.step, true);
 			const now = clock();
 			if ((this.dirty && now - this.lastSnapshot >= this.snapshotMs) || (busy && now - this.lastSnapshot >= RATE_REFRESH_MS)) this.snapshot(now);
 			this.maybeProbe(clock());
@@ -192,8 +208,9 @@ export class TrainingLoop {
 
 	private schedule(): void {
 		const {timers, clock} = this.host;
-		if (!this.session.finished && !this.paused) {
-			if (this.speed === 'max') this.wake((fn) => timers.soon(fn));
+		if (!this.idle) {
+			if (this.gated) this.wake((fn) => timers.after(GATE_POLL_MS, fn));
+			else if (this.paused || this.speed === 'max') this.wake((fn) => timers.soon(fn));
 			else this.wake((fn) => timers.after(PACED_POLL_MS, fn));
 			return;
 		}
@@ -237,22 +254,29 @@ export class TrainingLoop {
 	}
 
 	private train(now: number): void {
-		const {clock} = this.host;
+		const {clock, gate} = this.host;
 		const budget = this.paused ? this.pendingSingleSteps : this.pacer.due(this.speed, now);
-		if (this.paused) this.pendingSingleSteps = 0;
 		const deadline = now + MAX_SLICE_MS;
 		const session = this.session;
 		let taken = 0;
 		const samplesBefore = totalSamples(session);
 		let t = now;
+		this.gated = false;
+		const perSecond = gate ? this.steps.rate(now) : 0;
 		while (taken < budget && !session.finished) {
+			if (gate && !gate.mayStep(session.step + 1, perSecond)) {
+				this.gated = true;
+				break;
+			}
 			if (session.stepAll((this.trainingMs + (t - now)) / 1000) === 0) break;
+			gate?.publish(session.step);
 			taken++;
 			if ((taken & 3) === 0) {
 				t = clock();
 				if (t > deadline) break;
 			}
 		}
+		if (this.paused) this.pendingSingleSteps -= taken;
 		if (taken === 0) return;
 		t = clock();
 		if (!this.paused) this.trainingMs += t - now;
@@ -271,13 +295,17 @@ export class TrainingLoop {
 		for (let k = 0; k < taken && !session.finished; k++) session.stepAll(this.frame / snapshotsPerSecond);
 		const runs = session.states();
 		const rate = taken * snapshotsPerSecond;
-		const samplesPerStep = runs.reduce((sum, r) => sum + (r.step > 0 ? r.samples / r.step : 0), 0);
-		this.host.post({type: 'snapshot', runs, paused: this.paused, finished: session.finished, stepsPerSecond: rate, samplesPerSecond: rate * samplesPerStep, speed: this.speed});
+		this.host.post({type: 'snapshot', runs, paused: this.paused, finished: session.finished, stepsPerSecond: rate, samplesPerSecond: frameSamplesPerSecond(runs, rate), speed: this.speed});
 		if (this.probing && this.frame % this.probeEvery === 0) {
 			const message = this.prober.probe(session, this.watchBoundary);
 			if (message) this.host.post(message);
 		}
 	}
+}
+
+/** Frames mode's samples per second: every run's samples per step so far, in run order, at `stepsPerSecond`. */
+export function frameSamplesPerSecond(runs: readonly RunState[], stepsPerSecond: number): number {
+	return stepsPerSecond * runs.reduce((sum, r) => sum + (r.step > 0 ? r.samples / r.step : 0), 0);
 }
 
 function totalSamples(session: Session): number {

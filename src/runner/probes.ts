@@ -1,13 +1,14 @@
 /**
- * The teaching views' looks inside a session's network runs: decision-boundary grids (2-D data),
- * gradient histograms and predictions on image data, plus the data points the boundary is drawn
- * over and the images. Called by the worker a
- * few times a second, never by the headless path, so only the dashboard pays for it.
+ * The teaching views' looks inside a session's network runs: decision-boundary grids (2-D
+ * classification), fit curves and maps (1-D and 2-D regression), predictions and confusion matrices
+ * on image data and gradient histograms, plus the data points and images the pictures are drawn
+ * from. Called by the worker a few times a second, never by the headless path, so only the
+ * dashboard pays for it.
  */
 import {DIGITS_SIDE} from '../core/data/index.js';
-import {type PlaneBounds, confusionMatrix, gradientHistograms, planeBounds, predictPlane, predictRows, squareBounds, unionBounds} from '../core/probe.js';
-import type {ClassificationSplit, DataSplit, Dataset, LabelledRows} from '../core/types.js';
-import type {ImageSamples, PlanePoints, ProbeData, ProbeMessage, RunProbe} from './protocol.js';
+import {type PlaneBounds, confusionMatrix, gradientHistograms, planeBounds, predictCurve, predictPlane, predictRows, predictValues, squareBounds, unionBounds} from '../core/probe.js';
+import type {ClassificationSplit, DataSplit, Dataset, LabelledRows, RegressionSplit, TargetRows} from '../core/types.js';
+import type {FitData, FitPicture, ImageSamples, PlanePoints, ProbeData, ProbeMessage, RunProbe, TargetPoints} from './protocol.js';
 import type {Session} from './session.js';
 
 /**
@@ -16,6 +17,8 @@ import type {Session} from './session.js';
  * ~9 ms; `npm run bench:render`), so the worker also spaces probes by their measured cost.
  */
 export const PROBE_GRID = 48;
+/** Points along a 1-D fit curve: two per column of a 128-column plot (a few hundred forward rows). */
+export const FIT_CURVE_POINTS = 256;
 /** Points sent for the overlay: enough to show the data's shape, few enough to stay readable. */
 export const MAX_TRAIN_POINTS = 300;
 export const MAX_TEST_POINTS = 100;
@@ -27,22 +30,39 @@ export interface ProberOptions {
 	readonly grid?: number;
 }
 
-/** Every `stride`-th row of a 2-D data set, at most `max` of them. */
-export function subsample(set: Dataset, max: number): PlanePoints {
+/** Every `stride`-th row of a set, at most `max` of them. */
+function strided(set: Dataset, max: number): number[] {
 	const stride = Math.max(1, Math.ceil(set.n / Math.max(1, max)));
-	const count = Math.ceil(set.n / stride);
-	const xy = new Float32Array(2 * count);
-	const labels = new Uint8Array(count);
-	for (let k = 0; k < count; k++) {
-		const row = k * stride;
+	return Array.from({length: Math.ceil(set.n / stride)}, (_, k) => k * stride);
+}
+
+/** Every `stride`-th row of a 2-D labelled set, at most `max` of them. */
+export function subsample(set: LabelledRows, max: number): PlanePoints {
+	const rows = strided(set, max);
+	const xy = new Float32Array(2 * rows.length);
+	const labels = new Uint8Array(rows.length);
+	rows.forEach((row, k) => {
 		xy[2 * k] = set.x[row * set.features]!;
 		xy[2 * k + 1] = set.x[row * set.features + 1]!;
 		labels[k] = set.y[row]!;
-	}
+	});
 	return {xy, labels};
 }
 
-/** The square window the boundary of `data` is drawn in: train and test points with a margin. */
+/** Every `stride`-th row of a 1-D or 2-D set with targets: its inputs and its first target, at most `max` of them. */
+export function subsampleTargets(set: TargetRows, max: number): TargetPoints {
+	const rows = strided(set, max);
+	const d = set.features;
+	const x = new Float32Array(d * rows.length);
+	const targets = new Float32Array(rows.length);
+	rows.forEach((row, k) => {
+		for (let j = 0; j < d; j++) x[d * k + j] = set.x[row * d + j]!;
+		targets[k] = set.y[row * set.outputs]!;
+	});
+	return {x, targets};
+}
+
+/** The square window the boundary (or 2-D fit) of `data` is drawn in: train and test points with a margin. */
 export function dataBounds(data: DataSplit): PlaneBounds {
 	const train = planeBounds(data.train.x, data.train.n);
 	return squareBounds(data.test.n > 0 ? unionBounds(train, planeBounds(data.test.x, data.test.n)) : train);
@@ -83,18 +103,79 @@ export function imageSamples(split: ClassificationSplit, set: LabelledRows, whic
 	return {width: side, height: side, pixels, labels: Uint8Array.from(rows, (r) => set.y[r]!), classNames: split.classNames, split: which, rows: set.n};
 }
 
+/** The first target's smallest and largest value over both sets. */
+function targetRange(data: RegressionSplit): {low: number; high: number} {
+	let low = Infinity;
+	let high = -Infinity;
+	for (const set of [data.train, data.test]) {
+		for (let k = 0; k < set.n; k++) {
+			const t = set.y[k * set.outputs]!;
+			if (t < low) low = t;
+			if (t > high) high = t;
+		}
+	}
+	return Number.isFinite(low) ? {low, high} : {low: 0, high: 0};
+}
+
+/** The window of a 1-D fit: x over both sets, y over the targets, with a margin. */
+function curveBounds(data: RegressionSplit, low: number, high: number): PlaneBounds {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const set of [data.train, data.test]) {
+		for (const x of set.x) {
+			if (x < lo) lo = x;
+			if (x > hi) hi = x;
+		}
+	}
+	const margin = (min: number, max: number, share: number): [number, number] => {
+		const pad = max > min ? (max - min) * share : 1;
+		return [min - pad, max + pad];
+	};
+	const [xMin, xMax] = margin(lo, hi, 0.02);
+	const [yMin, yMax] = margin(low, high, 0.1);
+	return {xMin, xMax, yMin, yMax};
+}
+
+/** What a session's data lets the views draw: nothing, a boundary or a fit. */
+type Picture = {readonly kind: 'classes'; readonly data: ProbeData} | {readonly kind: 'fit'; readonly data: FitData} | null;
+
+/** The picture of `data`: classes on 2 features, targets on 1 or 2. */
+function pictureOf(data: DataSplit | undefined): Picture {
+	if (!data) return null;
+	if (data.task === 'classification') {
+		if (data.train.features !== 2) return null;
+		const train = subsample(data.train, MAX_TRAIN_POINTS);
+		return {kind: 'classes', data: {kind: 'classes', bounds: dataBounds(data), classes: data.train.classes, train, test: subsample(data.test, MAX_TEST_POINTS)}};
+	}
+	const inputs = data.train.features;
+	if (inputs !== 1 && inputs !== 2) return null;
+	const {low, high} = targetRange(data);
+	const fit: FitData = {
+		kind: 'fit',
+		inputs,
+		bounds: inputs === 1 ? curveBounds(data, low, high) : dataBounds(data),
+		low,
+		high,
+		curve: FIT_CURVE_POINTS,
+		targetNames: data.targetNames,
+		train: subsampleTargets(data.train, MAX_TRAIN_POINTS),
+		test: subsampleTargets(data.test, MAX_TEST_POINTS),
+	};
+	return {kind: 'fit', data: fit};
+}
+
 /** Probes a session's runs; keeps its scratch buffers between calls. */
 export class Prober {
 	private readonly grid: number;
 	private readonly scratch: Float64Array;
-	/** The data split the bounds and points were taken from (a restart builds new ones). */
+	/** The data split the picture was taken from (a restart builds new ones). */
 	private source: DataSplit | null = null;
-	private bounds: PlaneBounds | null = null;
+	private picture: Picture = null;
 	private dataSent = false;
 	/** Image data: the split drawn from, its rows shown, and every row's predicted class (scratch). */
 	private images: {source: ClassificationSplit; set: LabelledRows; rows: number[]; predicted: Uint8Array; sent: boolean} | null = null;
 	/** Per run: the step and probe of the last call, reused while the run stands still (finished, diverged, paused). */
-	private cache: {step: number; boundary: boolean; probe: RunProbe}[] = [];
+	private cache: {step: number; pictures: boolean; probe: RunProbe}[] = [];
 
 	constructor(options: ProberOptions = {}) {
 		this.grid = Math.max(2, Math.floor(options.grid ?? PROBE_GRID));
@@ -105,7 +186,7 @@ export class Prober {
 	reset(): void {
 		this.dataSent = false;
 		this.source = null;
-		this.bounds = null;
+		this.picture = null;
 		this.images = null;
 		this.cache = [];
 	}
@@ -120,18 +201,17 @@ export class Prober {
 	}
 
 	/**
-	 * The latest histograms of a network session's runs, and their boundary grids when `boundary`
-	 * (the costly part, wanted only while the boundary view shows); null for a surface session.
+	 * The latest histograms of a network session's runs, and their boundary grids, fit pictures or
+	 * image predictions when `pictures` (the costly part, wanted only while such a view shows); null
+	 * for a surface session.
 	 */
-	probe(session: Session, boundary = true): ProbeMessage | null {
+	probe(session: Session, pictures = true): ProbeMessage | null {
 		if (session.scenario.kind !== 'network') return null;
-		const found = session.runs.find((d) => d.trainer && d.trainer.data.train.features === 2)?.trainer?.data;
-		// The boundary is of classes; a regression set's 2-D picture is the fit view's (not yet drawn).
-		const planar = found?.task === 'classification' ? found : null;
-		if (planar !== this.source) {
+		const data = session.runs.find((d) => d.trainer)?.trainer?.data;
+		if ((data ?? null) !== this.source) {
 			this.reset();
-			this.source = planar;
-			this.bounds = planar ? dataBounds(planar) : null;
+			this.source = data ?? null;
+			this.picture = pictureOf(data);
 		}
 		const imageSource = this.imageData(session);
 		if (imageSource !== (this.images?.source ?? null)) {
@@ -141,27 +221,32 @@ export class Prober {
 			this.cache = [];
 		}
 		const images = this.images;
-		const bounds = this.bounds;
-		const n = this.grid;
+		const picture = this.picture;
 		const runs = session.runs.map((driver, k): RunProbe => {
 			const trainer = driver.trainer;
 			if (!trainer) return {};
 			const cached = this.cache[k];
-			if (cached && cached.step === driver.step && (cached.boundary || !boundary)) return cached.probe;
+			if (cached && cached.step === driver.step && (cached.pictures || !pictures)) return cached.probe;
 			const net = trainer.network;
 			const histograms = gradientHistograms(net);
 			let probe: RunProbe = {histograms};
-			if (boundary && bounds && net.layers[0] === 2 && trainer.data.task === 'classification') {
+			// A run whose own data differs in kind or width from the picture's (a run may override the data set) gets none.
+			const fits = trainer.data.task === (picture?.kind === 'classes' ? 'classification' : 'regression') && net.layers[0] === trainer.data.train.features;
+			if (pictures && fits && picture?.kind === 'classes') {
+				const n = this.grid;
 				const cells = new Uint8Array(n * n);
-				predictPlane(net, bounds, n, n, cells, this.scratch);
-				probe = {histograms, boundary: {width: n, height: n, cells, bounds}};
+				predictPlane(net, picture.data.bounds, n, n, cells, this.scratch);
+				probe = {histograms, boundary: {width: n, height: n, cells, bounds: picture.data.bounds}};
+			} else if (pictures && fits && picture?.kind === 'fit') {
+				probe = {histograms, fit: this.fit(trainer.network, picture.data)};
 			}
-			if (images && trainer.data === images.source) {
+			// Every row of the image set through the network: costly, so only while a picture view shows.
+			if (pictures && images && trainer.data === images.source) {
 				predictRows(net, images.set.x, images.set.n, images.predicted);
 				const predicted = Uint8Array.from(images.rows, (r) => images.predicted[r]!);
 				probe = {...probe, images: {predicted, confusion: confusionMatrix(images.predicted, images.set.y, images.set.n, images.set.classes)}};
 			}
-			this.cache[k] = {step: driver.step, boundary, probe};
+			this.cache[k] = {step: driver.step, pictures, probe};
 			return probe;
 		});
 		let samples: ImageSamples | undefined;
@@ -170,14 +255,22 @@ export class Prober {
 			samples = imageSamples(images.source, images.set, images.set === images.source.test ? 'test' : 'train', images.rows, DIGITS_SIDE);
 		}
 		const withImages = samples ? {images: samples} : {};
-		if (this.dataSent || !planar || !bounds) return {type: 'probe', runs, ...withImages};
+		if (this.dataSent || !picture) return {type: 'probe', runs, ...withImages};
 		this.dataSent = true;
-		const data: ProbeData = {
-			bounds,
-			classes: planar.train.classes,
-			train: subsample(planar.train, MAX_TRAIN_POINTS),
-			test: subsample(planar.test, MAX_TEST_POINTS),
-		};
-		return {type: 'probe', runs, data, ...withImages};
+		return {type: 'probe', runs, data: picture.data, ...withImages};
+	}
+
+	/** A network's prediction over the fit's window: a curve (1-D) or a grid (2-D). */
+	private fit(net: Parameters<typeof predictCurve>[0], data: FitData): FitPicture {
+		const {bounds} = data;
+		if (data.inputs === 1) {
+			const curve = new Float64Array(data.curve);
+			predictCurve(net, bounds.xMin, bounds.xMax, data.curve, curve);
+			return {kind: 'curve', values: Float32Array.from(curve)};
+		}
+		const n = this.grid;
+		const values = new Float32Array(n * n);
+		predictValues(net, bounds, n, n, values, this.scratch);
+		return {kind: 'map', width: n, height: n, values};
 	}
 }

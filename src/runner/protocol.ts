@@ -37,7 +37,7 @@ export interface WorkerInit {
 	readonly snapshotsPerSecond: number;
 	readonly speed: Speed;
 	readonly paused: boolean;
-	/** Compute decision-boundary grids from the start (otherwise only after a `watch` command). */
+	/** Compute decision-boundary grids or fit pictures from the start (otherwise only after a `watch` command). */
 	readonly boundary?: boolean;
 	/**
 	 * Frames mode, for recordings: train only when told to `advance`, answer each with one
@@ -45,6 +45,17 @@ export interface WorkerInit {
 	 * the clock — so the same seed and size draw the same frames on any machine, however loaded.
 	 */
 	readonly frames?: boolean;
+	/**
+	 * A lesson split across several workers (client.ts): where this one publishes how far its runs
+	 * have got, beside the others', so none runs ahead of the rest (see gate.ts). Absent for one worker.
+	 */
+	readonly gate?: GateSlot;
+}
+
+/** One worker's slot among its lesson's workers: an Int32 per worker in shared memory. */
+export interface GateSlot {
+	readonly progress: SharedArrayBuffer;
+	readonly index: number;
 }
 
 /** One point of a run's loss history. Test figures are NaN between evaluations. */
@@ -58,6 +69,9 @@ export interface HistoryPoint {
 	readonly accuracy: number;
 	readonly testLoss: number;
 	readonly testAccuracy: number;
+	/** Regression runs only: R² of the batch, and of the test split (NaN between evaluations). */
+	readonly r2?: number;
+	readonly testR2?: number;
 	/** Surface runs: the point on the surface after this step. */
 	readonly x?: number;
 	readonly y?: number;
@@ -122,10 +136,22 @@ export interface BoundaryGrid {
 	readonly bounds: PlaneBounds;
 }
 
+/**
+ * A regression network's prediction of its first target (the fit view): along the input window's
+ * x at `FitData.curve` evenly spaced points, both ends included (1-D inputs), or at the centre of
+ * each cell of a width × height grid over the window, row 0 at the top (2-D inputs). NaN where the
+ * network's output is not finite.
+ */
+export type FitPicture =
+	| {readonly kind: 'curve'; readonly values: Float32Array}
+	| {readonly kind: 'map'; readonly width: number; readonly height: number; readonly values: Float32Array};
+
 /** What the teaching views see inside one run; absent fields were not computed. */
 export interface RunProbe {
-	/** 2-D data only. */
+	/** 2-D classification data only. */
 	readonly boundary?: BoundaryGrid;
+	/** Regression on 1-D or 2-D inputs only. */
+	readonly fit?: FitPicture;
 	/** Per dense layer (input side first): counts of |∂L/∂W| in log-magnitude bins (see core/probe.ts). */
 	readonly histograms?: readonly (readonly number[])[];
 	/** Image data only. */
@@ -162,10 +188,37 @@ export interface PlanePoints {
 
 /** The data the boundary is drawn over: sent once after a start or restart. */
 export interface ProbeData {
+	readonly kind: 'classes';
 	readonly bounds: PlaneBounds;
 	readonly classes: number;
 	readonly train: PlanePoints;
 	readonly test: PlanePoints;
+}
+
+/** Points with real targets, subsampled: their inputs (one or two per point, interleaved) and first target. */
+export interface TargetPoints {
+	readonly x: Float32Array;
+	readonly targets: Float32Array;
+}
+
+/** The data a regression's fit is drawn over: sent once after a start or restart. */
+export interface FitData {
+	readonly kind: 'fit';
+	readonly inputs: 1 | 2;
+	/**
+	 * The window: 1-D, x from xMin to xMax and the first target from yMin to yMax; 2-D, the square
+	 * of the two inputs (as the boundary's).
+	 */
+	readonly bounds: PlaneBounds;
+	/** The first target's smallest and largest value over the training and test rows (the shading's scale). */
+	readonly low: number;
+	readonly high: number;
+	/** Points per curve (1-D). */
+	readonly curve: number;
+	/** The target columns' names; the view draws the first. */
+	readonly targetNames: readonly string[];
+	readonly train: TargetPoints;
+	readonly test: TargetPoints;
 }
 
 /**
@@ -176,8 +229,8 @@ export interface ProbeMessage {
 	readonly type: 'probe';
 	/** One per run, in run order. */
 	readonly runs: readonly RunProbe[];
-	/** Present in the first probe after a start or restart. */
-	readonly data?: ProbeData;
+	/** Present in the first probe after a start or restart: classes (the boundary) or targets (the fit). */
+	readonly data?: ProbeData | FitData;
 	/** Image data: present in the first probe after a start or restart. */
 	readonly images?: ImageSamples;
 }
@@ -197,8 +250,13 @@ export type Command =
 	| {readonly type: 'speed'; readonly speed: Speed}
 	/** Frames mode (recordings): exactly this many steps, then one snapshot. */
 	| {readonly type: 'advance'; readonly steps: number}
-	/** Decision-boundary grids are costly: the dashboard asks for them only while it shows them. */
+	/** Decision-boundary grids and fit pictures are costly: the dashboard asks for them only while it shows them. */
 	| {readonly type: 'watch'; readonly boundary: boolean}
+	/**
+	 * Sent by a split lesson's client (never by the UI) once every worker has paused: train up to
+	 * `step`, where the furthest worker stopped, so every run stands where one worker would have left it.
+	 */
+	| {readonly type: 'align'; readonly step: number}
 	/** A live change: from run `run`'s current step on, these values (recorded as a set-point, see RunState.newSetPoints). */
 	| ({readonly type: 'set'; readonly run: number} & Change)
 	| {readonly type: 'quit'};

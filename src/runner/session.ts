@@ -85,6 +85,13 @@ export class Session {
 		return this.drivers;
 	}
 
+	/** Steps taken in lockstep: the furthest run's (every run still training stands there). */
+	get step(): number {
+		let step = 0;
+		for (const driver of this.drivers) step = Math.max(step, driver.step);
+		return step;
+	}
+
 	/** True when every run has used its budget or diverged. */
 	get finished(): boolean {
 		return this.drivers.every((d) => d.diverged || d.step >= d.budget);
@@ -168,6 +175,7 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 		const scheduler = new Scheduler(trainer.optimizer, spec.train.schedule);
 		const budget = spec.train.steps;
 		const evalEvery = Math.max(1, Math.ceil(budget / EVALUATIONS_PER_RUN));
+		const regression = data.task === 'regression';
 		const driver: RunDriver = {
 			label: spec.label,
 			budget,
@@ -218,6 +226,7 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 						accuracy: this.accuracy,
 						testLoss: evaluate ? this.testLoss : Number.NaN,
 						testAccuracy: evaluate ? this.testAccuracy : Number.NaN,
+						...(regression ? {r2: this.r2, testR2: evaluate ? this.testR2 : Number.NaN} : {}),
 						layers: packLayers(report.layers),
 					}),
 					report.diverged || report.step === budget,

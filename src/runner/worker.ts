@@ -4,6 +4,7 @@
  */
 import {performance} from 'node:perf_hooks';
 import {parentPort, workerData} from 'node:worker_threads';
+import {SharedGate} from './gate.js';
 import {type LoopTimers, TrainingLoop, errorText} from './loop.js';
 import type {Command, WorkerInit, WorkerMessage} from './protocol.js';
 import {Session} from './session.js';
@@ -25,7 +26,8 @@ const timers: LoopTimers = {
 
 try {
 	const session = new Session(init.scenario, init.options, {inputs: init.inputs});
-	const loop = new TrainingLoop(session, init, {clock: () => performance.now(), post, timers});
+	const gate = init.gate ? new SharedGate(init.gate) : undefined;
+	const loop = new TrainingLoop(session, init, {clock: () => performance.now(), post, timers, gate});
 	port.on('message', (command: Command) => {
 		loop.handle(command);
 		// With the port closed and no timer left, the thread ends.

@@ -2,14 +2,18 @@
  * From a loaded scenario's specs to what the core trains on: the data split, the train config
  * and a saved checkpoint. The file reading lives here because the core may not touch `node:*`.
  */
-import {readFileSync} from 'node:fs';
 import * as z from 'zod';
 import {ACTIVATION_NAMES} from '../core/activations.js';
-import {CsvError, digitsSource, parseCsv, prepareData, regressionSource, toySource, type PrepareOptions, type RowOrder, type Source} from '../core/data/index.js';
+import {CsvError, type CsvOptions, digitsSource, nameList, parseCsv, prepareData, regressionSource, toySource, type PrepareOptions, type RowOrder, type Source} from '../core/data/index.js';
 import {createRng, deriveSeed, type Rng} from '../core/rng.js';
 import {allowedOutputs} from '../core/trainer.js';
 import type {Checkpoint, DataSplit, TrainConfig} from '../core/types.js';
 import {badValue, displayPath, formatPath, ruleBroken, ScenarioError} from './errors.js';
+import {FileProblem, readUserText} from './files.js';
+import {classCountProblem, csvShapeProblem, quotesCsvContent} from './csv-file.js';
+import {LIMITS} from './limits.js';
+import {parseJson} from './parse.js';
+import {cleanText} from './text.js';
 import type {DatasetSpec, NetworkRunSpec} from './types.js';
 
 /** A run's row order: shuffled (the default), or the source's own order when it asks for `shuffle: false`. */
@@ -42,29 +46,46 @@ function readCsvData(spec: Extract<DatasetSpec, {kind: 'csv'}>, options: (test: 
 	const source = readCsv(spec.path, columns, scenarioFile, `${at}.csv`);
 	if (spec.testFile === null) return prepareData(source, options(spec.test), rng);
 	const classes = 'classNames' in source ? source.classNames : undefined;
-	const test = readCsv(spec.testFile, {...columns, classes}, scenarioFile, `${at}.test`);
+	const test = readCsv(spec.testFile, {...columns, classes}, scenarioFile, `${at}.test`, source.rows.n);
 	if (test.featureNames.join('\n') !== source.featureNames.join('\n')) {
 		const shown = displayPath(spec.testFile);
-		const problem = ruleBroken(`${at}.test`, shown, 'the same columns as the training file', `${shown}: its feature columns are ${test.featureNames.join(', ')}; the training file's are ${source.featureNames.join(', ')}. A test file needs the same columns.`);
+		const problem = ruleBroken(`${at}.test`, shown, 'the same columns as the training file', `${shown}: its feature columns are ${nameList(test.featureNames)}; the training file's are ${nameList(source.featureNames)}. A test file needs the same columns.`);
 		throw new ScenarioError(scenarioFile, [problem]);
 	}
 	return prepareData(source, options(test), rng);
 }
 
-/** Reads and parses one CSV; every problem becomes a ScenarioError naming the scenario, the field and the CSV. */
-function readCsv(file: string, options: Parameters<typeof parseCsv>[1], scenarioFile: string, field: string): Source {
+/**
+ * Reads and parses one CSV, the only way a CSV is read; every problem becomes a ScenarioError
+ * naming the scenario, the field and the CSV. `trainRows`: for a test file, the training file's
+ * rows (they share the row limit).
+ */
+function readCsv(file: string, options: CsvOptions, scenarioFile: string, field: string, trainRows = 0): Source {
 	const shown = displayPath(file);
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		// Control characters in a CSV (a label, a column name) are made visible before anything shows them.
+		text = cleanText(readUserText(file, 'csv'), true);
 	} catch (error) {
-		throw new ScenarioError(scenarioFile, [badValue(field, shown, 'a readable CSV file', ` (${reason(error)})`)]);
+		if (!(error instanceof FileProblem)) throw error;
+		throw new ScenarioError(scenarioFile, [ruleBroken(field, shown, 'a CSV file', `${shown} ${error.sentence}`)]);
 	}
+	const targets = options.target === undefined ? 0 : Array.isArray(options.target) ? options.target.length : 1;
+	const tooBig = csvShapeProblem(text, field, shown, targets, trainRows);
+	if (tooBig) throw new ScenarioError(scenarioFile, [tooBig]);
 	try {
 		const name = shown.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
-		return parseCsv(text, {...options, name});
+		const source = parseCsv(text, {...options, name});
+		const classes = 'classNames' in source ? classCountProblem(source.classNames.length, field, shown) : undefined;
+		if (classes) throw new ScenarioError(scenarioFile, [classes]);
+		return source;
 	} catch (error) {
 		if (!(error instanceof CsvError)) throw error;
+		// A file not named .csv may be anything (`csv: ../../etc/shadow`): say where, never what it holds.
+		if (!quotesCsvContent(file)) {
+			const where = error.row === undefined ? '' : ` (line ${error.row})`;
+			throw new ScenarioError(scenarioFile, [ruleBroken(field, shown, 'a CSV file', `${shown} is not a CSV gradlab can use${where}; its content is not shown because its name does not end in .csv`)]);
+		}
 		// The core's messages usually name the row and column already; add only what they omit.
 		const said = error.message.toLowerCase();
 		const where = [
@@ -130,20 +151,19 @@ const checkpointSchema = z
 		});
 	});
 
+/** Values a checkpoint file may hold: the largest network allowed has LIMITS.parameters; twice that is room enough. */
+const CHECKPOINT_VALUES = 2 * LIMITS.parameters;
+
 /** Reads and checks a JSON checkpoint. Every problem becomes a ScenarioError naming the file. */
 export function loadCheckpointFile(file: string): Checkpoint {
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readUserText(file, 'checkpoint');
 	} catch (error) {
-		throw new ScenarioError(file, [ruleBroken('', undefined, 'a readable checkpoint file', `cannot read the checkpoint (${reason(error)})`)]);
+		if (!(error instanceof FileProblem)) throw error;
+		throw new ScenarioError(file, [ruleBroken('', undefined, 'a checkpoint', error.sentence)]);
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (error) {
-		throw new ScenarioError(file, [ruleBroken('', undefined, 'JSON', `not valid JSON: ${error instanceof Error ? error.message : String(error)}`)]);
-	}
+	const json = parseJson(text, file, CHECKPOINT_VALUES);
 	const parsed = checkpointSchema.safeParse(json, {reportInput: true});
 	if (!parsed.success) {
 		const problems = parsed.error.issues.slice(0, 5).map((issue) => {
@@ -154,13 +174,4 @@ export function loadCheckpointFile(file: string): Checkpoint {
 		throw new ScenarioError(file, problems);
 	}
 	return parsed.data;
-}
-
-/** "no such file" rather than "ENOENT: no such file or directory, open '…'". */
-export function reason(error: unknown): string {
-	const code = (error as {code?: unknown} | null)?.code;
-	if (code === 'ENOENT') return 'no such file';
-	if (code === 'EISDIR') return 'it is a folder';
-	if (code === 'EACCES') return 'permission denied';
-	return error instanceof Error ? error.message : String(error);
 }

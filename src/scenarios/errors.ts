@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type * as z from 'zod';
 import {ALLOWED_KEYS_PREFIX} from './schema.js';
 import {didYouMean, suggest} from './suggest.js';
+import {cleanText} from './text.js';
 
 /** One thing wrong with a file. */
 export interface Problem {
@@ -45,11 +46,11 @@ export class ScenarioError extends Error {
 	}
 }
 
-/** `file` relative to the working directory when it lies inside it, else as given. */
+/** `file` relative to the working directory when it lies inside it, else as given; safe to print (a name may hold anything). */
 export function displayPath(file: string): string {
-	if (!path.isAbsolute(file)) return file;
+	if (!path.isAbsolute(file)) return cleanText(file);
 	const rel = path.relative(process.cwd(), file);
-	return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+	return cleanText(rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
 }
 
 /** `['runs', 2, 'train', 'lr']` → `runs[2].train.lr`. */
@@ -62,8 +63,12 @@ export function formatPath(parts: readonly PropertyKey[]): string {
 	return out;
 }
 
-/** A value as the user wrote it, short: `-1`, `"adma"`, `[0.9, 2]`, `{…}`. */
+/** A value as the user wrote it, short and safe to print: `-1`, `"adma"`, `[0.9, 2]`, `{…}`. */
 export function showValue(value: unknown): string {
+	return cleanText(valueText(value));
+}
+
+function valueText(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (typeof value === 'string') return JSON.stringify(value);
 	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
@@ -136,6 +141,6 @@ function allowedKeys(message: string): string[] {
 /** A YAML syntax problem at a 1-based line and column. */
 export function syntaxProblem(line: number, column: number, message: string): Problem {
 	// The yaml package appends a code excerpt after the first line; the position is enough.
-	const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	const first = cleanText(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
 	return {path: '', value: undefined, allowed: 'valid YAML', text: `line ${line}, column ${column}: ${first}`};
 }

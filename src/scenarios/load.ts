@@ -3,13 +3,14 @@
  * `yaml` package, checked with the zod schemas, then expanded into runs by resolve.ts. Any
  * problem throws one ScenarioError listing all of them.
  */
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import * as path from 'node:path';
-import {parseDocument} from 'yaml';
 import {packageRoot} from '../paths.js';
-import {reason} from './data.js';
-import {type Problem, ruleBroken, ScenarioError, syntaxProblem} from './errors.js';
+import {type Problem, ruleBroken, ScenarioError} from './errors.js';
+import {FILE_NOUNS, FileProblem, readUserText} from './files.js';
+import {parseYaml} from './yaml.js';
 import {didYouMean} from './suggest.js';
+import {cleanText} from './text.js';
 import type {Scenario} from './types.js';
 import {inFileOrder, unique, validate} from './validate.js';
 
@@ -20,39 +21,39 @@ export function builtinDir(): string {
 	return path.join(packageRoot(), 'scenarios');
 }
 
-/** A scenario's id: its file name without the extension. */
+/** A scenario's id: its file name without the extension (file names are text from outside too). */
 function idOf(file: string): string {
-	const base = path.basename(file);
+	const base = cleanText(path.basename(file));
 	const ext = EXTENSIONS.find((e) => base.toLowerCase().endsWith(e));
 	return ext ? base.slice(0, -ext.length) : base;
 }
 
 /** Reads, validates and expands one scenario file. Throws ScenarioError listing every problem. */
 export function loadScenarioFile(file: string): Scenario {
-	const abs = path.resolve(file);
-	let text: string;
-	try {
-		text = readFileSync(abs, 'utf8');
-	} catch (error) {
-		throw new ScenarioError(file, [ruleBroken('', undefined, 'a readable scenario file', `cannot read the scenario (${reason(error)})`)]);
-	}
-	return parseScenario(text, abs, file);
+	return parseScenario(readOrRefuse(file, 'scenario'), path.resolve(file), file);
 }
+
+/** A scenario file or tour manifest's text; anything readUserText refuses becomes a ScenarioError naming it. */
+export function readOrRefuse(file: string, kind: 'scenario' | 'manifest'): string {
+	try {
+		return readUserText(file, kind);
+	} catch (error) {
+		if (!(error instanceof FileProblem)) throw error;
+		throw new ScenarioError(file, [ruleBroken('', undefined, FILE_NOUNS[kind], error.sentence)]);
+	}
+}
+
+/** Only an intro card keeps its line breaks; every other text is one line. */
+const introOnly = (at: readonly (string | number)[]): boolean => at[0] === 'intro';
 
 /** Validates scenario text as if read from `abs` (paths in it resolve against its folder). */
 export function parseScenario(text: string, abs: string, shown: string = abs): Scenario {
-	const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true});
-	if (doc.errors.length > 0) {
-		throw new ScenarioError(
-			shown,
-			doc.errors.map((e) => syntaxProblem(e.linePos?.[0]?.line ?? 1, e.linePos?.[0]?.col ?? 1, e.message)),
-		);
-	}
+	const {doc, value} = parseYaml(text, shown, introOnly);
 	if (text.trim() === '' || doc.contents === null) {
 		throw new ScenarioError(shown, [ruleBroken('', undefined, 'a mapping of scenario fields', 'the file is empty; a scenario needs at least a data set and runs')]);
 	}
 	const problems: Problem[] = [];
-	const scenario = validate(doc.toJS(), {id: idOf(abs), file: abs, problems});
+	const scenario = validate(value, {id: idOf(abs), file: abs, problems});
 	if (problems.length > 0 || scenario === undefined) throw new ScenarioError(shown, inFileOrder(unique(problems), doc));
 	return scenario;
 }
@@ -77,7 +78,9 @@ function filesIn(dir: string): string[] {
  */
 export function findScenario(nameOrPath: string, dirs: readonly string[] = []): string {
 	const looksLikePath = /[\\/]/.test(nameOrPath) || EXTENSIONS.some((e) => nameOrPath.toLowerCase().endsWith(e));
-	if (existsSync(nameOrPath) && statSync(nameOrPath).isFile()) return path.resolve(nameOrPath);
+	// Something at that path that is not a file (a folder, a FIFO) is left to the reader to name.
+	const there = existsSync(nameOrPath);
+	if (there && (looksLikePath || statSync(nameOrPath).isFile())) return path.resolve(nameOrPath);
 	const folders = [builtinDir(), ...dirs.map((d) => path.resolve(d))];
 	if (!looksLikePath) {
 		for (const folder of folders) {
@@ -87,6 +90,7 @@ export function findScenario(nameOrPath: string, dirs: readonly string[] = []): 
 			}
 		}
 	}
+	if (there) return path.resolve(nameOrPath);
 	const ids = [...new Set(folders.flatMap(filesIn).map(idOf))];
 	const hint = looksLikePath ? '' : didYouMean(nameOrPath, ids);
 	const what = looksLikePath ? 'no such file' : 'no such lesson or file';

@@ -15,6 +15,7 @@ import type {InitSpec, LossName, Task} from '../core/types.js';
 import {loadCheckpointFile} from './data.js';
 import {DATASET_DEFAULTS, datasetTask, resolveDataset} from './dataset.js';
 import {badValue, displayPath, formatPath, type Problem, ruleBroken, ScenarioError, showValue} from './errors.js';
+import {LIMITS, lessonSizeProblems, runCountProblem, runSizeProblems, shapeOfSpec} from './limits.js';
 import {merge} from './merge.js';
 import {describeSchedule, resolveSchedule} from './schedule.js';
 import {
@@ -118,13 +119,15 @@ export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): N
 	const runs = overrides.map((over, i): NetworkRunSpec => {
 		const locate: Locate = (parts) => (input.runs !== undefined && getIn(over, parts) !== undefined ? formatPath(['runs', i, ...parts]) : formatPath(parts));
 		const dataset = resolveDataset(merge(base.dataset, over.dataset) ?? {}, locate, ctx);
-		return {
+		const run: NetworkRunSpec = {
 			label: labels[i]!,
 			...(texts[i] ? {labelText: texts[i]} : {}),
 			dataset,
 			model: resolveModel(merge(base.model, over.model) ?? {}, locate, ctx),
 			train: resolveTrain(merge(base.train, over.train) ?? {}, datasetTask(dataset), locate, ctx),
 		};
+		ctx.problems.push(...runSizeProblems(run, shapeOfSpec(run.dataset), locate));
+		return run;
 	});
 	// One task per scenario: a loss chart or a table that mixes accuracy and R² compares nothing.
 	const first = runs[0];
@@ -134,7 +137,12 @@ export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): N
 			ctx.problems.push(ruleBroken(formatPath(['runs', i, 'dataset']), undefined, datasetTask(first.dataset), `a ${task} data set, but runs[0] is ${datasetTask(first.dataset)}: every run of a scenario has the same task`));
 		}
 	});
-	return {kind: 'network', ...shared(input, ctx), runs};
+	const scenario: NetworkScenario = {kind: 'network', ...shared(input, ctx), runs};
+	const tooMany = runCountProblem(scenario);
+	if (tooMany) ctx.problems.push(tooMany);
+	// Built-in data sets have a known size: the lesson's memory is checked now (a CSV's once it is read).
+	else if (ctx.problems.length === 0) ctx.problems.push(...lessonSizeProblems(scenario, runs.map((run) => shapeOfSpec(run.dataset))));
+	return scenario;
 }
 
 export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): SurfaceScenario {
@@ -152,6 +160,9 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 		const at: At = (parts) => formatPath(['runs', i, 'optimizer', ...parts]);
 		const optimizer = resolveOptimizer(run.optimizer, at, ctx.problems, true);
 		const runSteps = run.steps ?? steps;
+		if (runSteps > LIMITS.steps) {
+			ctx.problems.push(badValue(run.steps === undefined ? 'steps' : formatPath(['runs', i, 'steps']), runSteps, `at most ${LIMITS.steps.toLocaleString('en-US')} steps`));
+		}
 		return {
 			label: labels[i]!,
 			...(texts[i] ? {labelText: texts[i]} : {}),
@@ -160,7 +171,7 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 			schedule: resolveSchedule(run.schedule ?? [], optimizer, runSteps, (parts) => formatPath(['runs', i, 'schedule', ...parts]), ctx.problems),
 		};
 	});
-	return {
+	const scenario: SurfaceScenario = {
 		kind: 'surface',
 		...shared(input, ctx),
 		surface,
@@ -168,6 +179,9 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 		runs,
 		seed: input.seed ?? DEFAULTS.seed,
 	};
+	const tooMany = runCountProblem(scenario);
+	if (tooMany) ctx.problems.push(tooMany);
+	return scenario;
 }
 
 /**

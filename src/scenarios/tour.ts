@@ -11,12 +11,12 @@
  *   - 02-gradient-descent.yaml             # or just the file (speed: max)
  * ```
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import * as path from 'node:path';
-import {parseDocument} from 'yaml';
 import * as z from 'zod';
-import {badValue, problemsFromIssues, ruleBroken, ScenarioError, syntaxProblem} from './errors.js';
-import {builtinDir, loadScenarioFile} from './load.js';
+import {badValue, problemsFromIssues, ScenarioError} from './errors.js';
+import {builtinDir, loadScenarioFile, readOrRefuse} from './load.js';
+import {parseYaml} from './yaml.js';
 import {ALLOWED_KEYS_PREFIX} from './schema.js';
 import type {Scenario} from './types.js';
 
@@ -61,20 +61,8 @@ const manifestSchema = z.strictObject(
 /** The tour's chapters with their pace, in order. Throws ScenarioError for a bad manifest or chapter. */
 export function loadTourChapters(dir: string = tourDir()): TourChapter[] {
 	const manifest = path.join(dir, TOUR_MANIFEST);
-	let text: string;
-	try {
-		text = readFileSync(manifest, 'utf8');
-	} catch {
-		throw new ScenarioError(manifest, [ruleBroken('', undefined, 'a tour manifest', `cannot read the tour manifest (no file at ${manifest})`)]);
-	}
-	const doc = parseDocument(text, {prettyErrors: true, uniqueKeys: true});
-	if (doc.errors.length > 0) {
-		throw new ScenarioError(
-			manifest,
-			doc.errors.map((e) => syntaxProblem(e.linePos?.[0]?.line ?? 1, e.linePos?.[0]?.col ?? 1, e.message)),
-		);
-	}
-	const parsed = manifestSchema.safeParse(doc.toJS(), {reportInput: true});
+	const {value} = parseYaml(readOrRefuse(manifest, 'manifest'), manifest);
+	const parsed = manifestSchema.safeParse(value, {reportInput: true});
 	if (!parsed.success) throw new ScenarioError(manifest, problemsFromIssues(parsed.error.issues));
 	const entries = parsed.data.chapters;
 	const missing = entries.flatMap((entry, i) => {

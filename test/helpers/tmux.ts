@@ -5,19 +5,49 @@
 import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 import {packageRoot} from '../../src/paths.js';
+import {displayWidth} from '../../src/ui/kit/format.js';
 
 /** The bundled CLI, as `gradlab` runs it (`npm run build`); found from source and from dist/ alike. */
 export const CLI = join(packageRoot(), 'dist', 'bundle', 'cli.js');
 
+/**
+ * How long a wait for the screen may take. These tests check what the terminal shows, not how
+ * fast: on a loaded machine the dashboard's main thread is starved (measured at load 20 on 2 cores,
+ * training at full speed beside it: 1 s of CPU in 10 s, the screen frozen 3–5 s at a time), so
+ * a frame after a key can take many seconds. The keys are never lost; the waits allow for that.
+ */
+export const WAIT_MS = 30_000;
+/** A terminal test's budget: several waits in a row, each up to WAIT_MS. */
+export const E2E_TEST_MS = 180_000;
+
 let counter = 0;
 
-export function hasTmux(): boolean {
+/**
+ * Whether the end-to-end tests can run. Without tmux they skip, except where they must run: under
+ * CI (what CI runners set) or GRADLAB_E2E=required (what .ci/run sets), a missing tmux throws, and
+ * every e2e file fails to load instead of passing without having run.
+ */
+export function hasTmux(env: NodeJS.ProcessEnv = process.env): boolean {
 	try {
-		execFileSync('tmux', ['-V'], {stdio: 'ignore'});
+		execFileSync('tmux', ['-V'], {stdio: 'ignore', env});
 		return true;
 	} catch {
+		if (e2eRequired(env)) throw new Error('tmux is not installed, and the end-to-end tests are required here (CI or GRADLAB_E2E=required): install tmux (apt-get install tmux) rather than skip them');
 		return false;
 	}
+}
+
+/** CI=true/1 (most CI runners) or GRADLAB_E2E=required (.ci/run). */
+export function e2eRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+	return env.GRADLAB_E2E === 'required' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0');
+}
+
+/**
+ * The lines of a screen wider than `columns` terminal columns. Use it on `joinedScreen()`: a plain
+ * capture is cut at the pane's width, where no line can be too wide.
+ */
+export function linesWiderThan(screen: string, columns: number): string[] {
+	return screen.split('\n').filter((line) => displayWidth(line) > columns);
 }
 
 export interface TmuxOptions {
@@ -64,6 +94,20 @@ export class Tmux {
 		return this.tmux('capture-pane', '-p', '-t', this.name);
 	}
 
+	/**
+	 * The visible screen with wrapped lines joined (`capture-pane -J`): a line the program wrote
+	 * wider than the pane comes back whole, so `linesWiderThan` can see it. Trailing spaces stay.
+	 */
+	joinedScreen(): string {
+		return this.tmux('capture-pane', '-p', '-J', '-t', this.name);
+	}
+
+	/** The lines of the screen wider than the pane (see joinedScreen); none when everything fits. */
+	linesTooWide(): string[] {
+		const columns = Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_width}').trim());
+		return linesWiderThan(this.joinedScreen(), columns);
+	}
+
 	/** The visible screen with colour escapes. */
 	screenWithColour(): string {
 		return this.tmux('capture-pane', '-p', '-e', '-t', this.name);
@@ -79,8 +123,19 @@ export class Tmux {
 		return {cursorVisible: cursor === '1', alternateScreen: alternate === '1'};
 	}
 
+	/** Polls until tmux sees the terminal in `want` (cursor flag, alternate screen); returns what it saw last. */
+	async waitForState(want: {cursorVisible: boolean; alternateScreen: boolean}, timeoutMs = 10_000): Promise<{cursorVisible: boolean; alternateScreen: boolean}> {
+		const end = Date.now() + timeoutMs;
+		let now = this.state();
+		while (Date.now() < end && (now.cursorVisible !== want.cursorVisible || now.alternateScreen !== want.alternateScreen)) {
+			await new Promise((r) => setTimeout(r, 50));
+			now = this.state();
+		}
+		return now;
+	}
+
 	/** Polls the screen until `pattern` shows up; returns that screen. */
-	waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+	waitFor(pattern: RegExp, timeoutMs = WAIT_MS): Promise<string> {
 		return this.waitUntil((screen) => pattern.test(screen), String(pattern), timeoutMs);
 	}
 
@@ -95,7 +150,7 @@ export class Tmux {
 	}
 
 	/** Polls until `check` holds for the screen; returns that screen. */
-	async waitUntil(check: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+	async waitUntil(check: (screen: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
 		const end = Date.now() + timeoutMs;
 		let screen = '';
 		while (Date.now() < end) {

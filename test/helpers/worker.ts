@@ -32,9 +32,9 @@ export function workerScript(): URL {
 	return built;
 }
 
-/** `startRunner` on the worker built from source. */
-export function startTestRunner(setup: RunnerSetup): RunnerHandle {
-	return startRunner(setup, workerScript());
+/** `startRunner` on the worker built from source; `workers` caps how many (default: one per core, as the app). */
+export function startTestRunner(setup: RunnerSetup, workers?: number): RunnerHandle {
+	return startRunner(setup, workerScript(), workers);
 }
 
 /** Resolves with the first message that satisfies `test`. */

@@ -1,6 +1,6 @@
 /** Fixed data for the UI tests: histories, run states, snapshots and a scenario. */
 import type {LayerStats} from '../../src/core/types.js';
-import type {BoundaryGrid, HistoryPoint, ProbeData, RunProbe, RunState, Snapshot} from '../../src/runner/protocol.js';
+import type {BoundaryGrid, FitData, HistoryPoint, ProbeData, RunProbe, RunState, Snapshot} from '../../src/runner/protocol.js';
 import type {NetworkScenario, SurfaceScenario} from '../../src/scenarios/types.js';
 
 /** A loss curve: `loss(step)` at steps 1 … n. */
@@ -129,10 +129,44 @@ export function planeData(): ProbeData {
 	};
 	const join = (...parts: {xy: number[]; labels: number[]}[]) => ({xy: Float32Array.from(parts.flatMap((p) => p.xy)), labels: Uint8Array.from(parts.flatMap((p) => p.labels))});
 	return {
+		kind: 'classes',
 		bounds: {xMin: -1, xMax: 1, yMin: -1, yMax: 1},
 		classes: 2,
 		train: join(ring(40, 0.8, 0), ring(20, 0.25, 1)),
 		test: join(ring(8, 0.8, 0, 0.2), ring(4, 0.3, 1, 0.3)),
+	};
+}
+
+/** A 1-D regression's data: y = x on [-1, 1] at 21 training points and 5 test points, the window [-1, 1]². */
+export function curveData(): FitData {
+	const xs = Array.from({length: 21}, (_, k) => -1 + k / 10);
+	const test = [-0.75, -0.25, 0.05, 0.45, 0.85];
+	return {
+		kind: 'fit',
+		inputs: 1,
+		bounds: {xMin: -1, xMax: 1, yMin: -1, yMax: 1},
+		low: -1,
+		high: 1,
+		curve: 5,
+		targetNames: ['y'],
+		train: {x: Float32Array.from(xs), targets: Float32Array.from(xs)},
+		test: {x: Float32Array.from(test), targets: Float32Array.from(test)},
+	};
+}
+
+/** A 2-D regression's data: a point at (±0.5, ±0.5) per quadrant with target x1 (so + on the right, − on the left). */
+export function mapData(): FitData {
+	const xy = [-0.5, 0.5, 0.5, 0.5, -0.5, -0.5, 0.5, -0.5];
+	return {
+		kind: 'fit',
+		inputs: 2,
+		bounds: {xMin: -1, xMax: 1, yMin: -1, yMax: 1},
+		low: -1,
+		high: 1,
+		curve: 0,
+		targetNames: ['z'],
+		train: {x: Float32Array.from(xy), targets: Float32Array.from([-0.5, 0.5, -0.5, 0.5])},
+		test: {x: new Float32Array(0), targets: new Float32Array(0)},
 	};
 }
 

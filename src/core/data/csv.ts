@@ -17,8 +17,29 @@ export class CsvError extends Error {
 	constructor(message: string, where: {readonly row?: number; readonly column?: string} = {}) {
 		super(message);
 		this.row = where.row;
-		this.column = where.column;
+		this.column = where.column === undefined ? undefined : excerpt(where.column);
 	}
+}
+
+/** Characters of a cell or a column name that a message quotes: one cell may be megabytes long. */
+const QUOTED = 40;
+
+/** `text` as a message quotes it: whole when short, else its start and "…". */
+export function excerpt(text: string): string {
+	if (text.length <= QUOTED) return text;
+	const code = text.charCodeAt(QUOTED - 2);
+	// Never cut a surrogate pair in two.
+	return `${text.slice(0, code >= 0xd800 && code < 0xdc00 ? QUOTED - 2 : QUOTED - 1)}…`;
+}
+
+/** Names as a message lists them: the first ten, each shortened as `excerpt` does (in quotes with `quote`), then how many there are. */
+export function nameList(names: readonly string[], quote = false): string {
+	const most = 10;
+	const listed = names
+		.slice(0, most)
+		.map((name) => (quote ? `"${excerpt(name)}"` : excerpt(name)))
+		.join(', ');
+	return names.length > most ? `${listed}, … (${names.length} in all)` : listed;
 }
 
 /** A column: a header name (exact, else case-insensitive) or a 0-based index. */
@@ -62,14 +83,16 @@ export function parseCsv(text: string, options: CsvOptions = {}): Source {
 	if (rows.length === 0) throw new CsvError('The CSV file has a header row but no data rows.', {row: records[0]!.line});
 
 	const columnName = (j: number): string => header[j] || `column ${j + 1}`;
+	/** A column's name as messages quote it. */
+	const quoted = (j: number): string => excerpt(columnName(j));
 	const regression = options.target !== undefined;
 	const refs: readonly ColumnRef[] = regression ? (Array.isArray(options.target) ? options.target : [options.target as ColumnRef]) : [options.label ?? header.length - 1];
 	const role = regression ? 'Target' : 'Label';
 	const picked = refs.map((ref) => findColumn(header, ref, role, columnName));
 	const duplicate = picked.find((j, k) => picked.indexOf(j) !== k);
-	if (duplicate !== undefined) throw new CsvError(`The target column "${columnName(duplicate)}" is named twice.`, {column: columnName(duplicate)});
+	if (duplicate !== undefined) throw new CsvError(`The target column "${quoted(duplicate)}" is named twice.`, {column: columnName(duplicate)});
 	if (header.length - picked.length < 1) {
-		const names = picked.map((j) => `"${columnName(j)}"`).join(', ');
+		const names = nameList(picked.map(columnName), true);
 		throw new CsvError(`The CSV file has only the ${regression ? 'target' : 'label'} column${picked.length > 1 ? 's' : ''} ${names}; it needs at least one feature column.`, {
 			column: columnName(picked[0]!),
 		});
@@ -87,15 +110,15 @@ export function parseCsv(text: string, options: CsvOptions = {}): Source {
 			throw new CsvError(`Row ${line} has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}, header has ${header.length}.`, {row: line});
 		}
 		featureColumns.forEach((j, f) => {
-			x[r * features + f] = numberAt(cells[j]!, line, columnName(j), 'feature');
+			x[r * features + f] = numberAt(cells[j]!, line, quoted(j), 'feature');
 		});
 		picked.forEach((j, t) => {
 			if (regression) {
-				targets[r * picked.length + t] = numberAt(cells[j]!, line, columnName(j), 'target');
+				targets[r * picked.length + t] = numberAt(cells[j]!, line, quoted(j), 'target');
 				return;
 			}
 			const cell = cells[j]!.trim();
-			if (cell === '') throw new CsvError(`Row ${line}, column "${columnName(j)}": the label is empty; every row needs one.`, {row: line, column: columnName(j)});
+			if (cell === '') throw new CsvError(`Row ${line}, column "${quoted(j)}": the label is empty; every row needs one.`, {row: line, column: columnName(j)});
 			labels.push(cell);
 		});
 	});
@@ -110,7 +133,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): Source {
 	const {y, classNames} = options.classes ? encodeAs(labels, options.classes, rows, labelName) : encodeLabels(labels);
 	if (classNames.length < 2) {
 		throw new CsvError(
-			`The label column "${labelName}" has only one class ("${classNames[0]}"); a classifier needs at least two.`,
+			`The label column "${excerpt(labelName)}" has only one class ("${excerpt(classNames[0]!)}"); a classifier needs at least two.`,
 			{column: labelName},
 		);
 	}
@@ -118,19 +141,19 @@ export function parseCsv(text: string, options: CsvOptions = {}): Source {
 	return source;
 }
 
-/** A feature or target cell as a number; anything else (empty, text, NaN, ∞) is an error naming the cell. */
+/** A feature or target cell as a number; anything else (empty, text, NaN, ∞) is an error naming the cell (`column` as quoted). */
 function numberAt(raw: string, line: number, column: string, what: 'feature' | 'target'): number {
 	const cell = raw.trim();
 	if (cell === '') throw new CsvError(`Row ${line}, column "${column}" is empty; ${what} cells must be numbers.`, {row: line, column});
-	if (!NUMBER.test(cell)) throw new CsvError(`Row ${line}, column "${column}": "${raw}" is not a number.`, {row: line, column});
+	if (!NUMBER.test(cell)) throw new CsvError(`Row ${line}, column "${column}": "${excerpt(raw)}" is not a number.`, {row: line, column});
 	const value = Number(cell);
-	if (!Number.isFinite(value)) throw new CsvError(`Row ${line}, column "${column}": "${raw}" is too large to use.`, {row: line, column});
+	if (!Number.isFinite(value)) throw new CsvError(`Row ${line}, column "${column}": "${excerpt(raw)}" is too large to use.`, {row: line, column});
 	return value;
 }
 
 /** A column's index, from a name (exact, else case-insensitive) or an index. */
 function findColumn(header: readonly string[], ref: ColumnRef, role: 'Label' | 'Target', columnName: (j: number) => string): number {
-	const list = header.map((_h, j) => columnName(j)).join(', ');
+	const list = nameList(header.map((_h, j) => columnName(j)));
 	if (typeof ref === 'number') {
 		if (Number.isInteger(ref) && ref >= 0 && ref < header.length) return ref;
 		throw new CsvError(
@@ -143,7 +166,7 @@ function findColumn(header: readonly string[], ref: ColumnRef, role: 'Label' | '
 	const lower = ref.trim().toLowerCase();
 	const loose = header.filter((h) => h.toLowerCase() === lower);
 	if (loose.length === 1) return header.indexOf(loose[0]!);
-	throw new CsvError(`${role} column "${ref}" not found. The columns are: ${list}.`, {column: ref});
+	throw new CsvError(`${role} column "${excerpt(ref)}" not found. The columns are: ${list}.`, {column: ref});
 }
 
 /** Class indices for the label strings; see parseCsv for the ordering. */
@@ -166,7 +189,7 @@ function encodeAs(labels: readonly string[], classes: readonly string[], rows: r
 		const k = index.get(numeric && INTEGER.test(l) ? String(Number(l)) : l);
 		if (k === undefined) {
 			const line = rows[r]!.line;
-			throw new CsvError(`Row ${line}, column "${column}": "${l}" is not one of the training file's classes (${classes.join(', ')}).`, {row: line, column});
+			throw new CsvError(`Row ${line}, column "${excerpt(column)}": "${excerpt(l)}" is not one of the training file's classes (${nameList(classes)}).`, {row: line, column});
 		}
 		return k;
 	});

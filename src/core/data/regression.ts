@@ -61,6 +61,11 @@ const SHAPES: Record<RegressionName, Shape> = {
 	},
 };
 
+/** The named set's input columns (1 for the curves, 2 for the playground's sets). */
+export function regressionInputs(name: RegressionName): number {
+	return SHAPES[name].inputs;
+}
+
 /** Generates the named set: per point, its inputs, then its noisy target. */
 export function regressionSource(name: RegressionName, options: RegressionOptions, rng: Rng): TargetSource {
 	const {samples, noise} = options;

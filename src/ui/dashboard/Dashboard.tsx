@@ -27,9 +27,11 @@ export interface DashboardProps {
 	readonly live?: DashboardState;
 	/** A one-line message for the caption area (an export's file names, a chapter hint). */
 	readonly notice?: string | null;
+	/** A recording replayed (`gradlab view`): its last step; the replay's keys, no pace. */
+	readonly replay?: {readonly lastStep: number};
 }
 
-export function Dashboard({state, scenario, enabled, reservedRows = 1, live = state, notice = null}: DashboardProps) {
+export function Dashboard({state, scenario, enabled, reservedRows = 1, live = state, notice = null, replay}: DashboardProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const size = useSize();
@@ -43,6 +45,7 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats, language), reservedRows);
 	if (layout.tooSmall) return <TooSmall />;
 	const height = layout.panelHeight;
+	const scope = replay ? 'replay' : 'lesson';
 	return (
 		<Box flexDirection="column" width={columns} height={rows - reservedRows}>
 			<StatusLine
@@ -53,17 +56,18 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 				stepsPerSecond={live.stepsPerSecond}
 				speed={live.speed}
 				width={columns}
+				replayEnd={replay?.lastStep}
 			/>
 			<Box flexDirection="row" height={height}>
 				{layout.panels.map(({content, width}) => (
-					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} />
+					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} scope={scope} />
 				))}
 			</Box>
 			<Box paddingLeft={1} height={layout.legendLines}>
 				<Legend layout={legend} width={columns - 1} focus={state.focus} />
 			</Box>
 			<Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
-			<Footer width={columns} paused={live.paused} enabled={enabled} />
+			<Footer width={columns} paused={live.paused} enabled={enabled} scope={scope} />
 		</Box>
 	);
 }

@@ -1,9 +1,9 @@
-/** The lesson's key hints from the keymap, as many as fit: `space pause · s step · … · ? help · q quit`. */
+/** The lesson's (or a replay's) key hints from the keymap, as many as fit: `space pause · s step · … · ? help · q quit`. */
 import {useLanguage} from '../kit/context.js';
 import {useTheme} from '../kit/theme.js';
 import {fitHints, scopeHints} from '../input/hints.js';
 import {HintLine} from '../input/HintLine.js';
-import type {CommandName} from '../input/keymap.js';
+import type {CommandName, Scope} from '../input/keymap.js';
 
 export interface FooterProps {
 	readonly width: number;
@@ -11,11 +11,12 @@ export interface FooterProps {
 	readonly paused: boolean;
 	/** Optional commands this screen offers (export, chapters). */
 	readonly enabled?: readonly CommandName[];
+	readonly scope?: Scope;
 }
 
-export function Footer({width, paused, enabled}: FooterProps) {
+export function Footer({width, paused, enabled, scope = 'lesson'}: FooterProps) {
 	const theme = useTheme();
-	const hints = scopeHints('lesson', useLanguage(), {enabled, paused});
+	const hints = scopeHints(scope, useLanguage(), {enabled, paused, ascii: theme.glyphs.ascii});
 	// One column for the leading space.
 	return <HintLine hints={fitHints(hints, width - 1, theme.glyphs.separator)} />;
 }

@@ -6,9 +6,10 @@ import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
 import {runMarker, useTheme} from '../kit/theme.js';
 import {asciiWord, moreText, word} from '../kit/words.js';
-import type {CommandName} from '../input/keymap.js';
+import type {CommandName, Scope} from '../input/keymap.js';
 import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
 import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
+import {FitView} from '../views/fit/FitView.js';
 import {GradientBars} from '../views/gradients/GradientBars.js';
 import {barsLayoutFor, scaleLabel} from '../views/gradients/layout.js';
 import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
@@ -34,10 +35,12 @@ export interface ViewPanelProps {
 	readonly scenario: Scenario;
 	/** Optional commands this screen offers (for the help overlay). */
 	readonly enabled?: readonly CommandName[];
+	/** Whose keys the help lists. */
+	readonly scope?: Scope;
 }
 
 /** Memoised: between panel refreshes (panel-rate.ts) its props are the same objects, and the costly views are skipped. */
-export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, enabled}: ViewPanelProps) {
+export const ViewPanel = memo(function ViewPanel({content, width, height, state, scenario, enabled, scope}: ViewPanelProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const g = theme.glyphs;
@@ -45,7 +48,7 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 	const inner = {width: width - 2, height: height - 2};
 	switch (content) {
 		case 'help':
-			return <HelpOverlay width={width} height={height} enabled={enabled} />;
+			return <HelpOverlay width={width} height={height} enabled={enabled} scope={scope} />;
 		case 'loss': {
 			// Only a network's loss is a noisy batch loss worth smoothing; a surface's is f itself.
 			const batches = scenario.kind === 'network';
@@ -80,7 +83,13 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		case 'boundary':
 			return (
 				<Box width={width} height={height}>
-					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData} focus={state.focus} showTest={state.showTest} width={width} height={height} />
+					<DecisionBoundary runs={latest} probes={state.probes} data={state.probeData?.kind === 'classes' ? state.probeData : null} focus={state.focus} showTest={state.showTest} width={width} height={height} />
+				</Box>
+			);
+		case 'fit':
+			return (
+				<Box width={width} height={height}>
+					<FitView runs={latest} probes={state.probes} data={state.probeData?.kind === 'fit' ? state.probeData : null} focus={state.focus} showTest={state.showTest} width={width} height={height} />
 				</Box>
 			);
 		case 'histograms': {

@@ -1,14 +1,14 @@
 /**
  * The legend as pure data: one entry per run, packed into as few lines as fit. A lesson's entry
- * says loss, accuracy and the learning rate the run uses now (it moves with a schedule or a live
- * change); an optimizer race's says where a run left the map.
+ * says loss, accuracy (R² for a regression) and the learning rate the run uses now (it moves with
+ * a schedule or a live change); an optimizer race's says where a run left the map.
  */
 import {SURFACES, type SurfaceName} from '../../core/surfaces.js';
 import type {RunState} from '../../runner/protocol.js';
 import type {Language} from '../../scenarios/types.js';
-import {displayWidth, formatPercent, formatRate, formatValue, truncate} from '../kit/format.js';
+import {displayWidth, formatPercent, formatR2, formatRate, formatValue, truncate} from '../kit/format.js';
 import {type Theme, runMarker} from '../kit/theme.js';
-import {moreText, word} from '../kit/words.js';
+import {asciiWord, moreText, word} from '../kit/words.js';
 import type {RunView} from '../views/model.js';
 import {leftWindowAt} from '../views/race/layout.js';
 
@@ -20,7 +20,7 @@ export interface LegendEntry {
 	readonly run: number;
 	readonly marker: string;
 	readonly label: string;
-	/** `loss 0.693  acc 50%  test 48%`, or `diverged at step 120`. */
+	/** `loss 0.693  acc 50%  test 48%`, `loss 0.012  R² 0.97  test R² 0.95`, or `diverged at step 120`. */
 	readonly detail: string;
 	readonly diverged: boolean;
 	/** Columns the whole entry takes. */
@@ -42,6 +42,8 @@ export const LABEL_GAP = '  ';
 const MAX_LABEL = 16;
 
 export interface LegendGlyphs {
+	/** `--ascii`: R² is written R^2. */
+	readonly ascii: boolean;
 	readonly diverged: string;
 	readonly ellipsis: string;
 	readonly dash: string;
@@ -54,9 +56,14 @@ export function legendEntry(run: RunState, index: number, marker: string, langua
 	if (run.diverged) {
 		detail = `${word('divergedAt', language)} ${run.divergedAt ?? run.step}`;
 	} else {
+		// A classification's accuracy; a regression's R² in its place (NaN for the other task).
+		const r2 = asciiWord('r2', language, glyphs.ascii);
 		const parts = [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash, word('overflow', language))}`];
-		if ((level === 'full' || level === 'train') && Number.isFinite(run.accuracy)) parts.push(`${word('accuracy', language)} ${formatPercent(run.accuracy)}`);
+		const train = level === 'full' || level === 'train';
+		if (train && Number.isFinite(run.accuracy)) parts.push(`${word('accuracy', language)} ${formatPercent(run.accuracy)}`);
+		if (train && Number.isFinite(run.r2)) parts.push(`${r2} ${formatR2(run.r2, glyphs.dash)}`);
 		if (level === 'full' && Number.isFinite(run.testAccuracy)) parts.push(`${word('test', language)} ${formatPercent(run.testAccuracy)}`);
+		if (level === 'full' && Number.isFinite(run.testR2)) parts.push(`${word('test', language)} ${r2} ${formatR2(run.testR2, glyphs.dash)}`);
 		if (level !== 'loss') parts.push(`${word('lr', language)} ${formatRate(run.lr, glyphs.dash)}`);
 		detail = parts.join('  ');
 	}

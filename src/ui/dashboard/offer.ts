@@ -4,15 +4,24 @@ import type {ViewName} from '../views/model.js';
 
 /**
  * The views a scenario offers, in Tab order. Surface scenarios open on the race map; digits get
- * the images view after the loss chart. The boundary
- * view needs 2-D data: every toy set is; a CSV's width is known only once the worker's first probe
- * brings a boundary (the reducer adds the view then).
+ * the images view after the loss chart. The boundary view needs 2-D classification data: every
+ * toy set is; the fit view needs regression data on 1 or 2 inputs: every built-in regression set
+ * is. A CSV's width is known only once the worker's first probe brings a picture (the reducer adds
+ * the view then).
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
 	if (scenario.kind === 'surface') return ['race', 'loss'];
-	const planar = scenario.runs.length > 0 && scenario.runs.some((r) => r.dataset.kind === 'toy');
 	const images = scenario.runs.some((r) => r.dataset.kind === 'digits');
-	return ['loss', ...(images ? (['images'] as const) : []), 'gradients', ...(planar ? (['boundary'] as const) : []), 'histograms', 'activations'];
+	const picture = pictureView(scenario);
+	return ['loss', ...(images ? (['images'] as const) : []), 'gradients', ...(picture ? [picture] : []), 'histograms', 'activations'];
+}
+
+/** The view of the input plane a network scenario's built-in data set has, if any. */
+function pictureView(scenario: Scenario): ViewName | null {
+	if (scenario.kind !== 'network') return null;
+	if (scenario.runs.some((r) => r.dataset.kind === 'toy')) return 'boundary';
+	if (scenario.runs.some((r) => r.dataset.kind === 'regression')) return 'fit';
+	return null;
 }
 
 /** The x units, in `x` order: a surface has no epochs or samples. */

@@ -1,5 +1,6 @@
 /** The dashboard's reducer: worker messages and the keys' view commands in, a new state out. */
 import type {Speed} from '../../runner/protocol.js';
+import type {ViewName} from '../views/model.js';
 import {RunHistory} from './history.js';
 import type {DashboardAction, DashboardState, HeldRun, ViewCommand} from './state.js';
 
@@ -48,13 +49,22 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			};
 		}
 		case 'probe': {
-			// A CSV turns out to be 2-D: offer its boundary view after the gradients.
-			const planar = action.runs.some((r) => r.boundary) && !state.views.includes('boundary');
+			// A CSV turns out to have a picture (2-D classes, or targets on 1 or 2 inputs): offer its view after the gradients.
+			const data = action.data ?? state.probeData;
+			const picture: ViewName | null = data ? (data.kind === 'classes' ? 'boundary' : 'fit') : null;
 			const at = state.views.indexOf('gradients') + 1;
-			const views = planar ? [...state.views.slice(0, at), 'boundary' as const, ...state.views.slice(at)] : state.views;
-			// Probes without a grid (the boundary view is not shown) keep the last grid for a quick return.
-			const probes = action.runs.map((r, k) => (r.boundary || !state.probes?.[k]?.boundary ? r : {...r, boundary: state.probes[k]!.boundary}));
-			return {...state, probes, probeData: action.data ?? state.probeData, images: action.images ?? state.images, views};
+			const views = picture && !state.views.includes(picture) ? [...state.views.slice(0, at), picture, ...state.views.slice(at)] : state.views;
+			// Probes without a picture (its view is not shown) keep the last one for a quick return.
+			const probes = action.runs.map((r, k) => {
+				const last = state.probes?.[k];
+				return {
+					...r,
+					...(!r.boundary && last?.boundary ? {boundary: last.boundary} : {}),
+					...(!r.fit && last?.fit ? {fit: last.fit} : {}),
+					...(!r.images && last?.images ? {images: last.images} : {}),
+				};
+			});
+			return {...state, probes, probeData: data, images: action.images ?? state.images, views};
 		}
 		case 'reset':
 			return {

@@ -5,7 +5,7 @@
  */
 import type {Command} from '../../runner/protocol.js';
 import type {CommandName} from '../input/keymap.js';
-import type {ViewName} from '../views/model.js';
+import {PICTURE_VIEWS, type ViewName} from '../views/model.js';
 import {applyCommand} from './reducer.js';
 import {changeSpeed} from './speed.js';
 import type {DashboardAction, DashboardState, ViewCommand} from './state.js';
@@ -21,7 +21,7 @@ export interface Routed {
 
 /** What the worker must compute while `view` shows (send it when the first view is a probe view). */
 export function watchCommand(view: ViewName): Command {
-	return {type: 'watch', boundary: view === 'boundary'};
+	return {type: 'watch', boundary: PICTURE_VIEWS.includes(view)};
 }
 
 const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'toggleSmooth', 'nextRun', 'prevRun', 'help', 'dismiss'];
@@ -33,9 +33,9 @@ function isViewCommand(command: CommandName): command is ViewCommand {
 
 export function routeCommand(state: DashboardState, command: CommandName): Routed {
 	if (command === 'nextView' || command === 'prevView') {
-		// The worker computes decision boundaries only while they are on screen.
+		// The worker computes decision boundaries and fits only while they are on screen.
 		const next = applyCommand(state, command).view;
-		const watch = (next === 'boundary') !== (state.view === 'boundary');
+		const watch = PICTURE_VIEWS.includes(next) !== PICTURE_VIEWS.includes(state.view);
 		return watch ? {action: {type: 'command', command}, worker: watchCommand(next)} : {action: {type: 'command', command}};
 	}
 	if (isViewCommand(command)) return {action: {type: 'command', command}};

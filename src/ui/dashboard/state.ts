@@ -3,7 +3,7 @@
  * chose (view, scales, overlays), and the actions that change it. The reducer is reducer.ts;
  * where each key goes is routing.ts.
  */
-import type {ImageSamples, ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
+import type {FitData, ImageSamples, ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
 import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {CommandName} from '../input/keymap.js';
 import type {RunView, ViewName} from '../views/model.js';
@@ -42,13 +42,13 @@ export interface DashboardState {
 	readonly pendingPause: boolean | null;
 	/** A speed the keys chose that the worker has not confirmed yet (see 'speeding'). */
 	readonly pendingSpeed: Speed | null;
-	/** The latest probe of each run (boundary grids, histograms); null until one arrives. */
+	/** The latest probe of each run (boundary grids, fit pictures, histograms); null until one arrives. */
 	readonly probes: readonly RunProbe[] | null;
-	/** The points the boundary is drawn over; null until the worker sends them. */
-	readonly probeData: ProbeData | null;
+	/** The points the boundary or the fit is drawn over; null until the worker sends them. */
+	readonly probeData: ProbeData | FitData | null;
 	/** Image data's sample images; null until the worker sends them (or for other data). */
 	readonly images: ImageSamples | null;
-	/** Test data too: points on the decision boundary, test-loss lines on the loss chart. */
+	/** Test data too: points on the decision boundary or the fit, test-loss lines on the loss chart. */
 	readonly showTest: boolean;
 	/** The loss chart draws the batch loss smoothed (a moving average) rather than raw. */
 	readonly smooth: boolean;

@@ -18,15 +18,21 @@ export interface StatusInfo {
 	readonly speed: Speed;
 	readonly width: number;
 	readonly language: Language;
+	/** A recording replayed: its last step (the state says how far through it the view is; no pace). */
+	readonly replayEnd?: number;
 }
 
 /** The status pieces: `step 1200 · epoch 96`, `▶ 1450 steps/s` (or paused/finished), `speed max`. */
 export function statusParts(props: StatusInfo, glyphs: Glyphs): {where: string; state: string; pace: string} {
-	const {runs, paused, finished, stepsPerSecond, speed, language} = props;
+	const {runs, paused, finished, stepsPerSecond, speed, language, replayEnd} = props;
 	const step = runs.reduce((m, r) => Math.max(m, r.step), 0);
 	const epoch = runs.reduce((m, r) => Math.max(m, r.epoch), 0);
 	const where = [`${word('step', language)} ${formatCount(step)}`];
 	if (epoch > 0) where.push(`${word('epoch', language)} ${formatEpoch(epoch)}`);
+	if (replayEnd !== undefined) {
+		const share = replayEnd > 0 ? Math.round((100 * step) / replayEnd) : 100;
+		return {where: where.join(` ${glyphs.separator} `), state: `${glyphs.paused} ${word('replay', language)} ${share}%`, pace: ''};
+	}
 	const pace = finished ? '' : `${word('speed', language)} ${speed === 'max' ? word('max', language) : formatCount(speed)}`;
 	const state = finished
 		? `${glyphs.finished} ${word('finished', language)}`

@@ -9,7 +9,7 @@ import type {Language, Text as Words} from '../../scenarios/types.js';
 import type {KeyPress, SpecialKey} from './keys.js';
 
 /** The screens that take keys: the help overlay is one too, over a lesson. */
-export type Scope = 'picker' | 'intro' | 'lesson' | 'help' | 'explorer' | 'editor' | 'typing';
+export type Scope = 'picker' | 'intro' | 'lesson' | 'help' | 'explorer' | 'editor' | 'typing' | 'replay';
 
 export type CommandName =
 	// The picker.
@@ -60,6 +60,13 @@ export type CommandName =
 	| 'erase'
 	| 'commit'
 	| 'cancelTyping'
+	// A recording (gradlab view): moving through its steps.
+	| 'later'
+	| 'earlier'
+	| 'muchLater'
+	| 'muchEarlier'
+	| 'toStart'
+	| 'toEnd'
 	// The activation explorer.
 	| 'deeper'
 	| 'shallower'
@@ -200,6 +207,25 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 		],
 		otherKeys: 'typeChar',
 	},
+	// A recording: the steps instead of training; the lesson's view keys (tab, not the arrows).
+	replay: {
+		entries: [
+			{command: 'later', keys: [special('→', 'right')], hint: hint('←/→', 'step through', '스텝 이동', 1)},
+			{command: 'earlier', keys: [special('←', 'left')]},
+			{command: 'muchLater', keys: [special('pgdn', 'pageDown'), special('shift-→', 'right', true)], hint: hint('pgup/pgdn', 'by 10%', '10%씩', 4)},
+			{command: 'muchEarlier', keys: [special('pgup', 'pageUp'), special('shift-←', 'left', true)]},
+			{command: 'toStart', keys: [special('home', 'home'), char('0')], hint: hint('home/end', 'first/last', '처음/끝', 5)},
+			{command: 'toEnd', keys: [special('end', 'end'), char('$')]},
+			{command: 'nextView', keys: [special('tab', 'tab')], hint: hint('tab', 'view', '화면', 2)},
+			{command: 'prevView', keys: [special('shift-tab', 'tab', true)]},
+			{command: 'toggleLog', keys: [char('l')], hint: hint('l', 'log', '로그', 6)},
+			{command: 'cycleXAxis', keys: [char('x')], hint: hint('x', 'axis', '가로축', 7)},
+			{command: 'toggleStats', keys: [char('d')], hint: hint('d', 'stats', '통계', 8)},
+			{command: 'help', keys: [char('?')], hint: hint('?', 'help', '도움말', 0)},
+			{command: 'dismiss', keys: [ESC]},
+			{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
+		],
+	},
 	explorer: {
 		entries: [
 			{command: 'deeper', keys: [char('+'), char('=')], hint: hint('+/-', 'depth', '깊이', 1)},
@@ -255,6 +281,12 @@ export const DESCRIPTIONS: Readonly<Record<CommandName, Words>> = {
 	erase: {en: 'erase a character', ko: '한 글자 지우기'},
 	commit: {en: 'done', ko: '확인'},
 	cancelTyping: {en: 'cancel typing', ko: '입력 취소'},
+	later: {en: 'later (1% of the recording)', ko: '다음으로 (기록의 1%)'},
+	earlier: {en: 'earlier (1%)', ko: '이전으로 (1%)'},
+	muchLater: {en: '10% later', ko: '10% 다음으로'},
+	muchEarlier: {en: '10% earlier', ko: '10% 이전으로'},
+	toStart: {en: 'the first step recorded', ko: '기록의 첫 스텝'},
+	toEnd: {en: 'the last step recorded', ko: '기록의 마지막 스텝'},
 	deeper: {en: 'one layer deeper', ko: '층 하나 더'},
 	shallower: {en: 'one layer shallower', ko: '층 하나 덜'},
 	back: {en: 'back to the lessons', ko: '수업 목록으로'},

@@ -172,6 +172,12 @@ export function formatPercent(fraction: number, dash = '—'): string {
 	return `${Math.round(fraction * 100)}%`;
 }
 
+/** R² with two decimals (0.97, -0.12); far below 0 (a fit worse than the mean by miles) as formatValue. */
+export function formatR2(value: number, dash = '—'): string {
+	if (!Number.isFinite(value)) return dash;
+	return value > -10 ? value.toFixed(2) : formatValue(value, dash);
+}
+
 /** A count for a status line: 1200, 45.3k, 1.2M. */
 export function formatCount(value: number): string {
 	if (!Number.isFinite(value)) return '—';

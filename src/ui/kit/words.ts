@@ -10,6 +10,7 @@ export const WORDS = {
 	log: {en: 'log', ko: '로그'},
 	linear: {en: 'linear', ko: '선형'},
 	accuracy: {en: 'acc', ko: '정확도'},
+	r2: {en: 'R²', ko: 'R²'},
 	test: {en: 'test', ko: '테스트'},
 	step: {en: 'step', ko: '스텝'},
 	epoch: {en: 'epoch', ko: '에포크'},
@@ -24,6 +25,7 @@ export const WORDS = {
 	saturated: {en: 'sat', ko: '포화'},
 	dead: {en: 'dead', ko: '죽음'},
 	waiting: {en: 'waiting for the first steps…', ko: '첫 스텝을 기다리는 중…'},
+	allDiverged: {en: 'every run diverged before its loss could be drawn', ko: '모든 실행이 손실을 그리기 전에 발산했어요'},
 	noLayers: {en: 'these runs have no layers', ko: '이 실행에는 층이 없어요'},
 	keys: {en: 'keys', ko: '키'},
 	error: {en: 'error', ko: '오류'},
@@ -32,8 +34,13 @@ export const WORDS = {
 	have: {en: 'have', ko: '현재'},
 	tour: {en: 'Guided tour', ko: '가이드 투어'},
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
+	replay: {en: 'replay', ko: '다시 보기'},
 	// The teaching views.
 	boundary: {en: 'decision boundary', ko: '결정 경계'},
+	fit: {en: 'fit', ko: '적합'},
+	prediction: {en: 'prediction', ko: '예측'},
+	aboveMiddle: {en: 'target in the upper half', ko: '목표값이 위쪽 절반'},
+	belowMiddle: {en: 'lower half', ko: '아래쪽 절반'},
 	histograms: {en: 'gradient histograms', ko: '기울기 히스토그램'},
 	activations: {en: 'activations', ko: '활성화 함수'},
 	race: {en: 'optimizer race', ko: '옵티마이저 경주'},
@@ -158,15 +165,8 @@ export function xAxisWord(axis: XAxis, language: Language): string {
 	return X_AXIS_WORDS[axis][language];
 }
 
-/**
- * Whole sentences the app shows outside the panels. `notATty` goes to stderr before the
- * dashboard starts (two lines, newline-terminated); the rest are single lines.
- */
+/** Whole sentences the app shows outside the panels, each a single line. */
 export const MESSAGES = {
-	notATty: {
-		en: 'gradlab: the dashboard needs an interactive terminal (stdin and stdout are not a TTY).\nFor scripts and logs use: gradlab run <lesson> --headless [--format jsonl]\n',
-		ko: 'gradlab: 대시보드는 대화형 터미널에서만 열 수 있어요 (stdin과 stdout이 TTY가 아니에요).\n스크립트나 로그에는 이렇게 쓰세요: gradlab run <수업> --headless [--format jsonl]\n',
-	},
 	firstChapter: {en: 'This is the first chapter.', ko: '첫 번째 장이에요.'},
 	lastChapter: {en: 'This is the last chapter: q quits, p goes back.', ko: '마지막 장이에요. q로 끝내고, p로 이전 장에 가요.'},
 } as const satisfies Record<string, Words>;
@@ -176,6 +176,22 @@ export type MessageKey = keyof typeof MESSAGES;
 /** A sentence in a language. */
 export function message(key: MessageKey, language: Language): string {
 	return MESSAGES[key][language];
+}
+
+/** Which of the dashboard's streams is not a terminal. */
+export type NotATty = 'stdin' | 'stdout' | 'both';
+
+/**
+ * Why the dashboard will not start, for stderr before it does: two lines, newline-terminated,
+ * naming the stream that is not a terminal (`gradlab < file` and `gradlab | less` differ).
+ */
+export function notATtyText(which: NotATty, language: Language): string {
+	if (language === 'ko') {
+		const what = which === 'both' ? 'stdin과 stdout이' : `${which}이`;
+		return `gradlab: 대시보드는 대화형 터미널에서만 열 수 있어요 (${what} TTY가 아니에요).\n스크립트나 로그에는 이렇게 쓰세요: gradlab run <수업> --headless [--format jsonl]\n`;
+	}
+	const what = which === 'both' ? 'stdin and stdout are' : `${which} is`;
+	return `gradlab: the dashboard needs an interactive terminal (${what} not a TTY).\nFor scripts and logs use: gradlab run <lesson> --headless [--format jsonl]\n`;
 }
 
 /** `chapter 3 of 9` / `9장 중 3장` (`index` counts from 0). */
@@ -196,6 +212,11 @@ export function errorText(detail: string, language: Language): string {
 /** Where an export went: `saved a.csv and a.json` / `a.csv, a.json에 저장했어요`. */
 export function exportedText(files: readonly string[], language: Language): string {
 	return language === 'ko' ? `${files.join(', ')}에 저장했어요` : `saved ${files.join(' and ')}`;
+}
+
+/** What a replayed recording holds: `recorded: 3 runs, steps 100 to 1500 · ←/→ move through them`. */
+export function recordedText(runs: number, first: number, last: number, language: Language): string {
+	return language === 'ko' ? `기록: 실행 ${runs}개, 스텝 ${first}~${last} · ←/→로 이동해요` : `recorded: ${runs} run${runs === 1 ? '' : 's'}, steps ${first} to ${last} · ←/→ move through them`;
 }
 
 /** Why an export failed: `could not export: …` / `내보내지 못했어요: …`. */
@@ -232,6 +253,23 @@ export function liveChangeText(label: string, what: 'lr' | 'momentum', from: num
 /** The loss chart's smoothing: `EMA 60 steps` / `지수이동평균 60스텝`. */
 export function smoothingText(steps: number, language: Language): string {
 	return language === 'ko' ? `지수이동평균 ${steps}스텝` : `EMA ${steps} ${steps === 1 ? 'step' : 'steps'}`;
+}
+
+/** Korean for the file system's common refusals (by error code); English comes from atomic.ts. */
+const WRITE_REASONS_KO: Readonly<Record<string, string>> = {
+	ENOSPC: '디스크에 남은 공간이 없어요',
+	EDQUOT: '디스크 할당량을 넘었어요',
+	EROFS: '읽기 전용 파일 시스템이에요',
+	EACCES: '쓸 권한이 없어요',
+	EPERM: '쓸 권한이 없어요',
+	ENOENT: '그런 폴더가 없어요',
+	EFBIG: '파일 시스템에 비해 파일이 너무 커요',
+};
+
+/** A file that could not be written, in a language: `a.jsonl: no space left on the device`. */
+export function writeFailureText(file: string, code: string | undefined, reason: string, language: Language): string {
+	const said = language === 'ko' && code !== undefined ? (WRITE_REASONS_KO[code] ?? reason) : reason;
+	return `${file}: ${said}`;
 }
 
 /** "+2 more" (runs that did not fit) or "+1 more layer". */

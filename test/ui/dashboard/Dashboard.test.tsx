@@ -13,6 +13,7 @@ import {displayWidth} from '../../../src/ui/kit/format.js';
 import {createTheme} from '../../../src/ui/kit/theme.js';
 import {frameLines, history, runState, scenario, snapshot, stripAnsi, threeRuns} from '../fixtures.js';
 import {renderUi, uiToString} from '../render.js';
+import {expectIntact} from './intact.js';
 
 const sc = scenario();
 
@@ -33,11 +34,13 @@ describe('Dashboard at 80×24', () => {
 		['gradients', 'ko'],
 	] as const;
 	test.each(cases)('%s view in %s fits exactly', (view, language) => {
-		const {lastFrame} = renderUi(<Dashboard state={stateWith(threeRuns(), {view})} scenario={sc} />, {language: language, size: {columns: 80, rows: 24}});
+		const state = stateWith(threeRuns(), {view});
+		const {lastFrame} = renderUi(<Dashboard state={state} scenario={sc} />, {language: language, size: {columns: 80, rows: 24}});
 		const lines = frameLines(lastFrame());
 		// One row stays free: a frame as tall as the terminal makes Ink clear the screen every frame.
 		expectFits(lines, 80, 23);
 		expect(lines.length).toBe(23);
+		expectIntact(lines, {state, scenario: sc, language, size: {columns: 80, rows: 24}});
 		const text = lines.join('\n');
 		expect(text).toContain(language === 'en' ? 'Vanishing gradients' : '기울기 소실');
 		expect(text).toContain(view === 'loss' ? (language === 'en' ? 'loss (log)' : '손실 (로그)') : '‖∂L/∂W‖');
@@ -78,11 +81,14 @@ describe('Dashboard at 80×24', () => {
 
 	test('monochrome ASCII theme fits and uses no box-drawing glyphs', () => {
 		for (const view of ['loss', 'gradients'] as const) {
-			const {lastFrame} = renderUi(<Dashboard state={stateWith(threeRuns(), {view})} scenario={sc} />, {theme: createTheme({color: false, ascii: true})});
+			const state = stateWith(threeRuns(), {view});
+			const theme = createTheme({color: false, ascii: true});
+			const {lastFrame} = renderUi(<Dashboard state={state} scenario={sc} />, {theme});
 			const frame = lastFrame() ?? '';
-			expect(frame).not.toMatch(/\u001B\[3\dm/); // no foreground colours
+			// (No colours: chalk is off in tests, so a frame never has any; colours.test.tsx turns it on to check.)
 			const lines = frameLines(frame);
 			expectFits(lines, 80, 24);
+			expectIntact(lines, {state, scenario: sc, language: 'en', size: {columns: 80, rows: 24}, theme}, `ascii ${view}`);
 			expect(lines.join('\n')).not.toMatch(/[─│┌┐└┘█▏▎▍▌▋▊▉●▲■]/);
 		}
 	});
@@ -115,8 +121,10 @@ describe('other sizes', () => {
 		[200, 60],
 	])('%i×%i fits', (columns, rows) => {
 		for (const view of ['loss', 'gradients'] as const) {
-			const frame = uiToString(<Dashboard state={stateWith(threeRuns(), {view})} scenario={sc} />, {language: 'ko', size: {columns, rows}});
+			const state = stateWith(threeRuns(), {view});
+			const frame = uiToString(<Dashboard state={state} scenario={sc} />, {language: 'ko', size: {columns, rows}});
 			expectFits(frameLines(frame), columns, rows);
+			expectIntact(frameLines(frame), {state, scenario: sc, language: 'ko', size: {columns, rows}}, `${view} ${columns}×${rows}`);
 		}
 	});
 });

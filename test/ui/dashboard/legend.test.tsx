@@ -28,6 +28,11 @@ describe('the lesson legend', () => {
 			expect(text).not.toContain('e+247');
 		}
 	});
+	test('a regression: R² and test R² where the accuracies would be; R^2 in ASCII', () => {
+		const runs = [runState('relu', history(3, () => 0.02), {accuracy: Number.NaN, testAccuracy: Number.NaN, r2: 0.968, testR2: 0.951})];
+		expect(legendLayout(runs, 79, 3, 'en', THEMES.color).lines.flat().map((e) => e.detail)).toEqual(['loss 0.0200  R² 0.97  test R² 0.95  lr 0.1']);
+		expect(legendLayout(runs, 79, 3, 'en', THEMES.ascii).lines.flat().map((e) => e.detail)).toEqual(['loss 0.0200  R^2 0.97  test R^2 0.95  lr 0.1']);
+	});
 	test('many runs: terser entries first, then +N more', () => {
 		const runs = Array.from({length: 12}, (_, k) => runState(`run number ${k}`, history(3, () => 0.5), {testAccuracy: 0.5}));
 		const {lastFrame} = renderUi(<Legend layout={legendLayout(runs, 79, 2, 'ko', THEMES.color)} width={79} />, {language: 'ko'});
@@ -35,6 +40,22 @@ describe('the lesson legend', () => {
 		expect(lines.length).toBeLessThanOrEqual(2);
 		expect(lines.join('\n')).toMatch(/\+\d+개 더/);
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(79);
+	});
+	test('"+N more" always fits whole on the last line, and every run is shown or counted', () => {
+		// Some widths leave the last line too full for "+N more", and an entry must make room
+		// (without the drop, 45–53, 65–73 and 88–96 fail in English).
+		// Mutation caught: packLegend's loop that drops entries from the last line for "+N more" removed.
+		const runs = Array.from({length: 9}, (_, k) => runState(`run ${'x'.repeat(k % 4)}${k}`, history(3, () => 0.5), {testAccuracy: 0.5}));
+		for (const language of ['en', 'ko'] as const) {
+			for (let width = 40; width <= 120; width += 4) {
+				const layout = legendLayout(runs, width, 2, language, THEMES.color);
+				const shown = layout.lines.flat().length;
+				expect(shown + layout.hidden, `${language} ${width}`).toBe(runs.length);
+				const lines = frameLines(renderUi(<Legend layout={layout} width={width} />, {language}).lastFrame());
+				for (const line of lines) expect(displayWidth(line), `${language} ${width}`).toBeLessThanOrEqual(width);
+				if (layout.hidden > 0) expect(lines.at(-1)!.trimEnd().endsWith(layout.moreText), `${language} ${width}: ${lines.at(-1)}`).toBe(true);
+			}
+		}
 	});
 });
 

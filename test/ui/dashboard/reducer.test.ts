@@ -4,7 +4,7 @@ import {HISTORY_CAPACITY} from '../../../src/ui/dashboard/history.js';
 import {scenarioDepth} from '../../../src/ui/dashboard/offer.js';
 import {cycleFocus, dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
 import {initialDashboardState} from '../../../src/ui/dashboard/state.js';
-import {circleGrid, history, planeData, runState, scenario, snapshot, threeProbes, threeRuns} from '../fixtures.js';
+import {circleGrid, curveData, history, planeData, runState, scenario, snapshot, threeProbes, threeRuns} from '../fixtures.js';
 
 const start = () => initialDashboardState(scenario());
 
@@ -99,10 +99,10 @@ describe('probes and the teaching views', () => {
 		expect(s.probes).toBeNull();
 		s = dashboardReducer(s, {type: 'probe', runs: threeProbes(), data: planeData()});
 		expect(s.probes).toHaveLength(3);
-		expect(s.probeData?.classes).toBe(2);
+		expect(s.probeData).toMatchObject({kind: "classes", classes: 2});
 		const grid = s.probes![1]!.boundary;
 		s = dashboardReducer(s, {type: 'probe', runs: [{histograms: [[1]]}, {histograms: [[2]]}, {histograms: [[3]]}]});
-		expect(s.probeData?.classes).toBe(2);
+		expect(s.probeData).toMatchObject({kind: "classes", classes: 2});
 		expect(s.probes![1]!.boundary).toBe(grid);
 		expect(s.probes![1]!.histograms).toEqual([[2]]);
 		s = dashboardReducer(s, {type: 'reset'});
@@ -113,9 +113,20 @@ describe('probes and the teaching views', () => {
 	test('a CSV turns out 2-D: the boundary view joins after the gradients', () => {
 		const s = initialDashboardState(csv);
 		expect(s.views).toEqual(['loss', 'gradients', 'histograms', 'activations']);
-		const after = dashboardReducer(s, {type: 'probe', runs: [{boundary: circleGrid()}]});
+		const after = dashboardReducer(s, {type: 'probe', runs: [{boundary: circleGrid()}], data: planeData()});
 		expect(after.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
 		expect(dashboardReducer(after, {type: 'probe', runs: [{boundary: circleGrid()}]}).views).toEqual(after.views);
+	});
+
+	test('a CSV with real targets on one input: the fit view joins after the gradients, and keeps its last curve', () => {
+		const s = initialDashboardState(csv);
+		const curve = {kind: 'curve' as const, values: new Float32Array([0, 1])};
+		const after = dashboardReducer(s, {type: 'probe', runs: [{fit: curve}], data: curveData()});
+		expect(after.views).toEqual(['loss', 'gradients', 'fit', 'histograms', 'activations']);
+		const later = dashboardReducer(after, {type: 'probe', runs: [{histograms: [[1]]}]});
+		expect(later.views).toEqual(after.views);
+		expect(later.probes![0]!.fit).toBe(curve);
+		expect(later.probeData).toMatchObject({kind: 'fit', inputs: 1});
 	});
 
 	test('t toggles test points; [ and ] cycle all runs, then each run', () => {

@@ -9,6 +9,7 @@ import {createTheme} from '../../../src/ui/kit/theme.js';
 import type {ViewName} from '../../../src/ui/views/model.js';
 import {frameLines, history, planeData, raceRuns, raceScenario, runState, scenario, snapshot, threeProbes, threeRuns} from '../fixtures.js';
 import {uiToString} from '../render.js';
+import {expectIntact} from './intact.js';
 
 const THEMES = {color: createTheme(), mono: createTheme({color: false}), ascii: createTheme({color: false, ascii: true})} as const;
 
@@ -60,8 +61,10 @@ describe('teaching views in the dashboard', () => {
 
 	const cases = NETWORK_VIEWS.flatMap((view) => (['color', 'mono', 'ascii'] as const).flatMap((theme) => (['en', 'ko'] as const).map((language) => [view, theme, language] as const)));
 	test.each(cases)('%s view, %s, %s: fits 80×24', (view, theme, language) => {
-		const lines = frame(networkState({view}), spiralScenario(), 80, 24, theme, language);
+		const state = networkState({view});
+		const lines = frame(state, spiralScenario(), 80, 24, theme, language);
 		expectFits(lines, 80, 24);
+		expectIntact(lines, {state, scenario: spiralScenario(), language, size: {columns: 80, rows: 24}, theme: THEMES[theme]}, `${view} ${theme} ${language}`);
 		expect(lines.at(-1)).toMatch(/q (quit|종료)/);
 		const text = lines.join('\n');
 		if (theme === 'ascii') expect(text).not.toMatch(/[─│┌┐└┘█▀░▒▓▁▂▃▄▅▆▇●▲■⠁-⣿]/);
@@ -98,6 +101,7 @@ describe('the optimizer race in the dashboard', () => {
 		for (const language of ['en', 'ko'] as const) {
 			const lines = frame(raceState(), raceScenario(), 80, 24, theme, language);
 			expectFits(lines, 80, 24);
+			expectIntact(lines, {state: raceState(), scenario: raceScenario(), language, size: {columns: 80, rows: 24}, theme: THEMES[theme]}, `race ${theme} ${language}`);
 			const text = lines.join('\n');
 			expect(text).toContain(language === 'en' ? 'optimizer race' : '옵티마이저 경주');
 			expect(text).toContain(language === 'en' ? 'off the map since step 31' : '지도 밖, 스텝 31');
@@ -139,6 +143,7 @@ describe('the optimizer race in the dashboard', () => {
 		expect(layout.panels.map((p) => p.content)).toEqual(['race', 'loss']);
 		const lines = frame(raceState(), raceScenario(), 160, 50);
 		expectFits(lines, 160, 50);
+		expectIntact(lines, {state: raceState(), scenario: raceScenario(), language: 'en', size: {columns: 160, rows: 50}}, 'race 160×50');
 		expect(lines[1]).toMatch(/optimizer race · rosenbrock.*loss \(log\)/);
 	});
 

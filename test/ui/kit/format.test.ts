@@ -3,7 +3,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {builtinDir} from '../../../src/scenarios/load.js';
-import {center, displayWidth, formatCount, formatPercent, formatSci, formatValue, padEnd, padStart, truncate, wrap, wrapLines} from '../../../src/ui/kit/format.js';
+import {center, displayWidth, formatCount, formatEpoch, formatPercent, formatSci, formatValue, padEnd, padStart, truncate, wrap, wrapLines} from '../../../src/ui/kit/format.js';
 import {DESCRIPTIONS, KEYMAP} from '../../../src/ui/input/keymap.js';
 import {MESSAGES, WORDS} from '../../../src/ui/kit/words.js';
 
@@ -198,5 +198,17 @@ describe('numbers', () => {
 		expect(formatCount(1200)).toBe('1200');
 		expect(formatCount(45_300)).toBe('45.3k');
 		expect(formatCount(1_200_000)).toBe('1.2M');
+	});
+	test('percents round to the nearest whole; epochs one decimal below 10, whole above', () => {
+		// Mutations caught: Math.round as Math.floor in formatPercent; the one-decimal bound of formatEpoch at 1 instead of 10.
+		expect(formatPercent(0.987)).toBe('99%');
+		expect(formatPercent(0.004)).toBe('0%');
+		expect(formatPercent(1)).toBe('100%');
+		expect(formatEpoch(0.25)).toBe('0.3');
+		expect(formatEpoch(2)).toBe('2');
+		expect(formatEpoch(2.46)).toBe('2.5');
+		expect(formatEpoch(9.94)).toBe('9.9');
+		expect(formatEpoch(12.7)).toBe('12');
+		expect(formatEpoch(Number.NaN)).toBe('—');
 	});
 });

@@ -11,6 +11,7 @@ import {Box} from 'ink';
 import {type ReactNode, useCallback, useRef, useState} from 'react';
 import type {Command, WorkerMessage} from '../../../runner/protocol.js';
 import type {RunnerSetup} from '../../../runner/client.js';
+import {WriteProblem} from '../../../scenarios/atomic.js';
 import {displayPath} from '../../../scenarios/errors.js';
 import {saveScenario} from '../../../scenarios/save.js';
 import type {Scenario} from '../../../scenarios/types.js';
@@ -20,7 +21,7 @@ import {type AppCommand, routeCommand} from '../../dashboard/routing.js';
 import {initialDashboardState} from '../../dashboard/state.js';
 import {writeExport} from '../../export-history.js';
 import {useLanguage} from '../../kit/context.js';
-import {exportFailedText, exportedText, saveFailedText} from '../../kit/words.js';
+import {exportFailedText, exportedText, saveFailedText, writeFailureText} from '../../kit/words.js';
 import type {CommandName, Scope} from '../../input/keymap.js';
 import type {KeyAnswer} from '../../input/router.js';
 import {createStore, useOwnStore, useStore} from '../../input/store.js';
@@ -103,7 +104,9 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 			const files = writeExport(init.scenario, store.getState().live.runs, process.cwd());
 			return exportedText([path.basename(files.csv), '.jsonl'], language);
 		} catch (error) {
-			return exportFailedText(error instanceof Error ? error.message : String(error), language);
+			// WriteProblem names the file that failed (both files or neither are written).
+			const reason = error instanceof WriteProblem ? writeFailureText(path.basename(error.file), error.code, error.reason, language) : error instanceof Error ? error.message : String(error);
+			return exportFailedText(reason, language);
 		}
 	};
 	const saveRuns = (): string => {

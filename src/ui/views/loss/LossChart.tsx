@@ -53,7 +53,7 @@ export function LossChart({runs, xAxis, logScale, smoothing, showTest, focus, wi
 	if (layout.kind === 'empty') {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">
-				<Text {...theme.roles.dim}>{truncate(word('waiting', language), width, theme.glyphs.ellipsis)}</Text>
+				<Text {...theme.roles.dim}>{truncate(word(layout.allDiverged ? 'allDiverged' : 'waiting', language), width, theme.glyphs.ellipsis)}</Text>
 			</Box>
 		);
 	}

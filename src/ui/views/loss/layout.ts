@@ -27,7 +27,8 @@ export interface ChartSegment {
 
 export type ChartLayout =
 	/** Nothing finite to draw yet. */
-	| {readonly kind: 'empty'}
+	/** Nothing to draw yet — or ever, when every run diverged before a finite loss. */
+	| {readonly kind: 'empty'; readonly allDiverged: boolean}
 	| {
 			readonly kind: 'chart';
 			readonly rows: readonly (readonly ChartSegment[])[];
@@ -221,7 +222,7 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 			xMax = Math.max(xMax, p.x);
 		}
 	}
-	if (!Number.isFinite(xMin)) return {kind: 'empty'};
+	if (!Number.isFinite(xMin)) return {kind: 'empty', allDiverged: series.length > 0 && series.every((s) => s.diverged)};
 	if (xMax > xMin) xMax = Math.max(xMax, niceCeiling(xMax));
 
 	const labelGuess = 8; // columns for labels and axis; refined below

@@ -69,11 +69,18 @@ describe('DecisionBoundary', () => {
 		expect(lines.join('\n')).toMatch(/\+\d+ more/);
 	});
 
-	test('large terminals and Korean fit', () => {
-		for (const focus of [null, 1]) {
-			const lines = draw(boundary({width: 160, height: 40, focus}), 'color', 160, 'ko');
-			expectFits(lines, 160, 40);
-			expect(lines.join('\n')).toContain('클래스'.slice(0, focus === null ? 0 : 3));
-		}
+	test('large terminals and Korean fit: every run, or the focused one with its key', () => {
+		// Mutation: ignoring focus (always the tiles), or drawing the key for every panel, fails this.
+		const all = draw(boundary({width: 160, height: 40, focus: null}), 'color', 160, 'ko');
+		expectFits(all, 160, 40);
+		for (const label of ['sigmoid', 'tanh', 'relu']) expect(all.join('\n')).toContain(label);
+		expect(all.join('\n')).not.toContain('클래스');
+		const one = draw(boundary({width: 160, height: 40, focus: 1}), 'color', 160, 'ko');
+		expectFits(one, 160, 40);
+		const text = one.join('\n');
+		expect(text).toContain('클래스');
+		expect(text).toContain('실행 2/3');
+		expect(text).toContain('tanh');
+		expect(text).not.toMatch(/sigmoid|relu/);
 	});
 });

@@ -89,12 +89,19 @@ describe('GradientBars', () => {
 		for (const line of cut) expect(displayWidth(line)).toBeLessThanOrEqual(78);
 	});
 
-	test('a diverged run does not stretch the scale', () => {
+	test('a diverged run does not stretch the scale: the healthy run\'s bars keep their lengths', () => {
+		// Mutation: without the diverged-run filter in layout.ts the scale runs to 1e+150 and ok's bars shrink to a sliver.
 		const runs = [runState('ok', [], {layers: [layer(0.1), layer(0.01)]}), runState('boom', [], {layers: [layer(1e150), layer(0)], diverged: true, divergedAt: 9})];
 		const lines = bars(runs);
 		expect(lines[0]).toContain('✗ boom');
 		expect(lines[1]).toContain('overflow'); // 1e+150, past float32's range
-		expect(barScale([0.1, 0.01]).hi).toBeLessThan(5);
+		/** The lengths of the bars drawn on a line, left to right (eighth blocks count as one cell). */
+		const drawn = (line: string) => (line.match(/[█▏▎▍▌▋▊▉]+/g) ?? []).map((bar) => [...bar].length);
+		const [okL1, boomL1] = drawn(lines[1]!);
+		// 0.1 and 0.01 span 1e-03 … 1e-01: ok's layer 1 fills its bar, as boom's off-scale one does, and layer 2 half of it.
+		expect(okL1).toBeGreaterThan(10);
+		expect(okL1).toBe(boomL1);
+		expect(drawn(lines[2]!)).toEqual([okL1! / 2]);
 	});
 
 	test('no layers yet: a placeholder', () => {

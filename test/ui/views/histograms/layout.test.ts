@@ -10,6 +10,12 @@ describe('histograms', () => {
 		counts[10] = 5; // 1e-7 … 3.2e-7
 		expect(medianMagnitude(counts)).toBeCloseTo(10 ** -6.75, 10);
 		expect(medianMagnitude(new Array<number>(28).fill(0))).toBeNaN();
+		// Spread mass: 3 in bin 4, 1 in bin 10, 3 in bin 20; the 4th of 7 is in bin 10 (not the last bin with mass).
+		// Mutation caught: the half-way test `seen * 2 >= total` as `seen >= total`.
+		counts[4] = 3;
+		counts[10] = 1;
+		counts[20] = 3;
+		expect(medianMagnitude(counts)).toBeCloseTo(10 ** -6.75, 10);
 	});
 
 	test('axis labels start at their decade and never touch', () => {
@@ -21,6 +27,11 @@ describe('histograms', () => {
 		expect(two.indexOf('1e-10')).toBe(8);
 		expect(two).toContain('1e2');
 		expect(histogramAxis(1, 3)).toBe('   ');
+		// Every label stands apart: a label starting right where the previous ends is skipped.
+		// Mutation caught: `at <= line.length` as `at < line.length` (1e-9 and 1e-7 drawn as "1e-91e-7").
+		for (const [perBin, width] of [[1, 28], [1, 60], [2, 60], [3, 90]] as const) {
+			for (const label of histogramAxis(perBin, width).trim().split(/ +/)) expect(label, `${perBin} ${width}`).toMatch(/^1e-?\d+$/);
+		}
 	});
 
 	test('tiles: two runs side by side at 78 columns, a line kept for "+N more"', () => {

@@ -85,6 +85,15 @@ describe('LossChart', () => {
 		expect(lines.filter((l) => /^\s*[-\d.e+]+┤/.test(l)).length).toBeGreaterThanOrEqual(3);
 	});
 
+	test('every run diverged at step 1: says so, not "waiting"', () => {
+		const first = history(1, () => Number.POSITIVE_INFINITY);
+		const lines = chart([runState('lr 50', first, {diverged: true, divergedAt: 1}), runState('lr 90', first, {diverged: true, divergedAt: 1})]);
+		expect(lines.join('\n')).toContain('every run diverged before its loss could be drawn');
+		expect(lines.join('\n')).not.toContain('waiting');
+		// One run still alive without a point yet: still waiting.
+		expect(chart([runState('lr 50', first, {diverged: true, divergedAt: 1}), runState('ok', [])]).join('\n')).toContain('waiting');
+	});
+
 	test('a diverged run ends with ✗ and does not flatten the others', () => {
 		const good = history(300, (s) => 1 / s);
 		const bad = history(120, (s) => (s < 100 ? 0.7 * 1.5 ** s : Number.NaN));

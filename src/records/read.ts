@@ -1,0 +1,165 @@
+/**
+ * Reading records back (`gradlab view RUNS.jsonl`): the JSON Lines headless mode and the
+ * dashboard's export write (records.ts), checked field by field, grouped per run. A file that is
+ * not one is refused with one sentence naming the file, the line and the field, never quoting
+ * its content.
+ */
+import {closeSync, fstatSync, openSync, readSync, statSync} from 'node:fs';
+import type {LayerStats} from '../core/types.js';
+import type {StepRecord} from './records.js';
+
+/** Larger than any recording gradlab writes (a 100,000-step run logged at every step is ~40 MB). */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+/** One run's records, in file order (steps rising). */
+export interface RecordedRun {
+	readonly label: string;
+	readonly records: readonly StepRecord[];
+}
+
+export interface Recording {
+	/** In the order each run first appears. */
+	readonly runs: readonly RecordedRun[];
+	/** Every record has `seconds` (the dashboard's export). */
+	readonly seconds: boolean;
+	/** Some record has `r2` (a regression). */
+	readonly regression: boolean;
+	/** Some record has `x` and `y` (an optimizer race). */
+	readonly surface: boolean;
+}
+
+/**
+ * A file that is not a gradlab record, or cannot be read. The message is one line:
+ * `runs.jsonl line 3: "loss" must be a number or null; not a gradlab record (…)`.
+ */
+export class RecordError extends Error {
+	override readonly name = 'RecordError';
+}
+
+/** What every refusal of a file's content ends with. */
+const NOT_A_RECORD = 'not a gradlab record (view reads the JSON Lines of run --headless --format jsonl, or of the dashboard export)';
+
+type Fields = Record<string, unknown>;
+
+const isNumberOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+const num = (v: number | null): number => (v === null ? Number.NaN : v);
+
+/** One line's record, or a RecordError naming what is wrong with it. */
+function parseLine(line: string, where: string): StepRecord {
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		throw new RecordError(`${where} is not JSON`);
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RecordError(`${where} is not a JSON object`);
+	const o = value as Fields;
+	const field = (name: string, check: (v: unknown) => boolean, what: string): void => {
+		if (!(name in o)) throw new RecordError(`${where} has no "${name}"`);
+		if (!check(o[name])) throw new RecordError(`${where}: "${name}" must be ${what}`);
+	};
+	const numberOrNull = (name: string) => field(name, isNumberOrNull, 'a number or null');
+	field('run', (v) => typeof v === 'string', 'a string');
+	field('step', (v) => Number.isInteger(v) && (v as number) >= 0, 'a whole number ≥ 0');
+	for (const name of ['epoch', 'samples', 'loss', 'testLoss']) numberOrNull(name);
+	const regression = 'r2' in o;
+	for (const name of regression ? ['r2', 'testR2'] : ['accuracy', 'testAccuracy']) numberOrNull(name);
+	field('diverged', (v) => typeof v === 'boolean', 'true or false');
+	field('divergedAt', (v) => v === null || Number.isInteger(v), 'a step or null');
+	field('layers', Array.isArray, 'a list');
+	const surface = 'x' in o || 'y' in o;
+	if (surface) for (const name of ['x', 'y']) numberOrNull(name);
+	if ('seconds' in o) numberOrNull('seconds');
+	const layers = (o.layers as unknown[]).map((layer, l): LayerStats => {
+		if (typeof layer !== 'object' || layer === null) throw new RecordError(`${where}: "layers" ${l + 1} must be an object`);
+		const stats = layer as Fields;
+		for (const name of ['gradNormW', 'gradNormB', 'updateRatio', 'saturated', 'dead']) {
+			if (!isNumberOrNull(stats[name])) throw new RecordError(`${where}: "layers" ${l + 1} "${name}" must be a number or null`);
+		}
+		return {
+			gradNormW: num(stats.gradNormW as number | null),
+			gradNormB: num(stats.gradNormB as number | null),
+			updateRatio: num(stats.updateRatio as number | null),
+			saturated: stats.saturated as number | null,
+			dead: stats.dead as number | null,
+		};
+	});
+	return {
+		run: o.run as string,
+		step: o.step as number,
+		epoch: num(o.epoch as number | null),
+		samples: num(o.samples as number | null),
+		...('seconds' in o ? {seconds: num(o.seconds as number | null)} : {}),
+		loss: num(o.loss as number | null),
+		accuracy: regression ? Number.NaN : num(o.accuracy as number | null),
+		testLoss: num(o.testLoss as number | null),
+		testAccuracy: regression ? Number.NaN : num(o.testAccuracy as number | null),
+		...(regression ? {r2: num(o.r2 as number | null), testR2: num(o.testR2 as number | null)} : {}),
+		diverged: o.diverged as boolean,
+		divergedAt: o.divergedAt as number | null,
+		...(surface ? {x: num(o.x as number | null), y: num(o.y as number | null)} : {}),
+		layers,
+	};
+}
+
+/** The records in `text` (JSON Lines), grouped per run. `file` names the file in errors. */
+export function parseRecords(text: string, file: string): Recording {
+	const runs = new Map<string, StepRecord[]>();
+	const lines = text.split('\n');
+	lines.forEach((raw, k) => {
+		const line = raw.trim();
+		if (line === '') return;
+		const where = `${file} line ${k + 1}`;
+		let record: StepRecord;
+		try {
+			record = parseLine(line, where);
+		} catch (error) {
+			throw error instanceof RecordError ? new RecordError(`${error.message}; ${NOT_A_RECORD}`) : error;
+		}
+		const earlier = runs.get(record.run);
+		if (!earlier) runs.set(record.run, [record]);
+		else if (record.step <= earlier.at(-1)!.step) throw new RecordError(`${where}: run "${record.run}" goes back to step ${record.step}; ${NOT_A_RECORD}`);
+		else earlier.push(record);
+	});
+	if (runs.size === 0) throw new RecordError(`${file} has no records; ${NOT_A_RECORD}`);
+	const all = [...runs.values()].flat();
+	return {
+		runs: [...runs].map(([label, records]) => ({label, records})),
+		seconds: all.every((r) => r.seconds !== undefined),
+		regression: all.some((r) => r.r2 !== undefined),
+		surface: all.some((r) => r.x !== undefined),
+	};
+}
+
+/**
+ * Reads a recording from `file`: a regular file of at most MAX_RECORD_BYTES, UTF-8 JSON Lines.
+ * Anything else is a RecordError (a folder, a FIFO, a CSV, a scenario), as is a missing file.
+ */
+export function readRecording(file: string): Recording {
+	let fd: number;
+	try {
+		if (!statSync(file).isFile()) throw new RecordError(`${file} is not a regular file`);
+		fd = openSync(file, 'r');
+	} catch (error) {
+		if (error instanceof RecordError) throw error;
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new RecordError(code === 'ENOENT' ? `${file}: no such file` : `${file} cannot be read (${code ?? 'unknown error'})`);
+	}
+	try {
+		// Checked again on the open file: what was statted may have been swapped since.
+		const stats = fstatSync(fd);
+		if (!stats.isFile()) throw new RecordError(`${file} is not a regular file`);
+		if (stats.size > MAX_RECORD_BYTES) throw new RecordError(`${file} is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB: not a gradlab recording`);
+		const buffer = Buffer.alloc(stats.size);
+		let read = 0;
+		while (read < buffer.length) {
+			const n = readSync(fd, buffer, read, buffer.length - read, read);
+			if (n === 0) break;
+			read += n;
+		}
+		const text = new TextDecoder('utf-8', {fatal: false}).decode(buffer.subarray(0, read));
+		return parseRecords(text, file);
+	} finally {
+		closeSync(fd);
+	}
+}
