@@ -50,6 +50,10 @@ describe('image data', () => {
 		});
 		session.stepAll();
 		expect(prober.probe(session)!.images).toBeUndefined();
+		// The guesses are a costly picture: none while no picture view shows (mutation: not gating them on `pictures` fails this).
+		session.stepAll();
+		expect(prober.probe(session, false)!.runs[0]!.images).toBeUndefined();
+		expect(prober.probe(session, true)!.runs[0]!.images).toBeDefined();
 		prober.reset();
 		expect(prober.probe(session)!.images).toBeDefined();
 	});
