@@ -14,17 +14,24 @@
 import {parseCli} from './cli/args.js';
 import {check, exportCommand, list, newScenario, runCommand} from './cli/commands.js';
 import {describeFailure} from './cli/errors.js';
-import {detectLanguage} from './cli/language.js';
+import {chooseDisplay, type Display} from './cli/locale.js';
 import {USAGE} from './cli/usage.js';
 import {packageVersion} from './paths.js';
 import {writeReason} from './scenarios/atomic.js';
+import {asciiText} from './ui/kit/ascii.js';
+
+/** Until the flags are read, the locale alone says how to speak. */
+let display: Display = chooseDisplay({ascii: false});
 
 async function main(argv: readonly string[]): Promise<number> {
-	const options = parseCli(argv);
-	const language = detectLanguage(options.lang);
+	const parsed = parseCli(argv);
+	display = chooseDisplay(parsed);
+	if (display.notice) process.stderr.write(`${display.notice}\n`);
+	const options = {...parsed, ascii: display.ascii};
+	const {language} = display;
 	switch (options.command) {
 		case 'help':
-			process.stdout.write(USAGE);
+			process.stdout.write(options.ascii ? asciiText(USAGE[language]) : USAGE[language]);
 			return 0;
 		case 'version':
 			process.stdout.write(`${packageVersion()}\n`);
@@ -32,13 +39,13 @@ async function main(argv: readonly string[]): Promise<number> {
 		case 'list':
 			return list(options, language, process.stdout, process.stderr);
 		case 'check':
-			return check(options, process.stdout, process.stderr);
+			return check(options, language, process.stdout, process.stderr);
 		case 'new':
-			return newScenario(options, process.cwd(), process.stdout, process.stderr);
+			return newScenario(options, language, process.cwd(), process.stdout, process.stderr);
 		case 'export':
-			return exportCommand(options, process.stderr);
+			return exportCommand(options, language, process.stderr);
 		case 'run':
-			if (options.headless) return runCommand(options, process.stdout, process.stderr);
+			if (options.headless) return runCommand(options, language, process.stdout, process.stderr);
 			break;
 		case 'dashboard':
 		case 'tour':
@@ -64,7 +71,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-	const failure = describeFailure(error);
+	const failure = describeFailure(error, display.language);
 	process.stderr.write(`${failure.message}\n`);
 	process.exitCode = failure.code;
 }

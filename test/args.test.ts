@@ -1,6 +1,5 @@
 import {describe, expect, it} from 'vitest';
 import {parseCli, UsageError} from '../src/cli/args.js';
-import {detectLanguage} from '../src/cli/language.js';
 
 describe('command line', () => {
 	it('parses the headless run', () => {
@@ -27,12 +26,5 @@ describe('command line', () => {
 	])('rejects %j', (argv, message) => {
 		expect(() => parseCli(argv, {})).toThrow(UsageError);
 		expect(() => parseCli(argv, {})).toThrow(message);
-	});
-
-	it('takes the language from the flag, then the locale', () => {
-		expect(detectLanguage(undefined, {LANG: 'ko_KR.UTF-8'})).toBe('ko');
-		expect(detectLanguage(undefined, {LANG: 'en_US.UTF-8', LC_ALL: 'ko_KR.UTF-8'})).toBe('ko');
-		expect(detectLanguage(undefined, {})).toBe('en');
-		expect(detectLanguage('en', {LANG: 'ko_KR.UTF-8'})).toBe('en');
 	});
 });

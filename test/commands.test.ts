@@ -38,7 +38,7 @@ describe('gradlab check', () => {
 		writeFileSync(join(dir, 'one.yaml'), 'dataset: {name: moons}\n');
 		writeFileSync(join(dir, 'two.yaml'), 'runs: [{label: a}, {label: b}]\n');
 		const out = sink();
-		expect(check(parseCli(['check', join(dir, 'one.yaml'), join(dir, 'two.yaml')]), out, sink())).toBe(0);
+		expect(check(parseCli(['check', join(dir, 'one.yaml'), join(dir, 'two.yaml')]), 'en', out, sink())).toBe(0);
 		expect(out.text).toBe(`${join(dir, 'one.yaml')}: ok (1 run)\n${join(dir, 'two.yaml')}: ok (2 runs)\n`);
 	});
 });

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {afterAll, describe, expect, it} from 'vitest';
-import {parseCli, UsageError} from '../src/cli/args.js';
+import {parseCli} from '../src/cli/args.js';
 import {exportCommand} from '../src/cli/commands.js';
 import {describeFailure} from '../src/cli/errors.js';
 import {BatchOrder} from '../src/core/trainer.js';
@@ -95,15 +95,15 @@ describe('gradlab export', () => {
 	it('writes both files whole, leaves no temporary file, and replaces existing ones only with --force', () => {
 		const out = join(dir, 'cli', 'digits.py');
 		rmSync(join(dir, 'cli'), {recursive: true, force: true});
-		expect(() => exportCommand(cli('digits', '--torch', out, '--steps', '5'), quiet)).toThrow(new WriteProblem(dataFileFor(out), {code: 'ENOENT'}));
-		expect(describeFailure(new WriteProblem(dataFileFor(out), {code: 'ENOENT'}))).toEqual({message: `gradlab: cannot write ${dataFileFor(out)}: no such folder`, code: 1});
+		expect(() => exportCommand(cli('digits', '--torch', out, '--steps', '5'), 'en', quiet)).toThrow(new WriteProblem(dataFileFor(out), {code: 'ENOENT'}));
+		expect(describeFailure(new WriteProblem(dataFileFor(out), {code: 'ENOENT'}), 'en')).toEqual({message: `gradlab: cannot write ${dataFileFor(out)}: no such folder`, code: 1});
 		mkdirSync(join(dir, 'cli'));
-		expect(exportCommand(cli('digits', '--torch', out, '--steps', '5'), quiet)).toBe(0);
+		expect(exportCommand(cli('digits', '--torch', out, '--steps', '5'), 'en', quiet)).toBe(0);
 		expect(readdirSync(join(dir, 'cli')).sort()).toEqual(['digits.json', 'digits.py']);
 		writeFileSync(join(dir, 'cli', 'digits.json'), 'my own data');
-		expect(() => exportCommand(cli('digits', '--torch', out), quiet)).toThrow(new UsageError(`${join(dir, 'cli', 'digits.json')} and ${out} already exist; choose another name, or add --force to replace them`));
+		expect(() => exportCommand(cli('digits', '--torch', out), 'en', quiet)).toThrow(`${join(dir, 'cli', 'digits.json')} and ${out} already exist; choose another name, or add --force to replace them`);
 		expect(readFileSync(join(dir, 'cli', 'digits.json'), 'utf8')).toBe('my own data');
-		expect(exportCommand(cli('digits', '--torch', out, '--force'), quiet)).toBe(0);
+		expect(exportCommand(cli('digits', '--torch', out, '--force'), 'en', quiet)).toBe(0);
 		expect(JSON.parse(readFileSync(join(dir, 'cli', 'digits.json'), 'utf8'))).toHaveProperty('datasets.digits');
 		expect(readdirSync(join(dir, 'cli')).sort()).toEqual(['digits.json', 'digits.py']);
 	});
@@ -115,22 +115,20 @@ describe('gradlab export', () => {
 		writeFileSync(join(folder, 'data.py'), '# theirs\n');
 		const yaml = join(folder, 'lesson.yaml');
 		writeFileSync(yaml, 'dataset: {csv: data.csv, target: y}\n');
-		expect(() => exportCommand(cli(yaml, '--torch', join(folder, 'data.csv'), '--force'), quiet)).toThrow(
-			new UsageError(`--torch: ${join(folder, 'data.csv')} is a file this lesson reads; write the export somewhere else`),
-		);
+		expect(() => exportCommand(cli(yaml, '--torch', join(folder, 'data.csv'), '--force'), 'en', quiet)).toThrow(`--torch: ${join(folder, 'data.csv')} is a file this lesson reads; write the export somewhere else`);
 		mkdirSync(join(folder, 'sub.py'));
-		expect(() => exportCommand(cli(yaml, '--torch', join(folder, 'sub.py'), '--force'), quiet)).toThrow(new UsageError(`--torch: ${join(folder, 'sub.py')} is a folder; give a file name, like ${join(folder, 'sub.py', 'lesson.py')}`));
+		expect(() => exportCommand(cli(yaml, '--torch', join(folder, 'sub.py'), '--force'), 'en', quiet)).toThrow(`--torch: ${join(folder, 'sub.py')} is a folder; give a file name, like ${join(folder, 'sub.py', 'lesson.py')}`);
 		// The data file's name is checked too: x.py writes x.json, here a folder.
 		mkdirSync(join(folder, 'x.json'));
-		expect(() => exportCommand(cli(yaml, '--torch', join(folder, 'x.py'), '--force'), quiet)).toThrow(/--torch: \S+x\.json is a folder/);
-		expect(() => exportCommand(cli(yaml, '--torch', '/dev/null', '--force'), quiet)).toThrow(new UsageError('--torch: /dev/null is not a regular file; give the name of a file to write'));
+		expect(() => exportCommand(cli(yaml, '--torch', join(folder, 'x.py'), '--force'), 'en', quiet)).toThrow(/--torch: \S+x\.json is a folder/);
+		expect(() => exportCommand(cli(yaml, '--torch', '/dev/null', '--force'), 'en', quiet)).toThrow('--torch: /dev/null is not a regular file; give the name of a file to write');
 		expect(readFileSync(join(folder, 'data.csv'), 'utf8')).toBe('a,b,y\n1,2,3\n4,5,6\n7,8,9\n');
 		expect(readdirSync(folder).sort()).toEqual(['data.csv', 'data.py', 'lesson.yaml', 'sub.py', 'x.json']);
 	});
 
 	it('refuses steps whose row orders would not fit an export, before building them', () => {
 		const out = join(dir, 'long.py');
-		expect(() => exportCommand(cli('digits', '--torch', out, '--steps', '400000'), quiet)).toThrow(
+		expect(() => exportCommand(cli('digits', '--torch', out, '--steps', '400000'), 'en', quiet)).toThrow(
 			/train\.steps: exporting 400,000 steps would store the training rows' order for every epoch, [\d,]+ row numbers \(about \d+ MB in the data file\); an export holds at most 10,000,000/,
 		);
 		expect(existsSync(out)).toBe(false);

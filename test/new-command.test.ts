@@ -41,7 +41,7 @@ describe('gradlab new', () => {
 		mkdirSync(cwd);
 		const made = gradlab(cwd, 'new', 'my-digits', '--from', 'digits');
 		expect(made).toEqual({code: 0, out: 'wrote my-digits.yaml, a copy of digits. Open it: gradlab my-digits.yaml\n', err: ''});
-		expect(gradlab(cwd, 'check', 'my-digits.yaml')).toEqual({code: 0, out: 'my-digits.yaml: ok (2 runs)\n', err: ''});
+		expect(gradlab(cwd, 'check', 'my-digits.yaml')).toEqual({code: 0, out: 'my-digits.yaml: ok (2 runs, 40 s at 20 steps/s, captions 9.0 s or more)\n', err: ''});
 		const args = ['--headless', '--format', 'jsonl', '--steps', '30', '--every', '1'];
 		const copy = execFileSync(process.execPath, [CLI, 'run', 'my-digits.yaml', ...args], {cwd, encoding: 'utf8'});
 		const original = execFileSync(process.execPath, [CLI, 'run', 'digits', ...args], {cwd, encoding: 'utf8'});
@@ -64,7 +64,7 @@ describe('gradlab new', () => {
 		const cwd = join(dir, 'template');
 		mkdirSync(cwd);
 		const out = sink();
-		expect(newScenario(parseCli(['new', 'learning-rates.yaml']), cwd, out, sink())).toBe(0);
+		expect(newScenario(parseCli(['new', 'learning-rates.yaml']), 'en', cwd, out, sink())).toBe(0);
 		expect(out.text).toBe('wrote learning-rates.yaml. Open it: gradlab learning-rates.yaml\n');
 		const text = readFileSync(join(cwd, 'learning-rates.yaml'), 'utf8');
 		expect(text).toContain('# schedule: [');
@@ -80,9 +80,9 @@ describe('gradlab new', () => {
 		mkdirSync(cwd);
 		writeFileSync(join(lessonDir, 'points.csv'), 'x,y,label\n' + Array.from({length: 30}, (_, i) => `${i % 5},${i % 3},${i % 2}`).join('\n') + '\n');
 		writeFileSync(join(lessonDir, 'mine.yaml'), 'title: Mine\ndataset: {csv: points.csv, label: label}\ntrain: {steps: 20}\n');
-		expect(newScenario(parseCli(['new', 'copy', '--from', join(lessonDir, 'mine.yaml')]), cwd, sink(), sink())).toBe(0);
+		expect(newScenario(parseCli(['new', 'copy', '--from', join(lessonDir, 'mine.yaml')]), 'en', cwd, sink(), sink())).toBe(0);
 		expect(content(loadScenarioFile(join(cwd, 'copy.yaml')))).toEqual(content(loadScenarioFile(join(lessonDir, 'mine.yaml'))));
-		expect(newScenario(parseCli(['new', 'beside', '--from', join(lessonDir, 'mine.yaml')]), lessonDir, sink(), sink())).toBe(0);
+		expect(newScenario(parseCli(['new', 'beside', '--from', join(lessonDir, 'mine.yaml')]), 'en', lessonDir, sink(), sink())).toBe(0);
 		expect(readFileSync(join(lessonDir, 'beside.yaml'), 'utf8')).toContain('dataset: {csv: points.csv, label: label, test: 0.2}');
 	});
 

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {buildDataSplit, buildTrainConfig, loadCheckpointFile} from '../src/scenarios/data.js';
 import {ScenarioError} from '../src/scenarios/errors.js';
+import {koreanProblem} from '../src/scenarios/korean.js';
 import {findScenario, loadScenarioFile} from '../src/scenarios/load.js';
 import {localizeLabels} from '../src/scenarios/localize.js';
 import {merge} from '../src/scenarios/merge.js';
@@ -74,7 +75,7 @@ describe('bad files are rejected with one precise line per problem', () => {
 		[
 			'unknown top-level key',
 			'titel: Hello',
-			'x.yaml: titel: unknown field (did you mean "title"?); allowed: kind, title, summary, intro, order, notes, view, dataset, model, train, runs',
+			'x.yaml: titel: unknown field (did you mean "title"?); allowed: kind, title, summary, intro, order, notes, view, speed, dataset, model, train, runs',
 		],
 		[
 			'unknown key, nothing close',
@@ -133,6 +134,13 @@ describe('bad files are rejected with one precise line per problem', () => {
 		['intro on a surface', 'surface: saddle\nintro: 3', 'x.yaml: intro: got 3, expected text (a few lines), or {en: …, ko: …}'],
 		['note without a step', 'notes: [{at: -1, en: hi}]', 'x.yaml: notes[0].at: got -1, expected a whole number ≥ 0'],
 		['view', 'view: {x: epochs}', 'x.yaml: view.x: got "epochs", expected one of: step, epoch, samples, seconds (did you mean "epoch"?)'],
+		['view name', 'view: gradient', 'x.yaml: view.show: got "gradient", expected one of: loss, images, gradients, boundary, fit, histograms, activations, race (did you mean "gradients"?)'],
+		['view of the other kind', 'surface: saddle\nview: gradients', 'x.yaml: view.show: got "gradients", expected one of: race, loss (the views of a surface scenario)'],
+		['boundary of 64-D data', 'dataset: digits\nview: {show: boundary}', 'x.yaml: view.show: the decision boundary needs 2-D data; this data set has more features'],
+		['images of points', 'dataset: spiral\nnotes: [{at: 0, view: images, en: look}]', 'x.yaml: notes[0].view: the images view needs image data (dataset: digits)'],
+		['note view', 'notes: [{at: 5, en: hi}, {at: 9, view: race, en: look}]', 'x.yaml: notes[1].view: got "race", expected one of: loss, images, gradients, boundary, fit, histograms, activations (the views of a network scenario)'],
+		['speed', 'speed: 0', 'x.yaml: speed: got 0, expected a number of steps per second > 0, or "max"'],
+		['speed word', 'speed: fast', 'x.yaml: speed: got "fast", expected a number of steps per second > 0, or "max"'],
 		['empty file', '', 'x.yaml: the file is empty; a scenario needs at least a data set and runs'],
 		['not a mapping', '- a\n- b', 'x.yaml: got ["a", "b"], expected a mapping of scenario fields (title, dataset, model, train, runs, …)'],
 		[
@@ -146,6 +154,26 @@ describe('bad files are rejected with one precise line per problem', () => {
 	];
 	it.each(cases)('%s', (_name, text, expected) => {
 		expect(errorOf(text)).toBe(expected);
+	});
+
+	// Korean comes from a phrasebook keyed by the English (scenarios/korean.ts): every sentence
+	// above must be in it. Mutation: delete a rule (say the "unknown field" one) and its cases fail.
+	it.each(cases)('%s, in Korean', (_name, text) => {
+		const file = write(text);
+		let error: unknown;
+		try {
+			loadScenarioFile(file);
+		} catch (caught) {
+			error = caught;
+		}
+		const e = error as ScenarioError;
+		for (const p of e.problems) {
+			const sentence = p.text.slice(p.path === '' ? 0 : p.path.length + 2);
+			const korean = koreanProblem(sentence);
+			expect(korean, sentence).toBeDefined();
+			expect(korean).toMatch(/[가-힣]/);
+		}
+		expect(e.inLanguage('ko').split('\n')).toHaveLength(e.problems.length);
 	});
 
 	it('reports every problem of a file, in file order', () => {
@@ -215,13 +243,25 @@ describe('bad files are rejected with one precise line per problem', () => {
 });
 
 describe('good files', () => {
+	it('a pace, a view to open on, and captions that name their view', () => {
+		const s = network('dataset: moons\nspeed: 20\nview: gradients\nnotes:\n  - {at: 100, view: boundary, en: Look.}\n  - {at: 0, en: Start.}\n');
+		expect(s.speed).toBe(20);
+		expect(s.view).toEqual({show: 'gradients', x: 'step', loss: 'log'});
+		expect(s.notes).toEqual([
+			{at: 0, text: {en: 'Start.', ko: 'Start.'}},
+			{at: 100, text: {en: 'Look.', ko: 'Look.'}, view: 'boundary'},
+		]);
+		expect(network('dataset: moons\nspeed: max\nview: {show: histograms, x: epoch}\n').view).toEqual({show: 'histograms', x: 'epoch', loss: 'log'});
+	});
+
 	it('a minimal file gets every default', () => {
 		const s = network('dataset: moons\nruns: [{label: a}, {label: b, train: {optimizer: sgd}}]\n');
 		expect(s.id).toMatch(/^s\d+$/);
 		expect(s.title.en).toBe(s.title.ko);
 		expect(s.summary).toEqual({en: '', ko: ''});
 		expect(s.notes).toEqual([]);
-		expect(s.view).toEqual({x: 'step', loss: 'log'});
+		expect(s.view).toEqual({show: 'loss', x: 'step', loss: 'log'});
+		expect(s.speed).toBe('max');
 		expect(s.runs.map((r) => r.label)).toEqual(['a', 'b']);
 		const [a, b] = s.runs;
 		expect(a).toEqual({

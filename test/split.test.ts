@@ -12,7 +12,7 @@ import type {RunnerHandle, RunnerSetup} from '../src/runner/client.js';
 import type {ProbeMessage, RunState, Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
 import {tinyScenario} from './helpers/scenarios.js';
-import {next, startTestRunner} from './helpers/worker.js';
+import {next, readAll, startTestRunner} from './helpers/worker.js';
 
 /** The four runs on the digits: image data, whose probes carry sample images, guesses and confusion matrices. */
 function fourOnDigits(steps: number): NetworkScenario {
@@ -43,6 +43,7 @@ function quiet(runner: RunnerHandle): Promise<void> {
 		});
 		function done(): void {
 			off();
+			readAll(runner);
 			resolve();
 		}
 	});

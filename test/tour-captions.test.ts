@@ -7,18 +7,18 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {Trainer} from '../src/core/trainer.js';
 import {Session} from '../src/runner/session.js';
 import {buildDataSplit, buildTrainConfig} from '../src/scenarios/data.js';
-import {loadTourChapters, type TourChapter} from '../src/scenarios/tour.js';
+import {loadTour} from '../src/scenarios/tour.js';
 import type {Note, Scenario} from '../src/scenarios/types.js';
 
-let chapters: TourChapter[];
+let chapters: Scenario[];
 beforeAll(() => {
-	chapters = loadTourChapters();
+	chapters = loadTour();
 });
 
 const chapter = (id: string): Scenario => {
-	const c = chapters.find((ch) => ch.scenario.id === id);
+	const c = chapters.find((ch) => ch.id === id);
 	if (!c) throw new Error(`no chapter ${id}`);
-	return c.scenario;
+	return c;
 };
 
 /** The step budget of a chapter: its longest run. */

@@ -75,6 +75,18 @@ describe('writeScenario: the way a teacher writes', () => {
 		expect(race).toContain('\n  - {label: Momentum, optimizer: {name: momentum, lr: 0.001}}\n');
 	});
 
+	it('the pace, the view to open on and the captions\' views, each only where it is not the default', () => {
+		const paced = parseScenario('dataset: xor\nspeed: 20\nview: gradients\nnotes:\n  - {at: 0, en: Hi}\n  - {at: 50, view: boundary, en: Look, ko: 봐요}\n', join(dir, 'paced.yaml'));
+		const text = writeScenario(paced, {dir});
+		expect(text).toContain('\nspeed: 20\n');
+		expect(text).toContain('\nview: gradients\n');
+		expect(text).toContain('{at: 50, view: boundary, en: Look, ko: 봐요}');
+		expect(content(roundTrip(paced))).toEqual(content(paced));
+		const plain = writeScenario(parseScenario('dataset: xor\nview: {show: loss, x: epoch}\n', join(dir, 'plain.yaml')), {dir});
+		expect(plain).not.toContain('speed');
+		expect(plain).toContain('\nview: {x: epoch}\n');
+	});
+
 	it('keeps everything a file can say: schedules, live changes, paths, labels in two languages, options off their defaults', async () => {
 		const data = join(dir, 'data');
 		mkdirSync(data, {recursive: true});

@@ -5,7 +5,7 @@
 import {parseArgs} from 'node:util';
 import {LIMITS} from '../scenarios/limits.js';
 import {suggest as nearestName} from '../scenarios/suggest.js';
-import type {Language} from '../scenarios/types.js';
+import type {Language, Text} from '../scenarios/types.js';
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
 export type CommandName = 'dashboard' | 'run' | 'list' | 'check' | 'new' | 'tour' | 'export' | 'view' | 'help' | 'version';
@@ -37,6 +37,12 @@ export interface CliOptions {
 /** A mistake in the command line: shown with a hint to `--help`, exit code 2. */
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
+	/** The message in each language; `message` is the English. */
+	readonly text: Text;
+	constructor(text: Text) {
+		super(text.en);
+		this.text = text;
+	}
 }
 
 const OPTIONS = {
@@ -66,15 +72,15 @@ const COMMANDS: readonly string[] = ['run', 'list', 'check', 'new', 'tour', 'exp
 function integer(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
 	if (text === undefined) return undefined;
 	const value = Number(text);
-	if (!Number.isInteger(value) || value < min) throw new UsageError(`--${flag}: got "${text}", expected an integer ≥ ${min}`);
-	if (value > max) throw new UsageError(`--${flag}: got "${text}", expected at most ${max.toLocaleString('en-US')}`);
+	if (!Number.isInteger(value) || value < min) throw new UsageError({en: `--${flag}: got "${text}", expected an integer ≥ ${min}`, ko: `--${flag}: "${text}"은(는) 쓸 수 없어요. ${min} 이상의 정수를 주세요`});
+	if (value > max) throw new UsageError({en: `--${flag}: got "${text}", expected at most ${max.toLocaleString('en-US')}`, ko: `--${flag}: "${text}"은(는) 너무 커요. ${max.toLocaleString('en-US')} 이하로 주세요`});
 	return value;
 }
 
 function positive(flag: string, text: string | undefined): number | undefined {
 	if (text === undefined) return undefined;
 	const value = Number(text);
-	if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${flag}: got "${text}", expected a number > 0`);
+	if (!Number.isFinite(value) || value <= 0) throw new UsageError({en: `--${flag}: got "${text}", expected a number > 0`, ko: `--${flag}: "${text}"은(는) 쓸 수 없어요. 0보다 큰 수를 주세요`});
 	return value;
 }
 
@@ -82,7 +88,10 @@ function oneOf<T extends string>(flag: string, text: string | undefined, allowed
 	if (text === undefined) return undefined;
 	if ((allowed as readonly string[]).includes(text)) return text as T;
 	const near = nearestName(text, allowed);
-	throw new UsageError(`--${flag}: got "${text}", expected one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`);
+	throw new UsageError({
+		en: `--${flag}: got "${text}", expected one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
+		ko: `--${flag}: "${text}"은(는) 쓸 수 없어요. 다음 중 하나를 주세요: ${allowed.join(', ')}${near ? ` ("${near}"을(를) 뜻했나요?)` : ''}`,
+	});
 }
 
 /** Parses argv (without node and the script). Throws UsageError for anything it cannot accept. */
@@ -95,9 +104,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 		const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
 		if (unknown) {
 			const near = nearestName(unknown.replace(/^-+/, ''), Object.keys(OPTIONS));
-			throw new UsageError(`unknown option ${unknown}${near ? ` (did you mean --${near}?)` : ''}`);
+			throw new UsageError({en: `unknown option ${unknown}${near ? ` (did you mean --${near}?)` : ''}`, ko: `모르는 옵션 ${unknown}${near ? ` (--${near}을(를) 뜻했나요?)` : ''}`});
 		}
-		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
+		// Node's own wording (a flag missing its value, say) has no Korean; it names the flag.
+		const text = message.replace(/\. To specify a positional argument.*$/s, '');
+		throw new UsageError({en: text, ko: text});
 	}
 	const {values, positionals} = parsed;
 	let command: CommandName = 'dashboard';
@@ -108,17 +119,21 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
 		command = positionals[0] as CommandName;
 		targets = positionals.slice(1);
 	}
-	if (command === 'run' && targets.length !== 1) throw new UsageError('run needs exactly one scenario name or file, e.g. gradlab run vanishing-gradients --headless');
-	if (command === 'export' && targets.length !== 1) throw new UsageError('export needs exactly one scenario name or file, e.g. gradlab export digits --torch digits.py');
-	if (command === 'export' && values.torch === undefined) throw new UsageError('export needs --torch OUT.py: the PyTorch script to write');
-	if (command === 'export' && values.torch?.trim() === '') throw new UsageError('--torch: expected a file name, like digits.py');
-	if (command === 'view' && targets.length !== 1) throw new UsageError('view needs one recording, e.g. gradlab view runs.jsonl (from gradlab run LESSON --headless --format jsonl)');
-	if (command === 'check' && targets.length === 0) throw new UsageError('check needs at least one scenario file, e.g. gradlab check my-lesson.yaml');
-	if (command === 'new' && targets.length !== 1) throw new UsageError('new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits');
-	if (values.from !== undefined && command !== 'new') throw new UsageError('--from goes with new: gradlab new NAME --from LESSON');
+	if (command === 'run' && targets.length !== 1) throw new UsageError({en: 'run needs exactly one scenario name or file, e.g. gradlab run vanishing-gradients --headless', ko: 'run에는 시나리오 이름이나 파일이 딱 하나 필요해요. 예: gradlab run vanishing-gradients --headless'});
+	if (command === 'export' && targets.length !== 1) throw new UsageError({en: 'export needs exactly one scenario name or file, e.g. gradlab export digits --torch digits.py', ko: 'export에는 시나리오 이름이나 파일이 딱 하나 필요해요. 예: gradlab export digits --torch digits.py'});
+	if (command === 'export' && values.torch === undefined) throw new UsageError({en: 'export needs --torch OUT.py: the PyTorch script to write', ko: 'export에는 --torch OUT.py가 필요해요: 쓸 PyTorch 스크립트예요'});
+	if (command === 'export' && values.torch?.trim() === '') throw new UsageError({en: '--torch: expected a file name, like digits.py', ko: '--torch: digits.py 같은 파일 이름을 주세요'});
+	if (command === 'view' && targets.length !== 1) throw new UsageError({en: 'view needs one recording, e.g. gradlab view runs.jsonl (from gradlab run LESSON --headless --format jsonl)', ko: 'view에는 기록 파일이 하나 필요해요. 예: gradlab view runs.jsonl (gradlab run LESSON --headless --format jsonl로 만들어요)'});
+	if (command === 'check' && targets.length === 0) throw new UsageError({en: 'check needs at least one scenario file, e.g. gradlab check my-lesson.yaml', ko: 'check에는 시나리오 파일이 하나 이상 필요해요. 예: gradlab check my-lesson.yaml'});
+	if (command === 'new' && targets.length !== 1) throw new UsageError({en: 'new needs one name, e.g. gradlab new my-lesson, or gradlab new my-digits --from digits', ko: 'new에는 이름이 하나 필요해요. 예: gradlab new my-lesson, 또는 gradlab new my-digits --from digits'});
+	if (values.from !== undefined && command !== 'new') throw new UsageError({en: '--from goes with new: gradlab new NAME --from LESSON', ko: '--from은 new와 함께 써요: gradlab new NAME --from LESSON'});
+	if (command === 'tour' && targets.length > 1) throw new UsageError({en: 'tour takes at most one tour file or folder, e.g. gradlab tour my-tour.yaml; add folders of chapters with --dir', ko: 'tour에는 투어 파일이나 폴더를 하나까지 줄 수 있어요. 예: gradlab tour my-tour.yaml; 단원 폴더는 --dir로 더해요'});
 	if (command === 'dashboard' && targets.length > 1) {
 		const near = nearestName(targets[0]!, COMMANDS);
-		throw new UsageError(`expected one scenario, got ${targets.length}: ${targets.join(' ')}${near ? ` (did you mean "gradlab ${near}"?)` : ''}`);
+		throw new UsageError({
+			en: `expected one scenario, got ${targets.length}: ${targets.join(' ')}${near ? ` (did you mean "gradlab ${near}"?)` : ''}`,
+			ko: `시나리오는 하나만 줄 수 있어요. ${targets.length}개를 받았어요: ${targets.join(' ')}${near ? ` ("gradlab ${near}"을(를) 뜻했나요?)` : ''}`,
+		});
 	}
 	const noColor = values['no-color'] === true || (env.NO_COLOR !== undefined && env.NO_COLOR !== '' && values.color !== true);
 	return {

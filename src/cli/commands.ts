@@ -6,10 +6,11 @@ import {runHeadless} from '../headless/run.js';
 import {WriteProblem, writeFileWhole, writeFilesWhole} from '../scenarios/atomic.js';
 import {findScenario, lessonDirs, loadScenarioFile} from '../scenarios/load.js';
 import {displayPath} from '../scenarios/errors.js';
+import {READABLE_SECONDS, captionTimes, lessonSeconds} from '../scenarios/pace.js';
 import {humanize} from '../scenarios/resolve.js';
 import {templateScenario} from '../scenarios/template.js';
 import {writeScenario} from '../scenarios/write.js';
-import type {Language, Scenario} from '../scenarios/types.js';
+import type {Language, Scenario, Text} from '../scenarios/types.js';
 import {packageVersion} from '../paths.js';
 import {UsageError, type CliOptions} from './args.js';
 import {describeFailure} from './errors.js';
@@ -25,16 +26,24 @@ export function list(options: CliOptions, language: Language, out: Writable, err
 	return problems.length > 0 ? 2 : 0;
 }
 
-/** Validates each file and every file it names, as `run` would; prints "ok" or every problem found. Exit 2 if any file is bad. */
-export function check(options: CliOptions, out: Writable, err: Writable): number {
+/**
+ * Validates each file and every file it names, as `run` would; prints "ok" or every problem found.
+ * Exit 2 if any file is bad. A file with a pace also gets its timing: how long it trains, its
+ * shortest caption, and each caption shown too briefly to read (a note, not a problem).
+ */
+export function check(options: CliOptions, language: Language, out: Writable, err: Writable): number {
 	let code = 0;
 	for (const file of options.targets) {
 		try {
 			const {scenario} = loadLesson(file, {seed: options.seed, steps: options.steps});
-			out.write(`${file}: ok (${scenario.runs.length} ${scenario.runs.length === 1 ? 'run' : 'runs'})\n`);
-			for (const note of dataNotes(scenario)) out.write(`  ${note}\n`);
+			const runs = scenario.runs.length;
+			out.write(language === 'ko' ? `${file}: 좋아요 (실행 ${runs}개${pace(scenario)})\n` : `${file}: ok (${runs} run${runs === 1 ? '' : 's'}${pace(scenario)})\n`);
+			for (const note of dataNotes(scenario)) out.write(`  ${note[language]}\n`);
+			for (const t of captionTimes(scenario).filter((c) => c.seconds < READABLE_SECONDS)) {
+				out.write(`${file}: note: notes[${t.index}] (step ${t.at}) shows for ${t.seconds.toFixed(1)} s at ${scenario.speed} steps/s; a caption needs about ${READABLE_SECONDS} s to be read (start the next one later, or lower speed)\n`);
+			}
 		} catch (error) {
-			const failure = describeFailure(error);
+			const failure = describeFailure(error, language);
 			err.write(`${failure.message}\n`);
 			code = Math.max(code, failure.code);
 		}
@@ -42,8 +51,17 @@ export function check(options: CliOptions, out: Writable, err: Writable): number
 	return code;
 }
 
+/** `, 60 s at 50 steps/s, captions 4.0 s or more`: a paced lesson's timing, for `check`. */
+function pace(scenario: Scenario): string {
+	const seconds = lessonSeconds(scenario);
+	if (seconds === null) return '';
+	const times = captionTimes(scenario).map((t) => t.seconds);
+	const shortest = times.length > 0 ? `, captions ${Math.min(...times).toFixed(1)} s or more` : '';
+	return `, ${Math.round(seconds)} s at ${scenario.speed} steps/s${shortest}`;
+}
+
 /** `run --headless`: trains to the budget, writes records, exits 130 if interrupted by Ctrl-C. */
-export async function runCommand(options: CliOptions, out: Writable, err: Writable): Promise<number> {
+export async function runCommand(options: CliOptions, language: Language, out: Writable, err: Writable): Promise<number> {
 	const {scenario, inputs} = loadLesson(findScenario(options.targets[0]!, lessonDirs(options.dirs)), {seed: options.seed, steps: options.steps});
 	// Every destination is checked before the first step: a bad one must not cost a whole run.
 	if (options.saveWeights !== undefined) prepareWeightsFolder(options.saveWeights);
@@ -62,15 +80,15 @@ export async function runCommand(options: CliOptions, out: Writable, err: Writab
 	try {
 		const result = await runHeadless(
 			scenario,
-			{steps: options.steps, seed: options.seed, every: options.every, format: options.format, saveWeights: options.saveWeights, signal: abort.signal, inputs},
+			{steps: options.steps, seed: options.seed, every: options.every, format: options.format, saveWeights: options.saveWeights, signal: abort.signal, inputs, language, ascii: options.ascii},
 			target,
 		);
 		if (failed !== undefined) throw failed;
 		// Interrupted runs keep their records too: every line written is complete.
 		await records?.finish();
 		if (failed !== undefined) throw failed;
-		for (const file of result.checkpoints) err.write(`saved ${file}\n`);
-		if (result.interrupted) err.write(`gradlab: interrupted at step ${result.steps}; what was written is complete up to there\n`);
+		for (const file of result.checkpoints) err.write(language === 'ko' ? `저장했어요: ${file}\n` : `saved ${file}\n`);
+		if (result.interrupted) err.write(language === 'ko' ? `gradlab: ${result.steps} 스텝에서 중단했어요. 그때까지 쓴 기록은 온전해요\n` : `gradlab: interrupted at step ${result.steps}; what was written is complete up to there\n`);
 		return result.interrupted ? 130 : 0;
 	} catch (error) {
 		records?.abandon();
@@ -86,7 +104,7 @@ export async function runCommand(options: CliOptions, out: Writable, err: Writab
  * (its paths rewritten for the new place), or a small commented template. Never over an existing
  * file: that is exit 2 with one line.
  */
-export function newScenario(options: CliOptions, cwd: string, out: Writable, err: Writable): number {
+export function newScenario(options: CliOptions, language: Language, cwd: string, out: Writable, err: Writable): number {
 	const name = options.targets[0]!;
 	const file = path.resolve(cwd, /\.ya?ml$/i.test(name) ? name : `${name}.yaml`);
 	const shown = path.relative(cwd, file) || file;
@@ -103,14 +121,19 @@ export function newScenario(options: CliOptions, cwd: string, out: Writable, err
 		written = writeFileWhole(file, text, 'new');
 	} catch (error) {
 		if (!(error instanceof WriteProblem) || error.code !== 'ENOENT') throw error;
-		err.write(`gradlab: cannot write ${shown}: there is no folder ${path.relative(cwd, path.dirname(file)) || path.dirname(file)}\n`);
+		const folder = path.relative(cwd, path.dirname(file)) || path.dirname(file);
+		err.write(language === 'ko' ? `gradlab: ${shown}을(를) 쓸 수 없어요: ${folder} 폴더가 없어요\n` : `gradlab: cannot write ${shown}: there is no folder ${folder}\n`);
 		return 2;
 	}
 	if (!written) {
-		err.write(`gradlab: ${shown} already exists; it was left as it is (choose another name)\n`);
+		err.write(language === 'ko' ? `gradlab: ${shown}이(가) 이미 있어서 그대로 두었어요 (다른 이름을 고르세요)\n` : `gradlab: ${shown} already exists; it was left as it is (choose another name)\n`);
 		return 2;
 	}
-	out.write(`wrote ${shown}${from === undefined ? '' : `, a copy of ${from}`}. Open it: gradlab ${shown}\n`);
+	out.write(
+		language === 'ko'
+			? `${shown}을(를) 썼어요${from === undefined ? '' : ` (${from}의 사본)`}. 열기: gradlab ${shown}\n`
+			: `wrote ${shown}${from === undefined ? '' : `, a copy of ${from}`}. Open it: gradlab ${shown}\n`,
+	);
 	return 0;
 }
 
@@ -120,7 +143,7 @@ export function newScenario(options: CliOptions, cwd: string, out: Writable, err
  * that cannot take the files fails before the export is built. Both files are written whole, or
  * neither (scenarios/atomic.ts).
  */
-export function exportCommand(options: CliOptions, err: Writable): number {
+export function exportCommand(options: CliOptions, language: Language, err: Writable): number {
 	const target = options.targets[0]!;
 	const scenario = loadScenarioFile(findScenario(target, lessonDirs(options.dirs)));
 	const script = options.torch!;
@@ -128,18 +151,24 @@ export function exportCommand(options: CliOptions, err: Writable): number {
 	const files = torchExport(scenario, {out: script, target, steps: options.steps, seed: options.seed, version: packageVersion()});
 	const taken = (): UsageError => {
 		const existing = existingFiles(files);
-		return new UsageError(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; choose another name, or add --force to replace ${existing.length === 1 ? 'it' : 'them'}`);
+		return new UsageError({
+			en: `${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; choose another name, or add --force to replace ${existing.length === 1 ? 'it' : 'them'}`,
+			ko: `${existing.join(', ')}이(가) 이미 있어요. 다른 이름을 고르거나, 바꾸려면 --force를 붙이세요`,
+		});
 	};
 	if (!options.force && existingFiles(files).length > 0) throw taken();
 	// Without --force, 'new' also refuses a file that appears while the export is written.
 	if (!writeFilesWhole(files, options.force ? 'replace' : 'new')) throw taken();
-	for (const file of files) err.write(`wrote ${file.path}\n`);
+	for (const file of files) err.write(language === 'ko' ? `썼어요: ${file.path}\n` : `wrote ${file.path}\n`);
 	return 0;
 }
 
 /** What will be done to a user's CSV beyond reading it, said where a teacher checks the file (never silently). */
-function dataNotes(scenario: Scenario): string[] {
+function dataNotes(scenario: Scenario): Text[] {
 	if (scenario.kind !== 'network') return [];
 	const csvs = new Set(scenario.runs.flatMap((run) => (run.dataset.kind === 'csv' && run.dataset.standardize ? [displayPath(run.dataset.path)] : [])));
-	return [...csvs].map((csv) => `${csv}: features standardised with the training rows' mean and std (standardize: false uses them as written)`);
+	return [...csvs].map((csv) => ({
+		en: `${csv}: features standardised with the training rows' mean and std (standardize: false uses them as written)`,
+		ko: `${csv}: 특성을 학습 데이터 행의 평균과 표준편차로 표준화해요 (standardize: false면 적힌 그대로 써요)`,
+	}));
 }

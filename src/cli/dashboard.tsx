@@ -9,12 +9,12 @@ import {render, useInput} from 'ink';
 import type {ReactNode} from 'react';
 import {readRecording} from '../records/read.js';
 import {findScenario, lessonDirs} from '../scenarios/load.js';
-import {loadTourChapters} from '../scenarios/tour.js';
+import {loadTour, tourChapters} from '../scenarios/tour.js';
 import type {Language} from '../scenarios/types.js';
 import {keyPresses} from '../ui/input/keys.js';
 import {App, type TrainingOptions} from '../ui/screens/App.js';
 import {ReplayApp} from '../ui/screens/replay/ReplayScreen.js';
-import type {Screen} from '../ui/screens/navigation.js';
+import {type Screen, lessonScreen} from '../ui/screens/navigation.js';
 import {asciiTexts} from '../ui/kit/ascii.js';
 import {notATtyText} from '../ui/kit/words.js';
 import {ThemeContext, createTheme} from '../ui/kit/theme.js';
@@ -46,7 +46,10 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	// as `run` reads them: a lesson that cannot train fails here, before the screen changes (the
 	// worker reads them again; a restart does not).
 	const lessonOptions = {seed: options.seed, steps: options.steps};
-	const target = options.targets[0] === undefined ? undefined : loadLesson(findScenario(options.targets[0], dirs), lessonOptions).scenario;
+	const tour = options.command === 'tour';
+	const target = tour || options.targets[0] === undefined ? undefined : loadLesson(findScenario(options.targets[0], dirs), lessonOptions).scenario;
+	// `gradlab tour [TOUR] --dir DIR`: a tour of one's own and chapters of one's own; the picker's tour is the built-in one.
+	const tourList = tour ? tourChapters(options.targets[0], options.dirs) : loadTour();
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		const which = process.stdin.isTTY ? 'stdout' : process.stdout.isTTY ? 'stdin' : 'both';
 		process.stderr.write(notATtyText(which, language));
@@ -56,15 +59,16 @@ export async function startDashboard(options: CliOptions, language: Language): P
 	const shown = <T,>(value: T): T => (options.ascii ? asciiTexts(value) : value);
 	const listed = usableLessons(dirs, lessonOptions);
 	const scenarios = shown(listed.scenarios);
-	const chapters = shown(loadTourChapters());
+	const chapters = shown(tourList);
 	let first: Screen = {kind: 'picker'};
-	if (options.command === 'tour') first = {kind: 'tour', chapter: 0, started: false};
-	else if (target !== undefined) first = {kind: 'lesson', scenario: shown(target)};
+	if (tour) first = {kind: 'tour', chapter: 0, started: false};
+	else if (target !== undefined) first = lessonScreen(shown(target));
 
-	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps), speed: 'max'};
+	const training: TrainingOptions = {seed: options.seed, steps: options.steps, snapshotsPerSecond: Math.min(30, options.fps)};
 	return runInk(
 		<App scenarios={scenarios} chapters={chapters} first={first} language={language} training={training} duration={options.duration} warnings={listed.problems} saveDir={options.dirs[0]} />,
 		options,
+		language,
 	);
 }
 
@@ -77,11 +81,11 @@ export async function startReplay(options: CliOptions, language: Language): Prom
 		process.stderr.write(notATtyText(which, language));
 		return 2;
 	}
-	return runInk(<ReplayApp recording={recording} name={path.basename(file)} language={language} />, options);
+	return runInk(<ReplayApp recording={recording} name={path.basename(file)} language={language} />, options, language);
 }
 
 /** Runs an Ink app in the alternate screen with the chosen theme; restores the terminal however it ends. */
-async function runInk(node: ReactNode, options: CliOptions): Promise<number> {
+async function runInk(node: ReactNode, options: CliOptions, language: Language): Promise<number> {
 	const theme = createTheme({color: options.color, ascii: options.ascii});
 	// After a suspend the screen is blank: a resize makes Ink draw the whole frame on a cleared screen.
 	const terminal = enterTerminal(process.stdout, process.stdin, {redraw: () => process.stdout.emit('resize')});
@@ -112,7 +116,7 @@ async function runInk(node: ReactNode, options: CliOptions): Promise<number> {
 		return 0;
 	} catch (error) {
 		terminal.restore();
-		const failure = describeFailure(error);
+		const failure = describeFailure(error, language);
 		process.stderr.write(`${failure.message}\n`);
 		return failure.code === 2 ? 2 : 1;
 	} finally {

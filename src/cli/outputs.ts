@@ -45,7 +45,7 @@ const realpath = (file: string): string | undefined => {
 export function refuseInput(flag: string, file: string, scenario: Scenario, what: string): void {
 	const real = realpath(file);
 	if (real === undefined || !inputFiles(scenario).some((input) => realpath(input) === real)) return;
-	throw new UsageError(`${flag}: ${file} is a file this lesson reads; write ${what} somewhere else`);
+	throw new UsageError({en: `${flag}: ${file} is a file this lesson reads; write ${what} somewhere else`, ko: `${flag}: ${file}은(는) 이 수업이 읽는 파일이에요. 다른 곳에 쓰세요`});
 }
 
 /**
@@ -56,8 +56,8 @@ export function refuseInput(flag: string, file: string, scenario: Scenario, what
 export function prepareExportFiles(files: readonly string[], scenario: Scenario): void {
 	for (const file of files) {
 		const stats = statOf(file);
-		if (stats?.isDirectory()) throw new UsageError(`--torch: ${file} is a folder; give a file name, like ${path.join(file, 'lesson.py')}`);
-		if (stats && !stats.isFile()) throw new UsageError(`--torch: ${file} is not a regular file; give the name of a file to write`);
+		if (stats?.isDirectory()) throw new UsageError({en: `--torch: ${file} is a folder; give a file name, like ${path.join(file, 'lesson.py')}`, ko: `--torch: ${file}은(는) 폴더예요. ${path.join(file, 'lesson.py')} 같은 파일 이름을 주세요`});
+		if (stats && !stats.isFile()) throw new UsageError({en: `--torch: ${file} is not a regular file; give the name of a file to write`, ko: `--torch: ${file}은(는) 일반 파일이 아니에요. 쓸 파일의 이름을 주세요`});
 		refuseInput('--torch', file, scenario, 'the export');
 	}
 	// Both files go in one folder: one that cannot take them fails now, not after the orders are built.
@@ -67,7 +67,7 @@ export function prepareExportFiles(files: readonly string[], scenario: Scenario)
 /** Opens `--out FILE` for records; throws UsageError or WriteProblem before anything is trained. */
 export function openRecords(file: string, scenario: Scenario): RecordsTarget {
 	const stats = statOf(file);
-	if (stats?.isDirectory()) throw new UsageError(`--out: ${file} is a folder; give a file name, like ${path.join(file, 'runs.jsonl')}`);
+	if (stats?.isDirectory()) throw new UsageError({en: `--out: ${file} is a folder; give a file name, like ${path.join(file, 'runs.jsonl')}`, ko: `--out: ${file}은(는) 폴더예요. ${path.join(file, 'runs.jsonl')} 같은 파일 이름을 주세요`});
 	refuseInput('--out', file, scenario, 'the records');
 	if (stats && !stats.isFile()) return deviceTarget(file);
 	const pending = PendingFile.begin(file);
@@ -94,7 +94,7 @@ function deviceTarget(file: string): RecordsTarget {
  */
 export function prepareWeightsFolder(dir: string): void {
 	const stats = statOf(dir);
-	if (stats && !stats.isDirectory()) throw new UsageError(`--save-weights: ${dir} is a file, not a folder`);
+	if (stats && !stats.isDirectory()) throw new UsageError({en: `--save-weights: ${dir} is a file, not a folder`, ko: `--save-weights: ${dir}은(는) 폴더가 아니라 파일이에요`});
 	try {
 		mkdirSync(dir, {recursive: true});
 	} catch (error) {

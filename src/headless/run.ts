@@ -13,7 +13,7 @@ import {Session} from '../runner/session.js';
 import {writeFileWhole} from '../scenarios/atomic.js';
 import {scenarioTask} from '../scenarios/dataset.js';
 import {slug} from '../scenarios/save.js';
-import type {Scenario} from '../scenarios/types.js';
+import type {Language, Scenario} from '../scenarios/types.js';
 import {formatTable, type RunSummary} from './table.js';
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv';
@@ -29,6 +29,9 @@ export interface HeadlessOptions {
 	readonly signal?: AbortSignal;
 	/** The lesson's files, already read and checked (runner/inputs.ts); read here when absent. */
 	readonly inputs?: readonly RunInputs[];
+	/** The table's language and glyphs (records keep their field names). */
+	readonly language?: Language;
+	readonly ascii?: boolean;
 }
 
 export interface HeadlessResult {
@@ -128,7 +131,8 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions, 
 		stepsPerSecond: run.busyMs > 0 ? (run.step * 1000) / run.busyMs : 0,
 		divergedAt: run.divergedAt,
 	}));
-	if (options.format === 'table') await write(out, formatTable(summaries, scenario.kind === 'surface' ? 'surface' : regression ? 'regression' : 'classification'));
+	const kind = scenario.kind === 'surface' ? 'surface' : regression ? 'regression' : 'classification';
+	if (options.format === 'table') await write(out, formatTable(summaries, kind, {language: options.language ?? 'en', ascii: options.ascii ?? false}));
 	const checkpoints: string[] = [];
 	if (options.saveWeights) {
 		mkdirSync(options.saveWeights, {recursive: true});

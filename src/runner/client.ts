@@ -57,8 +57,37 @@ export function startRunner(setup: RunnerSetup, script: URL = WORKER_SCRIPT, wor
 	} catch (error) {
 		return failed(error instanceof Error ? error.message : String(error));
 	}
-	if (sizes.length < 2 || init.scenario.kind !== 'network') return startWorker(init, script);
-	return startSplit(splitInit({...init, scenario: init.scenario}, sizes), sizes, init, script);
+	const handle = sizes.length < 2 || init.scenario.kind !== 'network' ? startWorker(init, script) : startSplit(splitInit({...init, scenario: init.scenario}, sizes), sizes, init, script);
+	// Recording mode draws every frame message on its own; live, a backlog is drawn once.
+	return init.frames ? handle : batched(handle);
+}
+
+/**
+ * A runner whose messages reach its listeners in batches, one per turn of the event loop. Each
+ * worker message is its own callback, and React renders after each; when the main thread falls
+ * behind (a loaded server), dozens queue up and each would cost a full render, so the screen and
+ * the keys froze for seconds while a stale backlog was drawn. Batched, the reducer applies them
+ * all and React draws once.
+ */
+function batched(handle: RunnerHandle): RunnerHandle {
+	const listeners = new Set<(message: WorkerMessage) => void>();
+	let queue: WorkerMessage[] = [];
+	const deliver = (): void => {
+		const batch = queue;
+		queue = [];
+		for (const message of batch) for (const listener of listeners) listener(message);
+	};
+	handle.subscribe((message) => {
+		if (queue.push(message) === 1) setImmediate(deliver);
+	});
+	return {
+		send: (command) => handle.send(command),
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		stop: () => handle.stop(),
+	};
 }
 
 /** Several workers behind one handle: commands and messages go through a MessageMerger. */

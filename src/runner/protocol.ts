@@ -5,7 +5,7 @@
 import type {PlaneBounds} from '../core/probe.js';
 import type {Change, SetPoint} from '../core/schedule.js';
 import type {Checkpoint, DataSplit, LayerStats} from '../core/types.js';
-import type {Scenario} from '../scenarios/types.js';
+import type {Scenario, Speed} from '../scenarios/types.js';
 
 /** Overrides from the command line, the same for every run of a lesson. */
 export interface LessonOptions {
@@ -112,7 +112,7 @@ export interface RunState {
 	readonly newPoints: readonly HistoryPoint[];
 }
 
-export type Speed = number | 'max';
+export type {Speed};
 
 export interface Snapshot {
 	readonly type: 'snapshot';

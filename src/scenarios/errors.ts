@@ -6,8 +6,10 @@
 import * as path from 'node:path';
 import type * as z from 'zod';
 import {ALLOWED_KEYS_PREFIX} from './schema.js';
+import {koreanProblem} from './korean.js';
 import {didYouMean, suggest} from './suggest.js';
 import {cleanText} from './text.js';
+import type {Language} from './types.js';
 
 /** One thing wrong with a file. */
 export interface Problem {
@@ -43,6 +45,18 @@ export class ScenarioError extends Error {
 		this.path = first?.path ?? '';
 		this.value = first?.value;
 		this.allowed = first?.allowed ?? '';
+	}
+
+	/** The message in `language`: Korean comes from the phrasebook (korean.ts), problem by problem. */
+	inLanguage(language: Language): string {
+		if (language === 'en') return this.message;
+		return this.problems
+			.map((p) => {
+				const prefix = p.path === '' ? '' : `${p.path}: `;
+				const sentence = p.text.startsWith(prefix) ? p.text.slice(prefix.length) : p.text;
+				return `${this.file}: ${prefix}${koreanProblem(sentence) ?? sentence}`;
+			})
+			.join('\n');
 	}
 }
 

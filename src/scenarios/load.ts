@@ -116,6 +116,11 @@ export function listScenarios(dirs: readonly string[] = []): Scenario[] {
 	return folders.flatMap((folder) => filesIn(folder).map(loadScenarioFile).sort(byOrder));
 }
 
+/** The scenario files directly inside one folder, loaded, by `order` then id (a tour's extra chapters). Throws on the first bad file. */
+export function folderScenarios(dir: string): Scenario[] {
+	return filesIn(path.resolve(dir)).map(loadScenarioFile).sort(byOrder);
+}
+
 /**
  * Like `listScenarios`, but a bad file is skipped and reported (its first problem) instead of
  * hiding every good lesson: the picker and `gradlab list` show what they can and say what is wrong.

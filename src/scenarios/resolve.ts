@@ -33,7 +33,20 @@ import {
 	type TextInput,
 	type TrainInput,
 } from './schema.js';
-import type {ModelSpec, NetworkRunSpec, NetworkScenario, Note, SurfaceRunSpec, SurfaceScenario, Text, TrainSpec, ViewHints} from './types.js';
+import {
+	type ModelSpec,
+	type NetworkRunSpec,
+	type NetworkScenario,
+	type Note,
+	type Speed,
+	type SurfaceRunSpec,
+	type SurfaceScenario,
+	type Text,
+	type TrainSpec,
+	type ViewHints,
+	type ViewName,
+	VIEWS_OF,
+} from './types.js';
 
 /** The defaults of every field a file may leave out. */
 export const DEFAULTS = {
@@ -56,7 +69,10 @@ export const DEFAULTS = {
 		{name: 'momentum', lr: 1e-3},
 		{name: 'adam', lr: 1e-2},
 	] as const,
-	view: {x: 'step', loss: 'log'} as ViewHints,
+	/** The view a scenario opens on is the first its kind offers (VIEWS_OF): loss, or a surface's race map. */
+	view: {x: 'step', loss: 'log'} as Omit<ViewHints, 'show'>,
+	/** As fast as the machine goes: a file without captions to read has no reason to wait. */
+	speed: 'max' as Speed,
 } as const;
 
 /** Where the scenario came from; problems go to `problems`. */
@@ -70,9 +86,34 @@ export interface Context {
 /** Maps a field path inside a run (`['train', 'optimizer', 'lr']`) to where it was written. */
 export type Locate = (parts: readonly (string | number)[]) => string;
 
-type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'intro' | 'notes' | 'view' | 'order'>;
+type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'intro' | 'notes' | 'view' | 'speed' | 'order'>;
 
-function shared(input: NetworkFileInput | SurfaceFileInput, ctx: Context): Shared {
+/**
+ * Which views the data allows. `planar`: whether the data is 2-D, so the decision boundary can be
+ * shown; `fits`: whether it is a regression, so the fit view can ('unknown' for a CSV, whose width
+ * is known once it is read; the dashboard checks then); `images`: whether it is images (digits).
+ */
+interface DataViews {
+	readonly planar: boolean | 'unknown';
+	readonly fits: boolean | 'unknown';
+	readonly images: boolean;
+}
+
+/**
+ * The fields both kinds share. `data` says which data-bound views the data allows.
+ */
+function shared(input: NetworkFileInput | SurfaceFileInput, kind: 'network' | 'surface', data: DataViews, ctx: Context): Shared {
+	const {planar, fits, images} = data;
+	const views = VIEWS_OF[kind];
+	const offered = (view: ViewName | undefined, where: string): void => {
+		if (view === undefined) return;
+		if (!views.includes(view)) ctx.problems.push(badValue(where, view, `one of: ${views.join(', ')} (the views of a ${kind} scenario)`));
+		else if (view === 'boundary' && planar === false) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the decision boundary needs 2-D data; this data set has more features'));
+		else if (view === 'fit' && fits === false) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the fit view needs a regression data set; this one has classes'));
+		else if (view === 'images' && !images) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the images view needs image data (dataset: digits)'));
+	};
+	offered(input.view?.show, 'view.show');
+	(input.notes ?? []).forEach((note, i) => offered(note.view, formatPath(['notes', i, 'view'])));
 	return {
 		id: ctx.id,
 		file: ctx.file,
@@ -80,7 +121,8 @@ function shared(input: NetworkFileInput | SurfaceFileInput, ctx: Context): Share
 		summary: toText(input.summary) ?? {en: '', ko: ''},
 		...(input.intro === undefined ? {} : {intro: toIntro(input.intro)}),
 		notes: (input.notes ?? []).map(toNote).sort((a, b) => a.at - b.at),
-		view: {...DEFAULTS.view, ...input.view},
+		view: {show: views[0]!, ...DEFAULTS.view, ...input.view},
+		speed: input.speed ?? DEFAULTS.speed,
 		...(input.order === undefined ? {} : {order: input.order}),
 	};
 }
@@ -103,7 +145,7 @@ function toIntro(t: IntroInput): Text {
 }
 
 function toNote(n: NoteInput): Note {
-	return {at: n.at ?? 0, text: {en: n.en, ko: n.ko ?? n.en}};
+	return {at: n.at ?? 0, text: {en: n.en, ko: n.ko ?? n.en}, ...(n.view === undefined ? {} : {view: n.view})};
 }
 
 export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): NetworkScenario {
@@ -137,7 +179,10 @@ export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): N
 			ctx.problems.push(ruleBroken(formatPath(['runs', i, 'dataset']), undefined, datasetTask(first.dataset), `a ${task} data set, but runs[0] is ${datasetTask(first.dataset)}: every run of a scenario has the same task`));
 		}
 	});
-	const scenario: NetworkScenario = {kind: 'network', ...shared(input, ctx), runs};
+	const planar = runs.some((r) => r.dataset.kind === 'toy') || (runs.some((r) => r.dataset.kind === 'csv') ? 'unknown' : false);
+	const fits = runs.some((r) => r.dataset.kind === 'regression') || (runs.some((r) => r.dataset.kind === 'csv') ? 'unknown' : false);
+	const images = runs.some((r) => r.dataset.kind === 'digits');
+	const scenario: NetworkScenario = {kind: 'network', ...shared(input, 'network', {planar, fits, images}, ctx), runs};
 	const tooMany = runCountProblem(scenario);
 	if (tooMany) ctx.problems.push(tooMany);
 	// Built-in data sets have a known size: the lesson's memory is checked now (a CSV's once it is read).
@@ -173,7 +218,7 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 	});
 	const scenario: SurfaceScenario = {
 		kind: 'surface',
-		...shared(input, ctx),
+		...shared(input, 'surface', {planar: true, fits: false, images: false}, ctx),
 		surface,
 		start: input.start ?? SURFACES[surface].start,
 		runs,

@@ -15,6 +15,7 @@ import {type FlagCheck, type NumberCheck, OPTION_CHECKS, OPTION_NAMES, type Opti
 import {OPTIMIZER_NAMES} from '../core/optim/optimizer.js';
 import {SCHEDULE_NAMES} from '../core/schedule.js';
 import {SURFACE_NAMES} from '../core/surfaces.js';
+import {VIEW_NAMES} from './types.js';
 
 /** Marks an unknown-key issue's message as the list of allowed keys (errors.ts reads it back). */
 export const ALLOWED_KEYS_PREFIX = 'allowed-keys:';
@@ -185,11 +186,26 @@ export const trainSchema = strict({
 	seed: naturalInt().optional(),
 });
 
-export const noteSchema = shorthand('en', strict({at: naturalInt().optional(), en: text(), ko: text().optional()}, 'a caption: {at: step, en: …, ko: …}'));
+const viewName = () => z.enum(VIEW_NAMES);
+
+/** A caption from step `at` on; `view` names the view it talks about (shown when it appears). */
+export const noteSchema = shorthand(
+	'en',
+	strict({at: naturalInt().optional(), view: viewName().optional(), en: text(), ko: text().optional()}, 'a caption: {at: step, en: …, ko: …}'),
+);
 
 export const X_AXES = ['step', 'epoch', 'samples', 'seconds'] as const;
 
-export const viewSchema = strict({x: z.enum(X_AXES).optional(), loss: z.enum(['log', 'linear']).optional()});
+/** `gradients` (the view to open on) or `{show: gradients, x: epoch, loss: linear}`. */
+export const viewSchema = shorthand(
+	'show',
+	strict({show: viewName().optional(), x: z.enum(X_AXES).optional(), loss: z.enum(['log', 'linear']).optional()}, 'a view name like gradients, or {show: …, x: …, loss: …}'),
+);
+
+const SPEED = 'a number of steps per second > 0, or "max"';
+
+/** The dashboard's pace: steps per second, or `max`. */
+export const speedSchema = z.union([z.literal('max'), num(SPEED, (v) => v > 0 && Number.isFinite(v))], {error: SPEED});
 
 /** The fields both kinds share. */
 const common = {
@@ -202,6 +218,7 @@ const common = {
 	order: z.number({error: 'a number'}).optional(),
 	notes: z.array(noteSchema, {error: 'a list of captions, like [{at: 0, en: …, ko: …}]'}).optional(),
 	view: viewSchema.optional(),
+	speed: speedSchema.optional(),
 };
 
 export const networkRunSchema = strict({
@@ -251,6 +268,7 @@ export type TextInput = z.output<typeof textSchema>;
 export type IntroInput = z.output<typeof introSchema>;
 export type LabelInput = z.output<typeof labelSchema>;
 export type NoteInput = z.output<typeof noteSchema>;
+export type ViewInput = z.output<typeof viewSchema>;
 export type NetworkRunInput = z.output<typeof networkRunSchema>;
 export type NetworkFileInput = z.output<typeof networkFileSchema>;
 export type SurfaceRunInput = z.output<typeof surfaceRunSchema>;

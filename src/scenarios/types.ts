@@ -79,14 +79,36 @@ export interface SurfaceRunSpec {
 	readonly schedule: readonly ScheduleEntry[];
 }
 
+/**
+ * The dashboard's views: loss curves, test images with each run's guesses and confusion matrix
+ * (image data), gradient bars, the decision boundary (2-D classification), the fit (1-D and 2-D
+ * regression), gradient histograms, the activation explorer, and the optimizer race map (surface
+ * scenarios). A scenario names them to open on one, and a caption to show the one it talks about.
+ */
+export const VIEW_NAMES = ['loss', 'images', 'gradients', 'boundary', 'fit', 'histograms', 'activations', 'race'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+/** The views each kind of scenario offers, in Tab order; the first is where it opens by default. */
+export const VIEWS_OF: Readonly<Record<'network' | 'surface', readonly ViewName[]>> = {
+	network: ['loss', 'images', 'gradients', 'boundary', 'fit', 'histograms', 'activations'],
+	surface: ['race', 'loss'],
+};
+
+/** Steps per second, or as fast as the machine goes. */
+export type Speed = number | 'max';
+
 export interface Note {
 	readonly at: number;
 	readonly text: Text;
+	/** The view the caption talks about: the dashboard shows it when the caption appears. */
+	readonly view?: ViewName;
 }
 
 export type XAxis = 'step' | 'epoch' | 'samples' | 'seconds';
 
 export interface ViewHints {
+	/** The view the dashboard opens on (unless the first caption names another). */
+	readonly show: ViewName;
 	readonly x: XAxis;
 	readonly loss: 'log' | 'linear';
 }
@@ -105,6 +127,8 @@ interface ScenarioBase {
 	readonly intro?: Text;
 	readonly notes: readonly Note[];
 	readonly view: ViewHints;
+	/** The pace the dashboard trains at, in steps per second: one at which every caption can be read. */
+	readonly speed: Speed;
 	/** Position in the lesson list (lower first); lessons without one follow, by id. */
 	readonly order?: number;
 }

@@ -5,7 +5,8 @@
  * - the settings all runs share once, at the top; each run only with what differs (its label too);
  * - the knobs a lesson is about always (data set and its size, noise and test share, layers,
  *   activation, initialiser, optimizer and lr, schedule, batch, steps, loss, seed); the rest only
- *   where it differs from its default (torch's optimizer options, shuffle, a toy's class count, view);
+ *   where it differs from its default (torch's optimizer options, shuffle, a toy's class count, view,
+ *   speed);
  * - text in both languages where they differ, plain otherwise; captions as given;
  * - CSV and checkpoint paths relative to the new file's folder when they lie inside it, else absolute.
  */
@@ -16,7 +17,7 @@ import type {OptimizerConfig} from '../core/optim/optimizer.js';
 import {isSetPoint, type ScheduleEntry} from '../core/schedule.js';
 import {DEFAULTS} from './resolve.js';
 import {fileKey} from './schema.js';
-import type {DatasetSpec, ModelSpec, NetworkRunSpec, NetworkScenario, Scenario, SurfaceScenario, Text, TrainSpec} from './types.js';
+import {type DatasetSpec, type ModelSpec, type NetworkRunSpec, type NetworkScenario, type Scenario, type SurfaceScenario, type Text, type TrainSpec, VIEWS_OF} from './types.js';
 
 export interface WriteOptions {
 	/** The folder the file goes into: paths to data and checkpoints are written relative to it. */
@@ -74,13 +75,17 @@ function heading(s: Scenario): Mapping {
 	};
 }
 
+/** The pace, the captions (each with the view it names) and the view: what a lesson shows, after what it trains. */
 function footing(s: Scenario): Mapping {
 	const view: Mapping = {};
+	if (s.view.show !== VIEWS_OF[s.kind][0]) view.show = s.view.show;
 	if (s.view.x !== DEFAULTS.view.x) view.x = s.view.x;
 	if (s.view.loss !== DEFAULTS.view.loss) view.loss = s.view.loss;
+	const keys = Object.keys(view);
 	return {
-		...(s.notes.length > 0 ? {notes: s.notes.map((n) => ({at: n.at, en: n.text.en, ...(n.text.ko === n.text.en ? {} : {ko: n.text.ko})}))} : {}),
-		...(Object.keys(view).length > 0 ? {view} : {}),
+		...(s.speed === DEFAULTS.speed ? {} : {speed: s.speed}),
+		...(s.notes.length > 0 ? {notes: s.notes.map((n) => ({at: n.at, ...(n.view ? {view: n.view} : {}), en: n.text.en, ...(n.text.ko === n.text.en ? {} : {ko: n.text.ko})}))} : {}),
+		...(keys.length === 0 ? {} : {view: keys.length === 1 && keys[0] === 'show' ? view.show! : view}),
 	};
 }
 

@@ -40,9 +40,9 @@ describe.skipIf(!hasTmux())('keys in one burst', {timeout: E2E_TEST_MS}, () => {
 		await tmux.waitFor(/Optimizers .*steps\/s/);
 
 		burst(tmux, '-----');
-		await tmux.waitUntil((s) => speedOf(s) === '200', 'speed 200 (max, 5000, 2000, 1000, 500, 200)');
+		await tmux.waitUntil((s) => speedOf(s) === '1', "speed 1 (the lesson's 50, then 20, 10, 5, 2, 1)");
 		burst(tmux, '+++++');
-		await tmux.waitUntil((s) => speedOf(s) === 'max', 'speed max again');
+		await tmux.waitUntil((s) => speedOf(s) === '50', 'speed 50 again');
 
 		tmux.keys('Tab', 'Tab'); // loss → gradients → the decision boundary
 		await tmux.waitFor(/┌─ ● SGD/);
@@ -54,7 +54,7 @@ describe.skipIf(!hasTmux())('keys in one burst', {timeout: E2E_TEST_MS}, () => {
 		tmux.keys('?');
 		await tmux.waitFor(/keys \(\? \/ esc\)/);
 		burst(tmux, '-----'); // the first key closes the help, the other four slow down
-		screen = await tmux.waitUntil((s) => speedOf(s) === '500', 'speed 500 (max, 5000, 2000, 1000, 500)');
+		screen = await tmux.waitUntil((s) => speedOf(s) === '2', 'speed 2 (50, 20, 10, 5, 2)');
 		expect(screen).not.toMatch(/keys \(\? \/ esc\)/);
 		tmux.keys('q');
 		await tmux.waitFor(/^\$\s*$/m);

@@ -8,7 +8,7 @@
  * with the cursor hidden); without runCommand's SIGINT handler the headless test fails (the shell
  * still says 130, but nothing says where it stopped and the last record can be cut).
  */
-import {readFileSync, mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
@@ -53,11 +53,12 @@ describe.skipIf(!hasTmux())('signals', () => {
 	it('Ctrl-C in a headless run: exit 130, where it stopped, and every record written whole', async () => {
 		const tmux = start();
 		const out = join(dir, 'runs.jsonl');
-		tmux.line(`node ${CLI} run optimizers --headless --steps 100000000 --every 1 --format jsonl --out ${out}; echo "exit=$?"`);
-		// Training has written records: interrupt it mid-run.
+		tmux.line(`node ${CLI} run optimizers --headless --steps 10000000 --every 1 --format jsonl --out ${out}; echo "exit=$?"`);
+		// Training has written records (to the temporary file that becomes runs.jsonl at the end): interrupt it mid-run.
 		await tmux.waitUntil(() => {
 			try {
-				return readFileSync(out, 'utf8').length > 10_000;
+				const temp = readdirSync(dir).find((name) => /^\.runs\.jsonl\..*\.tmp$/.test(name));
+				return temp !== undefined && readFileSync(join(dir, temp), 'utf8').length > 10_000;
 			} catch {
 				return false;
 			}

@@ -20,7 +20,8 @@ export function tinyScenario(overrides: Partial<NetworkRunSpec['train']> = {}): 
 		title: text('Tiny'),
 		summary: text('Two small runs'),
 		notes: [],
-		view: {x: 'step', loss: 'log'},
+		view: {show: 'loss', x: 'step', loss: 'log'},
+		speed: 'max',
 		runs: [run('adam', overrides), run('sgd', {optimizer: {name: 'sgd', lr: 0.1}, ...overrides}, 'relu')],
 	};
 }
@@ -38,7 +39,8 @@ export function surfaceScenario(): SurfaceScenario {
 		title: text('Race'),
 		summary: text('Optimizers on Rosenbrock'),
 		notes: [],
-		view: {x: 'step', loss: 'log'},
+		view: {show: 'race', x: 'step', loss: 'log'},
+		speed: 'max',
 		surface: 'rosenbrock',
 		start: [-1.5, 2],
 		seed: 0,

@@ -32,20 +32,56 @@ export function workerScript(): URL {
 	return built;
 }
 
-/** `startRunner` on the worker built from source; `workers` caps how many (default: one per core, as the app). */
+/** Every message a test runner has sent, and how far `next` has read. */
+interface Log {
+	readonly messages: WorkerMessage[];
+	read: number;
+	wake: (() => void) | null;
+}
+const logs = new WeakMap<RunnerHandle, Log>();
+
+/**
+ * `startRunner` on the worker built from source; `workers` caps how many (default: one per core,
+ * as the app). Its messages are logged from the start: the runner hands a turn's messages over
+ * together, so a `next` awaited after another must not miss what came in the same batch.
+ */
 export function startTestRunner(setup: RunnerSetup, workers?: number): RunnerHandle {
-	return startRunner(setup, workerScript(), workers);
+	const runner = startRunner(setup, workerScript(), workers);
+	const log: Log = {messages: [], read: 0, wake: null};
+	runner.subscribe((m) => {
+		log.messages.push(m);
+		log.wake?.();
+	});
+	logs.set(runner, log);
+	return runner;
 }
 
-/** Resolves with the first message that satisfies `test`. */
+/** Resolves with the first message after the last one `next` returned that satisfies `test`. */
 export function next(runner: RunnerHandle, test: (m: WorkerMessage) => boolean, timeoutMs = 5000): Promise<WorkerMessage> {
+	const log = logs.get(runner);
+	if (!log) throw new Error('next() reads runners started with startTestRunner');
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('timed out waiting for the worker')), timeoutMs);
-		const off = runner.subscribe((m) => {
-			if (!test(m)) return;
-			clearTimeout(timer);
-			off();
-			resolve(m);
-		});
+		const timer = setTimeout(() => {
+			log.wake = null;
+			reject(new Error('timed out waiting for the worker'));
+		}, timeoutMs);
+		const look = (): void => {
+			while (log.read < log.messages.length) {
+				const m = log.messages[log.read++]!;
+				if (!test(m)) continue;
+				clearTimeout(timer);
+				log.wake = null;
+				resolve(m);
+				return;
+			}
+			log.wake = look;
+		};
+		look();
 	});
+}
+
+/** Marks every message so far as read: the next `next` looks only at what comes after. */
+export function readAll(runner: RunnerHandle): void {
+	const log = logs.get(runner);
+	if (log) log.read = log.messages.length;
 }

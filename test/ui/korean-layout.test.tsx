@@ -61,7 +61,7 @@ describe('every word the dashboard shows, in English and Korean', () => {
 		expect(exportedText(['a.csv', 'a.json'], 'en')).toBe('saved a.csv and a.json');
 		expect(exportedText(['a.csv', 'a.json'], 'ko')).toBe('a.csv, a.json에 저장했어요');
 		expect(exportFailedText('EACCES', 'ko')).toBe('내보내지 못했어요: EACCES');
-		expect(hintsText(scopeHints('intro', 'ko'), '·')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
+		expect(hintsText(scopeHints('intro', 'ko', {enabled: ['nextChapter', 'prevChapter']}), '·')).toBe('enter/space 시작 · n 다음 · p 이전 · q 종료');
 		expect(hintsText(scopeHints('picker', 'ko'), '·')).toBe('↑/↓ 선택 · enter 열기 · q 종료');
 		expect(hintsText(scopeHints('explorer', 'ko'), '·')).toBe('+/- 깊이 · b 뒤로 · q 종료');
 		for (const which of ['stdin', 'stdout', 'both'] as const) {
@@ -155,6 +155,18 @@ describe('Korean at 80×24: every lesson and tour chapter, every view, trained u
 		}
 	});
 
+	test('a dashboard on a terminal too small says so and how to quit, in either language', () => {
+		const s = listScenarios()[0]!;
+		for (const [language, quit] of [
+			['en', 'q quit'],
+			['ko', 'q 종료'],
+		] as const) {
+			const text = frameLines(renderUi(<Dashboard state={initialDashboardState(s)} scenario={s} />, {language, size: {columns: 60, rows: 20}}).lastFrame()).join('\n');
+			expect(text).toContain(language === 'en' ? 'terminal too small (need 80×24, have 60×20)' : '터미널이 너무 작아요');
+			expect(text).toContain(quit);
+		}
+	});
+
 	test('the too-small notice fits whatever the size', () => {
 		for (const [columns, rows] of [
 			[79, 24],
@@ -162,8 +174,9 @@ describe('Korean at 80×24: every lesson and tour chapter, every view, trained u
 			[40, 10],
 			[20, 5],
 		] as const) {
-			const {lastFrame} = renderUi(<TooSmall />, {language: 'ko', size: {columns, rows}});
+			const {lastFrame} = renderUi(<TooSmall quit="q 종료" />, {language: 'ko', size: {columns, rows}});
 			const lines = frameLines(lastFrame());
+			if (columns >= 40) expect(lines.join('\n')).toContain('q 종료');
 			expect(lines.length).toBeLessThanOrEqual(rows);
 			for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
 		}

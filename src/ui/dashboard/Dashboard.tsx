@@ -4,6 +4,7 @@ import type {Scenario} from '../../scenarios/types.js';
 import {useLanguage, useSize} from '../kit/context.js';
 import {useTheme} from '../kit/theme.js';
 import {TooSmall} from '../kit/TooSmall.js';
+import {commandHint} from '../input/hints.js';
 import type {CommandName} from '../input/keymap.js';
 import {barsWidthWanted} from '../views/gradients/layout.js';
 import {Caption} from './Caption.js';
@@ -45,7 +46,7 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 			? raceLegendLayout(state.runs, scenario.surface, columns - 1, legendMax, language, theme)
 			: legendLayout(latest, columns - 1, legendMax, language, theme);
 	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats, language), reservedRows);
-	if (layout.tooSmall) return <TooSmall />;
+	if (layout.tooSmall) return <TooSmall quit={commandHint('lesson', 'quit', language, theme.glyphs.ascii)} />;
 	const height = layout.panelHeight;
 	const scope = replay ? 'replay' : 'lesson';
 	return (

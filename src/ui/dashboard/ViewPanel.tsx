@@ -72,11 +72,11 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 			);
 		}
 		case 'gradients': {
-			const bars = barsLayoutFor(latest, inner.width, inner.height, state.showStats, language, theme);
+			const bars = barsLayoutFor(latest, inner.width, inner.height, state.showStats, state.focus, language, theme);
 			const title = `${g.gradNorm} ${word('gradients', language)} ${g.separator} ${word('logScale', language)} ${scaleLabel(bars.scale, g.ellipsis)}`;
 			return (
 				<Panel title={title} width={width} height={height}>
-					<GradientBars runs={latest} {...inner} showStats={state.showStats} />
+					<GradientBars runs={latest} {...inner} showStats={state.showStats} focus={state.focus} />
 				</Panel>
 			);
 		}

@@ -11,6 +11,11 @@ export const LEGEND_MAX_LINES = 3;
 /** The narrowest loss chart beside the bars. */
 const MIN_CHART = 44;
 
+/** The views on screen while `view` is chosen: from SIDE_BY_SIDE_COLUMNS the gradients and race views bring the loss chart. */
+export function viewsOnScreen(view: ViewName, columns: number): readonly ViewName[] {
+	return (view === 'gradients' || view === 'race') && columns >= SIDE_BY_SIDE_COLUMNS ? [view, 'loss'] : [view];
+}
+
 export interface DashboardLayout {
 	readonly tooSmall: boolean;
 	/** Rows of the main panel(s), borders included. */
@@ -44,14 +49,14 @@ export function dashboardLayout(
 	const panelHeight = size.rows - reservedRows - 1 - legendLines - captionLines - 1;
 	let panels: DashboardLayout['panels'];
 	if (helpOpen) panels = [{content: 'help', width: size.columns}];
-	else if (view === 'gradients' && size.columns >= SIDE_BY_SIDE_COLUMNS) {
+	else if (view === 'gradients' && viewsOnScreen(view, size.columns).includes('loss')) {
 		// The bars get what they ask for (at least half), the chart keeps at least MIN_CHART columns.
 		const right = Math.min(size.columns - MIN_CHART, Math.max(Math.ceil(size.columns / 2), barsWanted + 2));
 		panels = [
 			{content: 'loss', width: size.columns - right},
 			{content: 'gradients', width: right},
 		];
-	} else if (view === 'race' && size.columns >= SIDE_BY_SIDE_COLUMNS) {
+	} else if (view === 'race' && viewsOnScreen(view, size.columns).includes('loss')) {
 		// The map is the point; the loss chart beside it keeps at least MIN_CHART columns.
 		const chart = Math.max(MIN_CHART, Math.floor(size.columns * 0.4));
 		panels = [

@@ -117,15 +117,19 @@ export function legendLayout(runs: readonly RunState[], width: number, maxLines:
 	return fitLegend(runs, markers, width, maxLines, language, theme.glyphs);
 }
 
-/** The race's legend: each optimizer's loss and, for a run off the map, the step where it left. */
+/** The race's legend: each optimizer's loss and lr (the loss alone when that is what lets every run show) and, for a run off the map, the step where it left. */
 export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName, width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
 	const view = SURFACES[surface].view;
-	const entries = runs.map((run, k) => {
-		const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, 'rate');
-		const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
-		if (left === null) return entry;
-		const detail = `${entry.detail}  ${word('offMap', language)} ${left}`;
-		return {...entry, detail, width: displayWidth(`${entry.marker} ${entry.label}${LABEL_GAP}${detail}`)};
-	});
-	return packLegend(entries, width, maxLines, language);
+	const at = (level: LegendDetail): LegendLayout => {
+		const entries = runs.map((run, k) => {
+			const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, level);
+			const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
+			if (left === null) return entry;
+			const detail = `${entry.detail}  ${word('offMap', language)} ${left}`;
+			return {...entry, detail, width: displayWidth(`${entry.marker} ${entry.label}${LABEL_GAP}${detail}`)};
+		});
+		return packLegend(entries, width, maxLines, language);
+	};
+	const withRate = at('rate');
+	return withRate.hidden === 0 ? withRate : at('loss');
 }

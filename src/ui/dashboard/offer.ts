@@ -1,19 +1,22 @@
-/** What a scenario offers on the dashboard: its views, its x units, its depth for the explorer. */
-import type {Scenario, XAxis} from '../../scenarios/types.js';
-import type {ViewName} from '../views/model.js';
+/**
+ * What a scenario offers on the dashboard: its views, its x units, its depth for the explorer,
+ * and the view its captions ask for at each step.
+ */
+import {type Scenario, VIEWS_OF, type ViewName, type XAxis} from '../../scenarios/types.js';
 
 /**
- * The views a scenario offers, in Tab order. Surface scenarios open on the race map; digits get
- * the images view after the loss chart. The boundary view needs 2-D classification data: every
- * toy set is; the fit view needs regression data on 1 or 2 inputs: every built-in regression set
- * is. A CSV's width is known only once the worker's first probe brings a picture (the reducer adds
- * the view then).
+ * The views a scenario offers, in Tab order (VIEWS_OF: surface scenarios open on the race map).
+ * The images view needs image data: the digits. The boundary view needs 2-D classification data:
+ * every toy set is; the fit view needs regression data on 1 or 2 inputs: every built-in regression
+ * set is. A CSV's width is known only once the worker's first probe brings a picture (the reducer
+ * adds the view then).
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
-	if (scenario.kind === 'surface') return ['race', 'loss'];
+	const views = VIEWS_OF[scenario.kind];
+	if (scenario.kind === 'surface') return views;
 	const images = scenario.runs.some((r) => r.dataset.kind === 'digits');
 	const picture = pictureView(scenario);
-	return ['loss', ...(images ? (['images'] as const) : []), 'gradients', ...(picture ? [picture] : []), 'histograms', 'activations'];
+	return views.filter((v) => (v === 'images' ? images : (v !== 'boundary' && v !== 'fit') || v === picture));
 }
 
 /** The view of the input plane a network scenario's built-in data set has, if any. */
@@ -22,6 +25,23 @@ function pictureView(scenario: Scenario): ViewName | null {
 	if (scenario.runs.some((r) => r.dataset.kind === 'toy')) return 'boundary';
 	if (scenario.runs.some((r) => r.dataset.kind === 'regression')) return 'fit';
 	return null;
+}
+
+/**
+ * The view the lesson asks for at `step`: the one named by the latest caption that names one,
+ * else the view the scenario opens on (`view: {show: …}`).
+ */
+export function wantedView(scenario: Scenario, step: number): ViewName {
+	let best: {at: number; view: ViewName} | null = null;
+	for (const note of scenario.notes) if (note.view && note.at <= step && (best === null || note.at >= best.at)) best = {at: note.at, view: note.view};
+	return best?.view ?? scenario.view.show;
+}
+
+/** The view the dashboard opens on: what the lesson asks for at step 0, if it is offered. */
+export function startingView(scenario: Scenario): ViewName {
+	const views = scenarioViews(scenario);
+	const wanted = wantedView(scenario, 0);
+	return views.includes(wanted) ? wanted : views[0]!;
 }
 
 /** The x units, in `x` order: a surface has no epochs or samples. */

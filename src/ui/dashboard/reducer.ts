@@ -76,6 +76,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				probes: null,
 				probeData: null,
 				images: null,
+				followCaptions: true,
 			};
 		case 'error':
 			return {...state, error: action.message};
@@ -85,15 +86,20 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			return {...state, paused: action.paused, pendingPause: action.paused};
 		case 'speeding':
 			return {...state, speed: action.speed, pendingSpeed: action.speed};
+		case 'helping':
+			// Shown at once, like 'pausing'; the worker's next snapshot confirms the pause or resume.
+			return {...state, helpOpen: action.open, helpPaused: action.open, paused: action.open, pendingPause: action.open};
+		case 'show':
+			return state.followCaptions && state.views.includes(action.view) && state.view !== action.view ? {...state, view: action.view} : state;
 	}
 }
 
 export function applyCommand(state: DashboardState, command: ViewCommand): DashboardState {
 	switch (command) {
 		case 'nextView':
-			return {...state, view: cycle(state.views, state.view, 1)};
+			return {...state, view: cycle(state.views, state.view, 1), followCaptions: false};
 		case 'prevView':
-			return {...state, view: cycle(state.views, state.view, -1)};
+			return {...state, view: cycle(state.views, state.view, -1), followCaptions: false};
 		case 'toggleLog':
 			return {...state, logScale: !state.logScale};
 		case 'cycleXAxis':

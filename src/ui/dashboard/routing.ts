@@ -24,6 +24,11 @@ export function watchCommand(view: ViewName): Command {
 	return {type: 'watch', boundary: PICTURE_VIEWS.includes(view)};
 }
 
+/** The `watch` command a change of view needs, if any: decision boundaries cost, so only while shown. */
+export function watchChange(before: ViewName, after: ViewName): Command | undefined {
+	return PICTURE_VIEWS.includes(after) !== PICTURE_VIEWS.includes(before) ? watchCommand(after) : undefined;
+}
+
 const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'toggleSmooth', 'nextRun', 'prevRun', 'help', 'dismiss'];
 
 /** Whether the reducer handles `command` on its own. */
@@ -34,9 +39,14 @@ function isViewCommand(command: CommandName): command is ViewCommand {
 export function routeCommand(state: DashboardState, command: CommandName): Routed {
 	if (command === 'nextView' || command === 'prevView') {
 		// The worker computes decision boundaries and fits only while they are on screen.
-		const next = applyCommand(state, command).view;
-		const watch = PICTURE_VIEWS.includes(next) !== PICTURE_VIEWS.includes(state.view);
-		return watch ? {action: {type: 'command', command}, worker: watchCommand(next)} : {action: {type: 'command', command}};
+		const watch = watchChange(state.view, applyCommand(state, command).view);
+		return watch ? {action: {type: 'command', command}, worker: watch} : {action: {type: 'command', command}};
+	}
+	if (command === 'help' || command === 'dismiss') {
+		// A room reading the keys misses nothing: training waits while the help is open.
+		const opening = command === 'help' && !state.helpOpen;
+		if (opening && !state.paused && !state.finished) return {action: {type: 'helping', open: true}, worker: {type: 'pause'}};
+		if (!opening && state.helpOpen && state.helpPaused) return {action: {type: 'helping', open: false}, worker: {type: 'resume'}};
 	}
 	if (isViewCommand(command)) return {action: {type: 'command', command}};
 	switch (command) {

@@ -8,7 +8,7 @@ import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {CommandName} from '../input/keymap.js';
 import type {RunView, ViewName} from '../views/model.js';
 import type {RunHistory} from './history.js';
-import {scenarioViews, scenarioXAxes} from './offer.js';
+import {scenarioViews, scenarioXAxes, startingView} from './offer.js';
 
 /** A run as the dashboard holds it: its history is shared with the states before (history.ts). */
 export interface HeldRun extends RunView {
@@ -26,6 +26,11 @@ export interface DashboardState {
 	readonly stepsPerSecond: number;
 	readonly samplesPerSecond: number;
 	readonly view: ViewName;
+	/**
+	 * The view follows the captions (each shows the view it talks about) until the viewer picks
+	 * one by hand; a restart hands it back to the captions.
+	 */
+	readonly followCaptions: boolean;
 	/** The views this scenario offers, in Tab order. */
 	readonly views: readonly ViewName[];
 	/** Loss chart on a log10 scale. */
@@ -34,6 +39,8 @@ export interface DashboardState {
 	/** The x units this scenario offers, in `x` order. */
 	readonly xAxes: readonly XAxis[];
 	readonly helpOpen: boolean;
+	/** Opening the help paused training (it was running): closing it resumes. */
+	readonly helpPaused: boolean;
 	/** The saturation/dead column beside the gradient bars. */
 	readonly showStats: boolean;
 	/** The worker's last error, if any. */
@@ -68,9 +75,13 @@ export type DashboardAction =
 	/** Shown at once when a key pauses or resumes; the worker's next snapshot confirms it. */
 	| {readonly type: 'pausing'; readonly paused: boolean}
 	/** Shown at once when a key changes the speed, so the next key steps on from it. */
-	| {readonly type: 'speeding'; readonly speed: Speed};
+	| {readonly type: 'speeding'; readonly speed: Speed}
+	/** The help opens (pausing training that was running) or closes (resuming what it paused). */
+	| {readonly type: 'helping'; readonly open: boolean}
+	/** A caption's view (follow.ts): shown unless the viewer has picked a view by hand. */
+	| {readonly type: 'show'; readonly view: ViewName};
 
-/** The state before the first snapshot: view hints from the scenario, pace from the CLI. */
+/** The state before the first snapshot: the view and hints from the scenario, its pace from the set-up. */
 export function initialDashboardState(scenario: Scenario, options: {readonly speed?: Speed; readonly paused?: boolean} = {}): DashboardState {
 	const xAxes = scenarioXAxes(scenario);
 	const views = scenarioViews(scenario);
@@ -82,12 +93,14 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		speed: options.speed ?? 'max',
 		stepsPerSecond: 0,
 		samplesPerSecond: 0,
-		view: views[0]!,
+		view: startingView(scenario),
+		followCaptions: true,
 		views,
 		logScale: scenario.view.loss === 'log',
 		xAxis: xAxes.includes(scenario.view.x) ? scenario.view.x : xAxes[0]!,
 		xAxes,
 		helpOpen: false,
+		helpPaused: false,
 		showStats: true,
 		error: null,
 		pendingPause: null,

@@ -54,3 +54,11 @@ export function fitHints(hints: readonly Hint[], width: number, separator: strin
 export function hintsText(hints: readonly Hint[], separator: string): string {
 	return hints.map((h) => `${h.keys} ${h.hint}`).join(` ${separator} `);
 }
+
+/** One command's hint in a scope (`q quit`), for a screen that shows no hint line. */
+export function commandHint(scope: Scope, command: CommandName, language: Language, ascii = false): string {
+	const spec = KEYMAP[scope].entries.find((entry) => entry.command === command)?.hint;
+	if (!spec) return '';
+	const text = `${spec.keys} ${spec.words[language]}`;
+	return ascii ? asciiText(text) : text;
+}

@@ -17,7 +17,7 @@ export type CommandName =
 	| 'down'
 	| 'open'
 	| 'openNumber'
-	// A tour chapter's intro card.
+	// The intro card of a tour chapter or a lesson.
 	| 'start'
 	// A lesson.
 	| 'togglePause'
@@ -134,8 +134,8 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 	intro: {
 		entries: [
 			{command: 'start', keys: [ENTER, char(' ', 'space')], hint: hint('enter/space', 'start', '시작', 0)},
-			{command: 'nextChapter', keys: [char('n')], hint: hint('n', 'next', '다음', 1)},
-			{command: 'prevChapter', keys: [char('p')], hint: hint('p', 'previous', '이전', 2)},
+			{command: 'nextChapter', keys: [char('n')], optional: true, hint: hint('n', 'next', '다음', 1)},
+			{command: 'prevChapter', keys: [char('p')], optional: true, hint: hint('p', 'previous', '이전', 2)},
 			{command: 'back', keys: [char('b'), ESC]},
 			{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
 		],

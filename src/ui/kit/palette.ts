@@ -1,8 +1,8 @@
 /**
- * Colours and glyphs of the teaching views, derived from the theme: class colours are the run
- * colours (sky blue and orange first, TensorFlow Playground's pair), darkened for the plane so
- * points stay visible on it. The monochrome theme gets shade glyphs instead of colours, --ascii
- * gets ASCII shades and letters.
+ * Colours and glyphs of the teaching views, derived from the theme. Classes get colours and glyphs
+ * that no run uses (a run's ● in the legend is never mistaken for class 0's points), darkened for
+ * the plane so points stay visible on it. The monochrome theme gets shade glyphs instead of
+ * colours, --ascii gets ASCII shades and letters (a b c for training points, A B C for test).
  */
 import type {Theme} from './theme.js';
 
@@ -63,6 +63,12 @@ export function blend(a: string, b: string, t: number): string {
 
 const CONTOUR_BANDS = 8;
 
+/**
+ * Class colours, none a run colour (theme.ts's RUN_COLORS: sky blue, orange, green, pink, yellow,
+ * blue, red-orange, grey): violet and white first, the two-class pair.
+ */
+export const CLASS_COLORS: readonly string[] = ['#A070FF', '#F2F2F2', '#00D7D7', '#B07040', '#E0204A', '#A8E000'];
+
 export function viewPalette(theme: Theme): ViewPalette {
 	const ascii = theme.glyphs.ascii;
 	const runColors = theme.runs.filter((c): c is string => c !== undefined);
@@ -76,12 +82,13 @@ export function viewPalette(theme: Theme): ViewPalette {
 		halfBlocks: !ascii,
 		upperHalf: '▀',
 		// 40% darker: dark enough for the bright points on top, light enough that a 16-colour
-		// terminal still maps sky blue and orange to blue and red rather than both to black.
-		regions: color ? runColors.map((c) => darken(c, 0.4)) : [],
-		points: color ? runColors : [],
+		// terminal still maps violet and white to magenta and grey rather than both to black.
+		regions: color ? CLASS_COLORS.map((c) => darken(c, 0.4)) : [],
+		points: color ? CLASS_COLORS : [],
 		shades: ascii ? [' ', '.', ':', '#'] : [' ', '░', '▒', '▓'],
-		trainGlyphs: ascii ? ['o', 'x', '+', '*', '%', '&'] : ['●', '▲', '■', '◆', '★', '✚'],
-		testGlyphs: ascii ? ['O', 'X', '#', '@', '$', '='] : ['○', '△', '□', '◇', '☆', '✛'],
+		// None a run marker (theme.ts: ● ▲ ■ ◆ ★ ✚ ✖ ◉, ASCII o * + x # @ % &); test points hollow.
+		trainGlyphs: ascii ? ['a', 'b', 'c', 'd', 'e', 'f'] : ['▼', '♦', '♣', '♠', '♥', '✱'],
+		testGlyphs: ascii ? ['A', 'B', 'C', 'D', 'E', 'F'] : ['▽', '◊', '♧', '♤', '♡', '∗'],
 		contour: color ? Array.from({length: CONTOUR_BANDS}, (_, k) => blend(low, high, k / (CONTOUR_BANDS - 1))) : [],
 		contourLine: ascii ? '.' : '·',
 		minimum: ascii ? 'M' : '◎',

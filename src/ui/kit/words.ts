@@ -33,6 +33,7 @@ export const WORDS = {
 	need: {en: 'need', ko: '필요'},
 	have: {en: 'have', ko: '현재'},
 	tour: {en: 'Guided tour', ko: '가이드 투어'},
+	lessonIntro: {en: 'before we start', ko: '시작하기 전에'},
 	trainingStopped: {en: 'training stopped', ko: '학습이 멈췄어요'},
 	replay: {en: 'replay', ko: '다시 보기'},
 	// The teaching views.
@@ -199,6 +200,15 @@ export function chapterText(index: number, count: number, language: Language): s
 	return language === 'ko' ? `${count}장 중 ${index + 1}장` : `chapter ${index + 1} of ${count}`;
 }
 
+/** `↑ 2 more above · ↓ 5 more below`: a scrolled list's hidden entries (a side with none is left out). */
+export function scrollText(above: number, below: number, separator: string, language: Language): string {
+	const parts = [
+		above > 0 ? (language === 'ko' ? `↑ 위에 ${above}개 더` : `↑ ${above} more above`) : '',
+		below > 0 ? (language === 'ko' ? `↓ 아래에 ${below}개 더` : `↓ ${below} more below`) : '',
+	];
+	return parts.filter((p) => p !== '').join(` ${separator} `);
+}
+
 /** `terminal too small (need 80×24, have 60×20)`. */
 export function tooSmallText(columns: number, rows: number, need: {readonly columns: number; readonly rows: number}, language: Language): string {
 	return `${word('tooSmall', language)} (${word('need', language)} ${need.columns}×${need.rows}, ${word('have', language)} ${columns}×${rows})`;
@@ -244,10 +254,16 @@ export function saveFailedText(reason: string, language: Language): string {
 	return language === 'ko' ? `저장하지 못했어요: ${reason}` : `could not save: ${reason}`;
 }
 
-/** A live change: `relu: lr 0.05 → 0.0281 from step 1200`. */
-export function liveChangeText(label: string, what: 'lr' | 'momentum', from: number, to: number, step: number, language: Language): string {
+/**
+ * A live change. Asked for (`after` null): `relu: lr 0.05 → 0.0281 …`; taken by the worker after
+ * its step `after` (a set-point at `after`, so step after+1 is the first to use it):
+ * `relu: lr 0.05 → 0.0281 from step 1201`.
+ */
+export function liveChangeText(label: string, what: 'lr' | 'momentum', from: number, to: number, after: number | null, language: Language): string {
 	const name = word(what, language);
-	return language === 'ko' ? `${label}: ${name} ${from} → ${to} (스텝 ${step}부터)` : `${label}: ${name} ${from} → ${to} from step ${step}`;
+	const head = `${label}: ${name} ${from} → ${to}`;
+	if (after === null) return `${head} …`;
+	return language === 'ko' ? `${head} (스텝 ${after + 1}부터)` : `${head} from step ${after + 1}`;
 }
 
 /** The loss chart's smoothing: `EMA 60 steps` / `지수이동평균 60스텝`. */

@@ -8,14 +8,13 @@
 import * as path from 'node:path';
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
-import type {Speed} from '../../runner/protocol.js';
 import type {RunnerSetup} from '../../runner/client.js';
 import {withOverrides} from '../../scenarios/edit.js';
 import {parseScenario} from '../../scenarios/load.js';
 import {localizeLabels} from '../../scenarios/localize.js';
 import {templateScenario} from '../../scenarios/template.js';
-import type {TourChapter} from '../../scenarios/tour.js';
 import type {Language, Scenario} from '../../scenarios/types.js';
+import {startingView} from '../dashboard/offer.js';
 import type {AppCommand} from '../dashboard/routing.js';
 import {UiContext, useLanguage, useSize} from '../kit/context.js';
 import {truncate} from '../kit/format.js';
@@ -34,12 +33,13 @@ import type {StartRunner} from './lesson/use-runner.js';
 import {type AppAction, type AppAnswer, type Screen, BLANK_KEY, EXPLORER_KEY, NEW_KEY, TOUR_KEY, appReducer, initialAppState, moved} from './navigation.js';
 import {type PickerEntry, scenarioEntries} from './picker/picker-state.js';
 import {ScenarioPicker} from './picker/ScenarioPicker.js';
+import {IntroScreen} from './tour/IntroScreen.js';
 import {TourScreen} from './tour/TourScreen.js';
 
 /** The optional commands a lesson offers (a constant, so memoised views keep their props). */
 const LESSON_COMMANDS: readonly CommandName[] = ['export'];
 
-/** Recording mode: a chapter's intro card takes this share of its time, at most MAX_INTRO_SECONDS. */
+/** Recording mode: an intro card takes this share of its lesson's time, at most MAX_INTRO_SECONDS. */
 const INTRO_SHARE = 0.2;
 const MAX_INTRO_SECONDS = 6;
 /** The explorer opened from the picker shows the factor for ten layers, the vanishing-gradients lesson's depth. */
@@ -53,14 +53,13 @@ export interface TrainingOptions {
 	readonly steps?: number;
 	/** Snapshots per second the worker sends (the frame rate is enough). */
 	readonly snapshotsPerSecond: number;
-	readonly speed: Speed;
 }
 
 export interface AppProps {
 	/** The lessons in the picker. */
 	readonly scenarios: readonly Scenario[];
 	/** The tour's chapters, in order (empty: no tour entry). */
-	readonly chapters: readonly TourChapter[];
+	readonly chapters: readonly Scenario[];
 	/** Where to start: the picker, a lesson or the tour. */
 	readonly first: Screen;
 	readonly language: Language;
@@ -112,34 +111,42 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 		if (state.done) exit();
 	}, [state.done, exit]);
 
-	// Recording mode: a tour's intro card stays up for a share of the chapter's time, then training
+	// Recording mode: an intro card stays up for a share of the lesson's time, then training
 	// starts; training itself is paced by frames (see frames.ts) and ends the visit.
 	const introSeconds = duration === undefined ? 0 : Math.min(MAX_INTRO_SECONDS, duration * INTRO_SHARE);
+	// A visit that opened on an intro card (an edited experiment starts training at once).
+	const carded = (screen.kind === 'tour' && screen.scenario === undefined) || (screen.kind === 'lesson' && screen.edited !== true && screen.scenario.intro !== undefined);
 	useEffect(() => {
-		if (duration === undefined || screen.kind !== 'tour' || screen.started) return;
+		if (duration === undefined || !(screen.kind === 'tour' || screen.kind === 'lesson') || screen.started) return;
 		const timer = setTimeout(() => go({type: 'start'}), introSeconds * 1000);
 		return () => clearTimeout(timer);
 	}, [visit, duration, screen, introSeconds, go]);
 
-	const chapter = screen.kind === 'tour' ? chapters[screen.chapter] : undefined;
-	const chosen = screen.kind === 'lesson' ? screen.scenario : screen.kind === 'tour' ? (screen.scenario ?? chapter?.scenario) : undefined;
+	const chosen = screen.kind === 'lesson' ? screen.scenario : screen.kind === 'tour' ? (screen.scenario ?? chapters[screen.chapter]) : undefined;
 	// An edited experiment has --seed and --steps in it already (the editor showed and kept them).
 	const edited = (screen.kind === 'lesson' && screen.edited === true) || (screen.kind === 'tour' && screen.scenario !== undefined);
 	// Run labels in the dashboard's language (headless output keeps the English ones).
 	const scenario = useMemo(() => (chosen ? localizeLabels(chosen, language) : undefined), [chosen, language]);
-	// A chapter trains at the pace its captions were written for; a lesson as fast as it can.
-	const speed = chapter?.speed ?? training.speed;
-	// One worker per visit: a new object only when the screen changes.
+	// One worker per visit: a new object only when the screen changes. Every lesson trains at its
+	// own pace (scenario.speed), the one its captions were timed for.
 	const init = useMemo<RunnerSetup | null>(
 		() =>
 			scenario
-				? {scenario, options: edited ? {} : {seed: training.seed, steps: training.steps}, snapshotsPerSecond: training.snapshotsPerSecond, speed, paused: false, frames: duration !== undefined}
+				? {
+						scenario,
+						options: edited ? {} : {seed: training.seed, steps: training.steps},
+						snapshotsPerSecond: training.snapshotsPerSecond,
+						speed: scenario.speed,
+						paused: false,
+						boundary: startingView(scenario) === 'boundary',
+						frames: duration !== undefined,
+					}
 				: null,
-		[visit, scenario, speed, training, duration, edited],
+		[visit, scenario, training, duration, edited],
 	);
 	const frames = useMemo(
-		() => (scenario && duration !== undefined ? framePlan(scenario, speed, duration - (screen.kind === 'tour' ? introSeconds : 0), training.snapshotsPerSecond, training.steps) : undefined),
-		[visit, scenario, speed, duration, introSeconds, training],
+		() => (scenario && duration !== undefined ? framePlan(scenario, scenario.speed, duration - (carded ? introSeconds : 0), training.snapshotsPerSecond, training.steps) : undefined),
+		[visit, scenario, duration, carded, introSeconds, training],
 	);
 	const timeUp = useCallback(() => void go({type: 'timeUp'}), [go]);
 
@@ -171,7 +178,7 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 			<TourScreen
 				key={visit}
 				init={init}
-				titles={chapters.map((c) => c.scenario.title[language])}
+				titles={chapters.map((c) => c.title[language])}
 				chapter={screen.chapter}
 				started={screen.started}
 				onStart={() => go({type: 'start'})}
@@ -184,6 +191,7 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 			/>
 		);
 	}
+	if (screen.kind === 'lesson' && !screen.started) return <IntroScreen key={visit} scenario={init.scenario} onStart={() => go({type: 'start'})} onAppCommand={onAppCommand} />;
 	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} />;
 }
 

@@ -1,9 +1,9 @@
 /**
  * Which screen the app shows: the lesson picker, one lesson, the activation explorer, a chapter
- * of the guided tour (its intro card first, then training), or a new experiment (what to start
- * from, then the editor). An edited experiment trains as a lesson (or, edited on the tour, as
- * that chapter). A pure reducer, so the navigation the keys and `--duration` drive is unit-tested
- * without a terminal.
+ * of the guided tour, or a new experiment (what to start from, then the editor). A chapter, and a
+ * lesson with an `intro`, show their intro card first, then train. An edited experiment trains as
+ * a lesson (or, edited on the tour, as that chapter), without its card. A pure reducer, so the
+ * navigation the keys and `--duration` drive is unit-tested without a terminal.
  */
 import type {Scenario} from '../../scenarios/types.js';
 import type {KeyAnswer} from '../input/router.js';
@@ -17,8 +17,11 @@ export const BLANK_KEY = ':blank';
 
 export type Screen =
 	| {readonly kind: 'picker'; readonly highlight?: string}
-	/** `edited`: the scenario came from the editor, with --seed/--steps already in it. */
-	| {readonly kind: 'lesson'; readonly scenario: Scenario; readonly edited?: boolean}
+	/**
+	 * `started` is false while a lesson's intro card shows. `edited`: the scenario came from the
+	 * editor, with --seed/--steps already in it.
+	 */
+	| {readonly kind: 'lesson'; readonly scenario: Scenario; readonly started: boolean; readonly edited?: boolean}
 	| {readonly kind: 'explorer'}
 	/** `scenario`: the chapter as edited, instead of the chapter's own. */
 	| {readonly kind: 'tour'; readonly chapter: number; readonly started: boolean; readonly scenario?: Scenario}
@@ -57,6 +60,11 @@ export interface AppContext {
 	readonly blank?: Scenario;
 }
 
+/** A lesson's screen: its intro card first when it has one. */
+export function lessonScreen(scenario: Scenario): Screen {
+	return {kind: 'lesson', scenario, started: scenario.intro === undefined};
+}
+
 /** The screen for a `gradlab [target]` start: the picker, a lesson, or the tour. */
 export function initialAppState(first: Screen): AppState {
 	return {screen: first, visit: 0, done: false};
@@ -82,7 +90,7 @@ export function appReducer(context: AppContext) {
 				if (action.key === EXPLORER_KEY) return go(state, {kind: 'explorer'});
 				if (action.key === NEW_KEY) return go(state, {kind: 'templates'});
 				const scenario = context.scenarios.find((s) => s.file === action.key);
-				return scenario ? go(state, {kind: 'lesson', scenario}) : state;
+				return scenario ? go(state, lessonScreen(scenario)) : state;
 			}
 			case 'back':
 				if (screen.kind === 'editor') return go(state, {kind: 'templates', highlight: screen.from});
@@ -90,7 +98,7 @@ export function appReducer(context: AppContext) {
 			case 'quit':
 				return {...state, done: true};
 			case 'start':
-				return screen.kind === 'tour' && !screen.started ? {...state, screen: {...screen, started: true}} : state;
+				return (screen.kind === 'tour' || screen.kind === 'lesson') && !screen.started ? {...state, screen: {...screen, started: true}} : state;
 			case 'nextChapter':
 				if (screen.kind !== 'tour' || screen.chapter + 1 >= context.chapters) return state;
 				return go(state, {kind: 'tour', chapter: screen.chapter + 1, started: false});
@@ -107,7 +115,7 @@ export function appReducer(context: AppContext) {
 			}
 			case 'edited':
 				if (screen.kind === 'tour') return go(state, {...screen, started: true, scenario: action.scenario});
-				if (screen.kind === 'lesson' || screen.kind === 'editor') return go(state, {kind: 'lesson', scenario: action.scenario, edited: true});
+				if (screen.kind === 'lesson' || screen.kind === 'editor') return go(state, {kind: 'lesson', scenario: action.scenario, started: true, edited: true});
 				return state;
 		}
 	};

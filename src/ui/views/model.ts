@@ -4,13 +4,9 @@
  */
 import type {HistoryPoint, RunState} from '../../runner/protocol.js';
 
-/**
- * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D classification),
- * the fit (1-D and 2-D regression), gradient histograms, the activation explorer, the optimizer
- * race map (surface scenarios), and test images with each run's guesses and confusion matrix
- * (image data).
- */
-export type ViewName = 'loss' | 'gradients' | 'boundary' | 'fit' | 'histograms' | 'activations' | 'race' | 'images';
+/** The dashboard's views: the list lives with the scenario format, which names them (scenarios/types.ts). */
+import type {ViewName} from '../../scenarios/types.js';
+export type {ViewName};
 
 /** The views that need the worker's costly pictures (it computes them only while one shows): the input plane, the images' guesses. */
 export const PICTURE_VIEWS: readonly ViewName[] = ['boundary', 'fit', 'images'];

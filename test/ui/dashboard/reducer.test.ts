@@ -14,7 +14,7 @@ describe('dashboardReducer', () => {
 		expect(s.view).toBe('loss');
 		expect(s.logScale).toBe(true);
 		expect(s.xAxis).toBe('step');
-		expect(initialDashboardState(scenario({view: {x: 'epoch', loss: 'linear'}}))).toMatchObject({xAxis: 'epoch', logScale: false});
+		expect(initialDashboardState(scenario({view: {show: 'loss', x: 'epoch', loss: 'linear'}}))).toMatchObject({xAxis: 'epoch', logScale: false});
 	});
 
 	test('a snapshot appends new points to each run and copies the pace', () => {
@@ -73,7 +73,7 @@ describe('dashboardReducer', () => {
 	});
 
 	test('surface scenarios open on the race map, then the loss chart; step/seconds only', () => {
-		const surface = {...scenario(), kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
+		const surface = {...scenario(), view: {show: 'race', x: 'step', loss: 'log'}, kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
 		const s = initialDashboardState(surface);
 		expect(s.views).toEqual(['race', 'loss']);
 		expect(s.view).toBe('race');

@@ -31,6 +31,35 @@ describe('commands to the worker and the app', () => {
 	});
 });
 
+describe('the help pauses training while it is open', () => {
+	/** Routes `command` and applies its action, as LessonScreen does. */
+	const press = (state: ReturnType<typeof start>, command: 'help' | 'dismiss' | 'togglePause') => {
+		const routed = routeCommand(state, command);
+		return {state: routed.action ? dashboardReducer(state, routed.action) : state, worker: routed.worker};
+	};
+	test('? on running training pauses it; closing the help (? or esc) resumes it', () => {
+		for (const close of ['help', 'dismiss'] as const) {
+			const open = press(start(), 'help');
+			expect(open.worker).toEqual({type: 'pause'});
+			expect(open.state).toMatchObject({helpOpen: true, paused: true});
+			const closed = press(open.state, close);
+			expect(closed.worker).toEqual({type: 'resume'});
+			expect(closed.state).toMatchObject({helpOpen: false, paused: false});
+		}
+	});
+	test('training paused by hand (or finished) stays as it was', () => {
+		const paused = press({...start(), paused: true}, 'help');
+		expect(paused.worker).toBeUndefined();
+		expect(paused.state).toMatchObject({helpOpen: true, paused: true});
+		expect(press(paused.state, 'help')).toMatchObject({worker: undefined, state: {helpOpen: false, paused: true}});
+		const finished = press({...start(), finished: true}, 'help');
+		expect(finished.worker).toBeUndefined();
+		expect(press(finished.state, 'dismiss').worker).toBeUndefined();
+		// esc with no help open does nothing to training.
+		expect(press(start(), 'dismiss').worker).toBeUndefined();
+	});
+});
+
 describe('the boundary view', () => {
 	test('the worker is told to compute boundaries only while the boundary view shows', () => {
 		const planar = scenario({runs: [planarRun()]});

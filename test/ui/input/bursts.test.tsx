@@ -13,7 +13,6 @@ import {render} from 'ink-testing-library';
 import {describe, expect, test} from 'vitest';
 import type {RunnerHandle, RunnerSetup} from '../../../src/runner/client.js';
 import type {Command, Speed, WorkerMessage} from '../../../src/runner/protocol.js';
-import type {TourChapter} from '../../../src/scenarios/tour.js';
 import {App} from '../../../src/ui/screens/App.js';
 import type {Screen} from '../../../src/ui/screens/navigation.js';
 import {tinyScenario} from '../../helpers/scenarios.js';
@@ -59,8 +58,8 @@ function fakeWorker() {
 }
 
 const named = (title: string, file: string) => ({...tinyScenario(), id: file, file, title: {en: title, ko: title}});
-const scenarios = [named('First lesson', '/a.yaml'), named('Second lesson', '/b.yaml'), named('Third lesson', '/c.yaml')];
-const chapters: TourChapter[] = [{scenario: named('Chapter one', '/t1.yaml'), speed: 100}, {scenario: named('Chapter two', '/t2.yaml'), speed: 100}];
+const scenarios = [named('First lesson', '/a.yaml'), named('Second lesson', '/b.yaml'), named('Third lesson', '/c.yaml')].map((s) => ({...s, speed: 100}));
+const chapters = [{...named('Chapter one', '/t1.yaml'), speed: 100}, {...named('Chapter two', '/t2.yaml'), speed: 100}];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -83,7 +82,7 @@ interface Outcome {
 /** The screen and what the worker was told after `before` (typed slowly), then `keys` together or one by one. */
 async function outcome(first: Screen, keys: readonly string[], together: boolean, before: readonly string[] = []): Promise<Outcome> {
 	const worker = fakeWorker();
-	const ui = render(<App scenarios={scenarios} chapters={chapters} first={first} language="en" training={{snapshotsPerSecond: 15, speed: 100}} start={worker.start} />);
+	const ui = render(<App scenarios={scenarios} chapters={chapters} first={first} language="en" training={{snapshotsPerSecond: 15}} start={worker.start} />);
 	const quiet = () => settle(worker, ui.lastFrame);
 	await quiet();
 	for (const key of before) {
@@ -116,8 +115,8 @@ type Burst = keyof typeof BURSTS;
 const SCREENS: Readonly<Record<string, {first: Screen; before?: readonly string[]}>> = {
 	picker: {first: {kind: 'picker'}},
 	'intro card': {first: {kind: 'tour', chapter: 0, started: false}},
-	lesson: {first: {kind: 'lesson', scenario: scenarios[0]!}},
-	'help overlay': {first: {kind: 'lesson', scenario: scenarios[0]!}, before: ['?']},
+	lesson: {first: {kind: 'lesson', scenario: scenarios[0]!, started: true}},
+	'help overlay': {first: {kind: 'lesson', scenario: scenarios[0]!, started: true}, before: ['?']},
 	explorer: {first: {kind: 'explorer'}},
 };
 

@@ -22,6 +22,18 @@ describe('cells and palette', () => {
 		expect(blend('#000000', '#ffffff', 0.5)).toBe('#808080');
 		expect(darken('red', 0.5)).toBe('red');
 	});
+	test('classes look like no run: their glyphs are no run marker, their colours no run colour', () => {
+		for (const options of [{}, {ascii: true}, {color: false}, {color: false, ascii: true}]) {
+			const theme = createTheme(options);
+			const palette = viewPalette(theme);
+			const markers = new Set([...theme.glyphs.markers, theme.glyphs.diverged]);
+			for (const glyph of [...palette.trainGlyphs, ...palette.testGlyphs]) expect(markers.has(glyph), `${JSON.stringify(options)} ${glyph}`).toBe(false);
+			expect(new Set([...palette.trainGlyphs, ...palette.testGlyphs]).size).toBe(palette.trainGlyphs.length + palette.testGlyphs.length);
+			const runColors = new Set(theme.runs.filter((c) => c !== undefined).map((c) => c.toLowerCase()));
+			for (const c of palette.points) expect(runColors.has(c.toLowerCase()), c).toBe(false);
+		}
+		expect(viewPalette(createTheme({})).points.length).toBeGreaterThanOrEqual(6);
+	});
 	test('monochrome palettes have no colours', () => {
 		const mono = viewPalette(createTheme({color: false}));
 		expect(mono.color).toBe(false);

@@ -15,7 +15,7 @@ import {runColor, runMarker, useTheme} from '../../kit/theme.js';
 import {TooSmall} from '../../kit/TooSmall.js';
 import {asciiText} from '../../kit/ascii.js';
 import {asciiWord, word} from '../../kit/words.js';
-import {fitHints, scopeHints} from '../../input/hints.js';
+import {commandHint, fitHints, scopeHints} from '../../input/hints.js';
 import {HintLine} from '../../input/HintLine.js';
 import type {KeyAnswer} from '../../input/router.js';
 import {type Store, useOwnStore, useStore} from '../../input/store.js';
@@ -45,7 +45,8 @@ export function EditorView({store, title, reservedRows = 1}: EditorViewProps) {
 	const g = theme.glyphs;
 	const fields = currentFields(state);
 	const layout = editorLayout(size, state.draft.runs.length, fields.length, cursorIndex(state, fields), reservedRows);
-	if (layout.tooSmall) return <TooSmall />;
+	const scope = state.typing ? 'typing' : 'editor';
+	if (layout.tooSmall) return <TooSmall quit={commandHint(scope, 'quit', language, g.ascii)} />;
 	const {columns} = size;
 	const inner = columns - 2;
 	const runs = runRows(state, language, g);
@@ -57,7 +58,6 @@ export function EditorView({store, title, reservedRows = 1}: EditorViewProps) {
 	const plain = (text: string) => (g.ascii ? asciiText(text) : text);
 	const message = messageText(state, language);
 	const messageLines = wrap(plain(message.text), columns - 1, MESSAGE_LINES, g.ellipsis);
-	const scope = state.typing ? 'typing' : 'editor';
 	const hints = fitHints(scopeHints(scope, language, {ascii: g.ascii}), columns - 1, g.separator);
 	const selected = runs[state.run];
 	const heading = plain(` gradlab ${g.separator} ${word('edit', language)} ${g.separator} ${title}`);

@@ -4,12 +4,13 @@
  * fields fit, and the text of every row. 80×24 shows every run of an 8-run experiment and a
  * scrolling window of fields; a taller terminal shows more fields.
  */
+import {koreanProblem} from '../../../scenarios/korean.js';
 import type {Language} from '../../../scenarios/types.js';
 import {displayWidth, truncate} from '../../kit/format.js';
 import {isTooSmall, type TerminalSize} from '../../kit/size.js';
 import type {Glyphs} from '../../kit/theme.js';
 import {type WordKey, problemsText, runAddedText, runRemovedText, word} from '../../kit/words.js';
-import {differences, flowText, labelOf} from './draft.js';
+import {type FieldProblem, differences, flowText, labelOf} from './draft.js';
 import {type EditorNotice, type EditorState, currentFields, cursorIndex, valueOf} from './editor-state.js';
 import {type Field, type FieldKey, isOptionField, optionFileName} from './fields.js';
 
@@ -135,12 +136,18 @@ export function fieldRows(state: EditorState, language: Language, glyphs: Glyphs
 			key: field.key,
 			name: fieldName(field.key, language),
 			value: arrows ? `${glyphs.ascii ? '<' : '◂'} ${value} ${glyphs.ascii ? '>' : '▸'}` : value,
-			note: problem ? `${glyphs.diverged} ${problem.detail}` : field.torch !== undefined ? `${word('torchDefault', language)} ${flowText(field.torch)}` : '',
+			note: problem ? `${glyphs.diverged} ${problemText(problem, language, false)}` : field.torch !== undefined ? `${word('torchDefault', language)} ${flowText(field.torch)}` : '',
 			problem: problem !== undefined,
 			selected,
 			typing: state.typing?.field === field.key,
 		};
 	});
+}
+
+/** A problem as `gradlab check --lang` says it: beside its field (`detail`), or in full with its path. */
+function problemText(problem: FieldProblem, language: Language, full: boolean): string {
+	const detail = language === 'ko' ? (koreanProblem(problem.detail) ?? problem.detail) : problem.detail;
+	return full ? problem.text.slice(0, problem.text.length - problem.detail.length) + detail : detail;
 }
 
 /** The message lines: why s did not start, else the field's problem in full, else a notice, else what stands in the way, else how to edit the field. */
@@ -156,10 +163,10 @@ export function messageText(state: EditorState, language: Language): MessageLine
 	// s on a form with problems: say why nothing started, before what is wrong with this field.
 	if (state.notice?.kind === 'fixFirst') return noticeLine(state.notice, language);
 	const problem = state.checked.problems.find((p) => p.run === state.run && p.field === field.key);
-	if (problem) return {text: problem.text, role: 'bad'};
+	if (problem) return {text: problemText(problem, language, true), role: 'bad'};
 	if (state.notice) return noticeLine(state.notice, language);
 	const general = state.checked.problems.find((p) => p.field === null);
-	if (general) return {text: general.text, role: 'bad'};
+	if (general) return {text: problemText(general, language, true), role: 'bad'};
 	if (state.checked.problems.length > 0) return {text: problemsText(state.checked.problems.length, language), role: 'warn'};
 	return {text: word(fieldHint(field), language), role: 'dim'};
 }

@@ -76,15 +76,9 @@ export function initialEditorState(scenario: Scenario): EditorState {
 	return {id: scenario.id, file: scenario.file, draft, original: draft.runs, run: 0, cursor: 'optimizer', row: 1, typing: null, exact: null, notice: null, checked: checkDraft(draft, scenario.id, scenario.file), helpOpen: false};
 }
 
-/**
- * What `s` trains: the checked scenario (null while the form has problems). A lesson's captions
- * describe its runs as written ("sigmoid's loss is stuck at ln 2"), so runs changed in any way
- * train without them.
- */
+/** What `s` trains: the checked scenario (null while the form has problems), captions dropped if the runs changed (see recheck). */
 export function appliedScenario(state: EditorState): Scenario | null {
-	const scenario = state.checked.scenario;
-	if (!scenario || JSON.stringify(state.draft.runs) === JSON.stringify(state.original)) return scenario;
-	return {...scenario, notes: []};
+	return state.checked.scenario ?? null;
 }
 
 /** The selected run's fields. */
@@ -186,6 +180,16 @@ function edit(state: EditorState, field: Field, value: Value | undefined): Edito
 	return recheck({...state, draft, exact: null, row: Math.max(0, fields.findIndex((f) => f.key === field.key))});
 }
 
+/**
+ * A lesson's captions describe its runs as written ("sigmoid's loss is stuck at ln 2"), so runs
+ * changed in any way are checked, and train, without them (nor a caption's view the new runs
+ * cannot show, such as a boundary on a regression set).
+ */
+export function checkedDraft(state: Pick<EditorState, 'draft' | 'original'>): Draft {
+	const {notes: _notes, ...shared} = state.draft.shared;
+	return JSON.stringify(state.draft.runs) === JSON.stringify(state.original) ? state.draft : {...state.draft, shared};
+}
+
 function recheck(state: EditorState): EditorState {
-	return {...state, checked: checkDraft(state.draft, state.id, state.file)};
+	return {...state, checked: checkDraft(checkedDraft(state), state.id, state.file)};
 }

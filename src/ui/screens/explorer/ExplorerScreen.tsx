@@ -10,7 +10,7 @@ import {isTooSmall} from '../../kit/size.js';
 import {useTheme} from '../../kit/theme.js';
 import {TooSmall} from '../../kit/TooSmall.js';
 import {asciiWord} from '../../kit/words.js';
-import {scopeHints} from '../../input/hints.js';
+import {commandHint, scopeHints} from '../../input/hints.js';
 import {HintLine} from '../../input/HintLine.js';
 import type {KeyAnswer} from '../../input/router.js';
 import {useOwnStore, useStore} from '../../input/store.js';
@@ -49,7 +49,7 @@ export function ExplorerScreen({depth: startDepth = 10, onBack, onQuit, reserved
 				return onQuit();
 		}
 	});
-	if (isTooSmall(size)) return <TooSmall />;
+	if (isTooSmall(size)) return <TooSmall quit={commandHint('explorer', 'quit', language, g.ascii)} />;
 	const {columns, rows} = size;
 	const usable = rows - reservedRows;
 	const panelHeight = usable - 1 - CAPTION_LINES - 1;

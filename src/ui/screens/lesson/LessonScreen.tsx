@@ -16,11 +16,12 @@ import {displayPath} from '../../../scenarios/errors.js';
 import {saveScenario} from '../../../scenarios/save.js';
 import type {Scenario} from '../../../scenarios/types.js';
 import {Dashboard} from '../../dashboard/Dashboard.js';
+import {captionSwitch} from '../../dashboard/follow.js';
 import {initialPacedState, pacedReducer, panelEvery} from '../../dashboard/panel-rate.js';
-import {type AppCommand, routeCommand} from '../../dashboard/routing.js';
+import {type AppCommand, routeCommand, watchChange} from '../../dashboard/routing.js';
 import {initialDashboardState} from '../../dashboard/state.js';
 import {writeExport} from '../../export-history.js';
-import {useLanguage} from '../../kit/context.js';
+import {useLanguage, useSize} from '../../kit/context.js';
 import {exportFailedText, exportedText, saveFailedText, writeFailureText} from '../../kit/words.js';
 import type {CommandName, Scope} from '../../input/keymap.js';
 import type {KeyAnswer} from '../../input/router.js';
@@ -30,7 +31,7 @@ import {editorScope, routeEditorKey} from '../editor/editor-keys.js';
 import {editorReducer, initialEditorState} from '../editor/editor-state.js';
 import {type EditorStore, EditorView} from '../editor/EditorScreen.js';
 import type {AppAnswer} from '../navigation.js';
-import {type LiveRequest, type Pending, liveChange, recordSetPoints, settle, startingExperiment} from './experiment.js';
+import {type LiveRequest, type Pending, liveChange, recordSetPoints, settle, startingExperiment, takenText} from './experiment.js';
 import type {FramePlan} from './frames.js';
 import {useFrameClock} from './use-frame-clock.js';
 import {useNotice} from './use-notice.js';
@@ -77,28 +78,45 @@ interface OpenEditor {
 
 export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start, onEdited, saveDir}: LessonScreenProps) {
 	const language = useLanguage();
+	const columns = useRef(0);
+	columns.current = useSize().columns;
 	const store = useOwnStore(pacedReducer(panelEvery(init.snapshotsPerSecond)), () => initialPacedState(initialDashboardState(init.scenario, {speed: init.speed, paused: init.paused})));
 	const paced = useStore(store);
 	const clock = useRef<(message: WorkerMessage) => void>(() => {});
+	const follow = useRef(noop);
 	// What is trained, as the worker reports it, and the live values it has not reported yet.
 	const experiment = useRef<Scenario | null>(null);
 	experiment.current ??= startingExperiment(init);
 	const pending = useRef<Pending>([]);
+	const [notice, show] = useNotice();
 	const onMessage = useCallback(
 		(message: WorkerMessage) => {
 			clock.current(message);
 			if (message.type === 'snapshot') {
 				experiment.current = recordSetPoints(experiment.current!, message.runs);
-				pending.current = settle(pending.current, message.runs, experiment.current);
+				const settled = settle(pending.current, message.runs, experiment.current);
+				pending.current = settled.pending;
+				// The step the worker took a live change at, from the values the runs used before it.
+				if (settled.taken.length > 0) show(takenText(settled.taken, store.getState().live.runs.map((r) => r.state), language));
 			}
 			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
+			follow.current();
 		},
-		[store],
+		[store, show, language],
 	);
 	const send = useRunner(init, onMessage, start);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
-	const [notice, show] = useNotice();
+	// A caption that names a view shows it as the caption appears: in the same message's handling,
+	// so a recording asks the worker for what the view needs before the next frame's steps.
+	follow.current = () => {
+		const live = store.getState().live;
+		const view = captionSwitch(live, init.scenario, columns.current);
+		if (view === null) return;
+		store.dispatch({type: 'show', view});
+		const watch = watchChange(live.view, view);
+		if (watch) send(watch);
+	};
 	const exportRuns = (): string => {
 		try {
 			const files = writeExport(init.scenario, store.getState().live.runs, process.cwd());

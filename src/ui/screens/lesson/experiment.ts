@@ -5,7 +5,7 @@
  * the selected run's lr ×10^±¼ (or its momentum a rung up or down), checked as a file's set-point
  * would be before the worker is told.
  */
-import type {Change} from '../../../core/schedule.js';
+import type {Change, SetPoint} from '../../../core/schedule.js';
 import type {RunnerSetup} from '../../../runner/client.js';
 import type {Command, RunState} from '../../../runner/protocol.js';
 import {withLiveChange, withOverrides} from '../../../scenarios/edit.js';
@@ -33,16 +33,48 @@ export function recordSetPoints(experiment: Scenario, runs: readonly RunState[])
 /** Values sent to the worker that no snapshot has reported yet: the next key steps on from them. */
 export type Pending = readonly (Change | undefined)[];
 
-/** Pending values the worker has now reported taking (or that can no longer take: a finished run). */
-export function settle(pending: Pending, runs: readonly RunState[], experiment: Scenario): Pending {
-	return pending.map((change, k) => {
+/** A live change the worker has reported taking: run `run`'s set-point. */
+export interface Taken {
+	readonly run: number;
+	readonly point: SetPoint;
+}
+
+/**
+ * Pending values the worker has now reported taking (or that can no longer take: a finished run),
+ * and the set-points that took them, so the notice can name the step the worker really used.
+ */
+export function settle(pending: Pending, runs: readonly RunState[], experiment: Scenario): {pending: Pending; taken: Taken[]} {
+	const taken: Taken[] = [];
+	const left = pending.map((change, k) => {
 		const run = runs[k];
 		if (!change || !run || ended(run, experiment, k)) return undefined;
-		const taken = (key: 'lr' | 'momentum') => change[key] === undefined || run.newSetPoints.some((p) => p[key] === change[key]);
-		if (taken('lr') && taken('momentum')) return undefined;
-		const left: Change = {...(taken('lr') ? {} : {lr: change.lr}), ...(taken('momentum') ? {} : {momentum: change.momentum})};
-		return left;
+		const pointOf = (key: 'lr' | 'momentum') => run.newSetPoints.findLast((p) => p[key] !== undefined && p[key] === change[key]);
+		const lr = change.lr === undefined ? undefined : pointOf('lr');
+		const momentum = change.momentum === undefined ? undefined : pointOf('momentum');
+		for (const point of new Set([lr, momentum])) if (point) taken.push({run: k, point});
+		if ((change.lr === undefined || lr) && (change.momentum === undefined || momentum)) return undefined;
+		return {...(change.lr === undefined || lr ? {} : {lr: change.lr}), ...(change.momentum === undefined || momentum ? {} : {momentum: change.momentum})};
 	});
+	return {pending: left, taken};
+}
+
+/**
+ * What the notice says once the worker reports a live change: each taken set-point from the
+ * value the run used before it (`before`, the last snapshot's) to the new one, at its real step.
+ */
+export function takenText(taken: readonly Taken[], before: readonly RunState[], language: Language): string {
+	const said: string[] = [];
+	for (const {run, point} of taken) {
+		const state = before[run];
+		if (!state) continue;
+		for (const what of ['lr', 'momentum'] as const) {
+			const to = point[what];
+			const from = what === 'lr' ? state.lr : state.momentum;
+			if (to === undefined || from === null || from === undefined) continue;
+			said.push(liveChangeText(state.label, what, roundTo(from, 3), to, point.at, language));
+		}
+	}
+	return said.join(' · ');
 }
 
 function ended(run: RunState, experiment: Scenario, k: number): boolean {
@@ -98,7 +130,7 @@ export function liveChange(experiment: Scenario, runs: readonly RunState[], pend
 		}
 		commands.push({type: 'set', run: k, ...change});
 		next[k] = {...pending[k], ...change};
-		said.push(liveChangeText(run.label, what, roundTo(now, 3), value, run.step, language));
+		said.push(liveChangeText(run.label, what, roundTo(now, 3), value, null, language));
 	}
 	return {commands, pending: next, notice: said.join(' · ')};
 }

@@ -2,13 +2,15 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useLanguage, useSize} from '../../kit/context.js';
-import {wrap} from '../../kit/format.js';
+import {asciiText} from '../../kit/ascii.js';
+import {truncate, wrap} from '../../kit/format.js';
+import {scrollText} from '../../kit/words.js';
 import {useTheme} from '../../kit/theme.js';
 import {hintsText, scopeHints} from '../../input/hints.js';
 import {useOwnStore, useStore} from '../../input/store.js';
 import {useKeys} from '../../input/use-keys.js';
 import type {KeyAnswer} from '../../input/router.js';
-import {type PickerEntry, entryForDigit, pickerLimit, pickerReducer} from './picker-state.js';
+import {type PickerEntry, entryForDigit, hiddenEntries, pickerLimit, pickerReducer} from './picker-state.js';
 
 /** Lines under the menu for the highlighted entry's summary. */
 const SUMMARY_LINES = 3;
@@ -59,13 +61,17 @@ export function ScenarioPicker({entries, heading, rows, onOpen, onQuit, onBack, 
 	// Wrapped by words here: Ink's wrap would start a continuation line with the space it broke at.
 	const summaryLines = wrap(summary, size.columns, SUMMARY_LINES, theme.glyphs.ellipsis);
 	const hint = hintsText(scopeHints('picker', language, {ascii: theme.glyphs.ascii}), theme.glyphs.separator);
+	// A list longer than the screen says so (with --dir it can be): on the line under it.
+	const hidden = hiddenEntries(index, limit, entries.length);
+	const scroll = scrollText(hidden.above, hidden.below, theme.glyphs.separator, language);
+	const scrollLine = truncate(theme.glyphs.ascii ? asciiText(scroll) : scroll, size.columns - 2, theme.glyphs.ellipsis);
 	return (
 		<Box flexDirection="column" width={size.columns}>
 			<Text bold>{heading}</Text>
 			<Text> </Text>
 			{/* Unfocused, so it takes no keys of its own: the keys above move `index`, and a new index mounts a new list there. */}
 			<SelectInput key={index} isFocused={false} indicatorComponent={Pointer} items={entries.map((e) => ({key: e.key, label: e.title, value: e.key}))} initialIndex={index} limit={limit} />
-			<Text> </Text>
+			<Text dimColor>{scrollLine === '' ? ' ' : `  ${scrollLine}`}</Text>
 			<Box height={SUMMARY_LINES} flexDirection="column">
 				{summaryLines.map((line, k) => (
 					<Text key={k} dimColor>

@@ -37,6 +37,12 @@ function firstShown(index: number, limit: number): number {
 	return Math.max(0, index - (limit - 1));
 }
 
+/** How many entries the list hides above and below the `limit` it shows. */
+export function hiddenEntries(index: number, limit: number, count: number): {readonly above: number; readonly below: number} {
+	const first = firstShown(index, limit);
+	return {above: first, below: Math.max(0, count - first - limit)};
+}
+
 /** The entry a digit opens (1 is the first shown), or null past the end. */
 export function entryForDigit(digit: number, index: number, limit: number, count: number): number | null {
 	const k = firstShown(index, limit) + digit - 1;

@@ -1,7 +1,7 @@
 /**
- * A tour chapter's intro card, shown before its training starts: a centred panel with the
- * chapter's place in the tour, its title and its intro lines (wrapped by display width), and the
- * keys that move on underneath.
+ * An intro card, shown before training starts (a tour chapter's, or a lesson's with an `intro`):
+ * a centred panel with the chapter's place in the tour, the title and the intro lines (wrapped by
+ * display width), and the keys that move on underneath.
  */
 import {Box, Text} from 'ink';
 import {useLanguage, useSize} from '../../kit/context.js';

@@ -2,19 +2,17 @@
  * One chapter of the guided tour: the chapter list on top, then the intro card until Enter or
  * space (or, when recording, a few seconds), then the live lesson. n / p move between chapters.
  */
-import {Box} from 'ink';
 import type {RunnerSetup} from '../../../runner/client.js';
 import type {AppCommand} from '../../dashboard/routing.js';
-import {useLanguage, useSize} from '../../kit/context.js';
+import {useSize} from '../../kit/context.js';
 import type {CommandName} from '../../input/keymap.js';
 import type {KeyAnswer} from '../../input/router.js';
-import {useKeys} from '../../input/use-keys.js';
 import type {FramePlan} from '../lesson/frames.js';
 import {LessonScreen, type LessonScreenProps} from '../lesson/LessonScreen.js';
 import type {StartRunner} from '../lesson/use-runner.js';
 import type {AppAnswer} from '../navigation.js';
 import {ChapterList} from './ChapterList.js';
-import {IntroCard} from './IntroCard.js';
+import {IntroScreen} from './IntroScreen.js';
 
 export interface TourScreenProps {
 	/** The chapter's worker set-up (stable per visit). */
@@ -45,36 +43,17 @@ const HEADER_ROWS = 1;
 
 export function TourScreen(props: TourScreenProps) {
 	const {init, titles, chapter, started} = props;
-	const language = useLanguage();
 	const size = useSize();
-	useKeys({scope: 'intro', active: !started}, (command) => {
-		switch (command) {
-			case 'start':
-				return props.onStart();
-			case 'nextChapter':
-			case 'prevChapter':
-			case 'back':
-			case 'quit': {
-				// The card has no room for a notice: at either end of the tour n / p do nothing.
-				const answer = props.onAppCommand(command);
-				return answer === 'moved' ? answer : undefined;
-			}
-		}
-	});
 	const header = <ChapterList titles={titles} current={chapter} width={size.columns} />;
 	if (!started) {
-		const scenario = init.scenario;
 		return (
-			<Box flexDirection="column">
-				{header}
-				<IntroCard
-					title={scenario.title[language]}
-					intro={scenario.intro?.[language] ?? scenario.summary[language]}
-					chapter={chapter}
-					chapters={titles.length}
-					reservedRows={1 + HEADER_ROWS}
-				/>
-			</Box>
+			<IntroScreen
+				scenario={init.scenario}
+				place={{chapter, chapters: titles.length}}
+				header={{node: header, rows: HEADER_ROWS}}
+				onStart={props.onStart}
+				onAppCommand={props.onAppCommand}
+			/>
 		);
 	}
 	return (

@@ -1,20 +1,28 @@
-/** A chapter's intro card as pure data: its geometry, heading, title, wrapped intro and key hints. */
+/** An intro card (a tour chapter's or a lesson's) as pure data: its geometry, heading, title, wrapped intro and key hints. */
 import type {Language} from '../../../scenarios/types.js';
 import {truncate, wrapLines} from '../../kit/format.js';
 import type {TerminalSize} from '../../kit/size.js';
 import type {Glyphs} from '../../kit/theme.js';
 import {chapterText, word} from '../../kit/words.js';
 import {type Hint, fitHints, scopeHints} from '../../input/hints.js';
+import type {CommandName} from '../../input/keymap.js';
+
+/** A chapter's place in the tour: its index from 0, and how many chapters there are. */
+export interface TourPlace {
+	readonly chapter: number;
+	readonly chapters: number;
+}
+
+/** The commands a chapter's card offers beyond a lesson's (a constant, for the hints and the keys). */
+export const CHAPTER_CARD_COMMANDS: readonly CommandName[] = ['nextChapter', 'prevChapter'];
 
 export interface IntroCardText {
-	/** The chapter's title in the chosen language. */
+	/** The title in the chosen language. */
 	readonly title: string;
 	/** The intro's lines in the chosen language, separated by `\n`. */
 	readonly intro: string;
-	/** The chapter's position in the tour, from 0. */
-	readonly chapter: number;
-	/** How many chapters the tour has. */
-	readonly chapters: number;
+	/** On the tour: the chapter's place (the heading says it, and n / p move on). A lesson's card has none. */
+	readonly place?: TourPlace;
 	/** Rows left undrawn at the bottom (Ink's spare last row, like the dashboard's). */
 	readonly reservedRows?: number;
 }
@@ -46,8 +54,9 @@ export function introCardLayout(card: IntroCardText, size: TerminalSize, languag
 	const room = Math.max(1, usable - fixed);
 	const lines = wrapLines(card.intro, inner, room, glyphs.ellipsis);
 	const height = Math.min(usable, lines.length + 6);
-	const heading = `${word('tour', language)} ${glyphs.separator} ${chapterText(card.chapter, card.chapters, language)}`;
+	const heading = card.place ? `${word('tour', language)} ${glyphs.separator} ${chapterText(card.place.chapter, card.place.chapters, language)}` : word('lessonIntro', language);
 	// Starting and quitting matter most: previous, then next, go first when the line is short.
-	const hints = fitHints(scopeHints('intro', language, {ascii: glyphs.ascii}), columns - 2, glyphs.separator);
+	const enabled = card.place ? CHAPTER_CARD_COMMANDS : [];
+	const hints = fitHints(scopeHints('intro', language, {ascii: glyphs.ascii, enabled}), columns - 2, glyphs.separator);
 	return {usable, width, inner, height, heading, title: truncate(card.title, inner, glyphs.ellipsis), lines, hints};
 }

@@ -12,7 +12,7 @@ import {Panel} from '../../kit/Panel.js';
 import {asciiWord, moreText, word} from '../../kit/words.js';
 import {runMarker, useTheme} from '../../kit/theme.js';
 import {type ViewPalette, cycled, viewPalette} from '../../kit/palette.js';
-import {boundaryTitle, layoutBoundary, squarePlot, tileRuns} from './layout.js';
+import {boundaryTitle, layoutBoundary, squarePlot, tileRuns, tileTitleWidth} from './layout.js';
 
 export interface DecisionBoundaryProps {
 	/** The latest state of each run (labels, accuracy, divergence). */
@@ -76,7 +76,7 @@ function Key({run, index, runs, data, showTest, width, height, palette}: KeyProp
 	const detail = run && !run.diverged ? `${word('train', language)} ${formatPercent(run.accuracy)} ${theme.glyphs.separator} ${word('test', language)} ${formatPercent(run.testAccuracy)}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingLeft={1} overflow="hidden">
-			<Text {...(run?.diverged ? theme.roles.bad : theme.roles.accent)}>{truncate(boundaryTitle(run, index, runMarker(theme, index), theme.glyphs.diverged, language), width - 1, e)}</Text>
+			<Text {...(run?.diverged ? theme.roles.bad : theme.roles.accent)}>{boundaryTitle(run, index, runMarker(theme, index), theme.glyphs, language, width - 1)}</Text>
 			<Text>{truncate(detail, width - 1, e)}</Text>
 			<Text> </Text>
 			<Text {...theme.roles.dim}>{truncate(word('classes', language), width - 1, e)}</Text>
@@ -109,7 +109,8 @@ export function DecisionBoundary({runs, probes, data, focus, showTest, width, he
 	const language = useLanguage();
 	const palette = useMemo(() => viewPalette(theme), [theme]);
 	const count = Math.max(runs.length, probes?.length ?? 0);
-	const title = (k: number) => boundaryTitle(runs[k], k, runMarker(theme, k), theme.glyphs.diverged, language);
+	// A panel's title gets its width less the two corners, one rule and a space either side.
+	const title = (k: number, panelWidth: number) => boundaryTitle(runs[k], k, runMarker(theme, k), theme.glyphs, language, panelWidth - 5);
 	if (!probes || !probes.some((p) => p.boundary)) {
 		return (
 			<Panel title={word('boundary', language)} width={width} height={height}>
@@ -126,12 +127,13 @@ export function DecisionBoundary({runs, probes, data, focus, showTest, width, he
 		const plotWidth = keyWidth >= 24 ? side.columns + 2 : Math.max(8, width - 24);
 		return (
 			<Box flexDirection="row" width={width} height={height}>
-				<PlotPanel title={title(focus)} probe={probes[focus]} data={data} showTest={showTest} width={plotWidth} height={height} palette={palette} />
+				<PlotPanel title={title(focus, plotWidth)} probe={probes[focus]} data={data} showTest={showTest} width={plotWidth} height={height} palette={palette} />
 				<Key run={runs[focus]} index={focus} runs={count} data={data} showTest={showTest} width={Math.min(44, width - plotWidth)} height={height} palette={palette} />
 			</Box>
 		);
 	}
-	const tiles = tileRuns(count, width, height);
+	const titleWidth = tileTitleWidth(runs, runs.map((_, k) => runMarker(theme, k)), theme.glyphs, language);
+	const tiles = tileRuns(count, width, height, titleWidth);
 	const hidden = count - tiles.shown;
 	const rows = Array.from({length: tiles.down}, (_, r) => Array.from({length: tiles.across}, (_, c) => r * tiles.across + c));
 	return (
@@ -140,12 +142,12 @@ export function DecisionBoundary({runs, probes, data, focus, showTest, width, he
 				<Box key={r} flexDirection="row" height={tiles.height}>
 					{row.map((k) => {
 						if (k < tiles.shown) {
-							return <PlotPanel key={k} title={title(k)} probe={probes[k]} data={data} showTest={showTest} width={tiles.width} height={tiles.height} palette={palette} />;
+							return <PlotPanel key={k} title={title(k, tiles.width)} probe={probes[k]} data={data} showTest={showTest} width={tiles.width} height={tiles.height} palette={palette} />;
 						}
 						if (k === tiles.shown && hidden > 0) {
 							return (
 								<Box key={k} width={tiles.width} height={tiles.height} alignItems="center" justifyContent="center">
-									<Text {...theme.roles.dim}>{truncate(`${moreText(hidden, 'runs', language)} ]`, tiles.width, theme.glyphs.ellipsis)}</Text>
+									<Text {...theme.roles.dim}>{truncate(`${moreText(hidden, 'runs', language)} ${theme.glyphs.separator} [ ] ${word('pickRun', language)}`, tiles.width, theme.glyphs.ellipsis)}</Text>
 								</Box>
 							);
 						}

@@ -8,7 +8,7 @@ import {NO_CLASS} from '../../../core/probe.js';
 import type {BoundaryGrid, PlanePoints, ProbeData, RunState} from '../../../runner/protocol.js';
 import type {Language} from '../../../scenarios/types.js';
 import {type Cell, type SegmentRow, toSegments} from '../../kit/cells.js';
-import {formatPercent} from '../../kit/format.js';
+import {displayWidth, formatPercent, truncate} from '../../kit/format.js';
 import {type CellStyle, type ViewPalette, cycled} from '../../kit/palette.js';
 import {word} from '../../kit/words.js';
 
@@ -140,10 +140,11 @@ const POINT_SHARE = 1 / 3;
 
 /**
  * The tiling of `count` panels over width × height with the largest square plots; when not all
- * fit at MIN_PLOT_ROWS, as many as fit, one tile kept for "+N more".
+ * fit at MIN_PLOT_ROWS, as many as fit, one tile kept for "+N more". Tiles at least `titleWidth`
+ * wide (borders included) come first, so each title keeps a readable label and its number.
  */
-export function tileRuns(count: number, width: number, height: number): Tiles {
-	const score = (t: Tiles) => [t.plotRows >= MIN_PLOT_ROWS ? 1 : 0, t.shown, t.plotRows];
+export function tileRuns(count: number, width: number, height: number, titleWidth = 0): Tiles {
+	const score = (t: Tiles) => [t.plotRows >= MIN_PLOT_ROWS ? 1 : 0, t.width >= titleWidth ? 1 : 0, t.shown, t.plotRows];
 	const beats = (a: Tiles, b: Tiles) => {
 		const [x, y] = [score(a), score(b)];
 		for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k]! > y[k]!;
@@ -166,10 +167,25 @@ export function tileRuns(count: number, width: number, height: number): Tiles {
 	return best ?? {across: 1, down: 1, width, height, shown: Math.min(1, count), plotRows: squarePlot(width - 2, height - 2).rows};
 }
 
-/** `● relu 97%` or `✗ lr 5 diverged`: a run's panel title. */
-export function boundaryTitle(run: RunState | undefined, index: number, marker: string, diverged: string, language: Language): string {
+/** A tile's title keeps at least this many columns of its run's label. */
+const TITLE_LABEL = 8;
+
+/** The narrowest tile (borders included) that shows every run's title with TITLE_LABEL columns of label. */
+export function tileTitleWidth(runs: readonly RunState[], markers: readonly string[], glyphs: {readonly diverged: string; readonly ellipsis: string}, language: Language): number {
+	const widths = runs.map((run, k) => displayWidth(boundaryTitle({...run, label: truncate(run.label, TITLE_LABEL, glyphs.ellipsis)}, k, markers[k] ?? '', glyphs, language)));
+	return Math.max(0, ...widths) + 5;
+}
+
+/**
+ * `● relu test 97%` or `✗ lr 5 diverged`: a run's panel title within `maxWidth` columns. The
+ * percentage is the test accuracy, said so (the legend's `acc` is the last batch's); the label is
+ * shortened before it, so a narrow tile keeps its number.
+ */
+export function boundaryTitle(run: RunState | undefined, index: number, marker: string, glyphs: {readonly diverged: string; readonly ellipsis: string}, language: Language, maxWidth = Infinity): string {
 	if (!run) return `${marker} ${index + 1}`;
-	if (run.diverged) return `${diverged} ${run.label} ${word('diverged', language)}`;
-	const accuracy = Number.isFinite(run.testAccuracy) ? run.testAccuracy : run.accuracy;
-	return Number.isFinite(accuracy) ? `${marker} ${run.label} ${formatPercent(accuracy)}` : `${marker} ${run.label}`;
+	const head = run.diverged ? glyphs.diverged : marker;
+	const tail = run.diverged ? word('diverged', language) : Number.isFinite(run.testAccuracy) ? `${word('test', language)} ${formatPercent(run.testAccuracy)}` : '';
+	const room = maxWidth - displayWidth(head) - 1 - (tail === '' ? 0 : 1 + displayWidth(tail));
+	const label = truncate(run.label, Math.max(1, room), glyphs.ellipsis);
+	return tail === '' ? `${head} ${label}` : `${head} ${label} ${tail}`;
 }

@@ -38,13 +38,14 @@ export function barFraction(value: number, scale: BarScale): number {
 }
 
 export type BarsSegment =
-	| {readonly kind: 'text'; readonly text: string; readonly role: Role; readonly run?: number}
+	| {readonly kind: 'text'; readonly text: string; readonly role: Role; readonly run?: number; readonly selected?: boolean}
 	| {readonly kind: 'bar'; readonly fraction: number; readonly width: number; readonly run: number};
 
 export interface BarsLayout {
 	readonly rows: readonly (readonly BarsSegment[])[];
 	readonly scale: BarScale;
-	/** Runs drawn (the first `shown` of them). */
+	/** Runs drawn: `shown` of them from index `first` (a page, when they do not all fit). */
+	readonly first: number;
 	readonly shown: number;
 }
 
@@ -58,6 +59,9 @@ export interface BarsOptions {
 	readonly diverged: string;
 	readonly dash: string;
 	readonly ellipsis: string;
+	readonly separator: string;
+	/** The run `[`/`]` picked (its page is shown, its name marked), or null for the first page. */
+	readonly focus?: number | null;
 }
 
 const GAP = 2;
@@ -78,7 +82,11 @@ export function barsWidthWanted(runs: readonly RunState[], showStats: boolean, l
 	return `L${layers}`.length + runs.length * (GAP + barWidth + 1 + numberWidth + (showStats ? 1 + STATS : 0));
 }
 
-/** Lays out the bars; see the module comment. Runs that do not fit side by side go in further bands below. */
+/**
+ * Lays out the bars; see the module comment. Runs that do not fit side by side go in further bands
+ * below; when even those cannot hold them all, the runs are shown a page at a time (the page of the
+ * `focus` run, which `[`/`]` move) with a last line naming the others and the keys.
+ */
 export function layoutBars(runs: readonly RunState[], options: BarsOptions): BarsLayout {
 	const {width, height, showStats, language, dash, ellipsis} = options;
 	const overflow = word('overflow', language);
@@ -95,47 +103,51 @@ export function layoutBars(runs: readonly RunState[], options: BarsOptions): Bar
 	const bandsWanted = Math.ceil(runs.length / perBand);
 	const bandsFit = Math.max(1, Math.floor((height + 1) / (layers + 2)));
 	let bands = Math.min(bandsWanted, bandsFit);
-	let shown = Math.min(runs.length, bands * perBand);
-	if (shown < runs.length && bands > 1 && bands * (layers + 2) > height) {
+	let perPage = Math.min(runs.length, bands * perBand);
+	if (perPage < runs.length && bands > 1 && bands * (layers + 2) > height) {
 		bands--; // room for the "+N more" line
-		shown = bands * perBand;
+		perPage = bands * perBand;
 	}
-	const hiddenRuns = runs.length - shown;
+	const focus = options.focus ?? null;
+	const first = focus !== null && focus < runs.length ? Math.floor(focus / perPage) * perPage : 0;
+	const visible = runs.slice(first, first + perPage);
+	const hiddenRuns = runs.length - visible.length;
 	const room = Math.max(1, height - 1 - (hiddenRuns > 0 ? 1 : 0));
 	const shownLayers = layers <= room ? layers : Math.max(1, room - 1);
-	const visible = runs.slice(0, shown);
 	// Diverged runs report meaningless gradients (0, NaN, 1e+150): they do not set the scale.
 	const healthy = visible.some((r) => !r.diverged) ? visible.filter((r) => !r.diverged) : visible;
 	const scale = barScale(healthy.flatMap((r) => r.layers.slice(0, shownLayers).map((l) => l.gradNormW)));
 
 	const rows: BarsSegment[][] = [];
-	for (let band = 0; band < bands; band++) {
-		const first = band * perBand;
-		const members = visible.slice(first, first + perBand);
+	for (let band = 0; band * perBand < visible.length; band++) {
+		const members = visible.slice(band * perBand, (band + 1) * perBand);
+		const start = first + band * perBand;
 		if (band > 0) rows.push([{kind: 'text', text: '', role: 'dim'}]);
 		const header: BarsSegment[] = [{kind: 'text', text: ' '.repeat(labelWidth), role: 'dim'}];
 		members.forEach((run, m) => {
-			const k = first + m;
+			const k = start + m;
 			const marker = run.diverged ? options.diverged : (options.markers[k] ?? '*');
 			const kind = run.layers.some((l) => l.saturated !== null) ? word('saturated', language) : run.layers.some((l) => l.dead !== null) ? word('dead', language) : '';
 			const statsHead = showStats ? ` ${padStart(kind, STATS, ellipsis)}` : '';
 			header.push({kind: 'text', text: `${' '.repeat(GAP)}${marker} `, role: run.diverged ? 'bad' : 'text', run: run.diverged ? undefined : k});
-			header.push({kind: 'text', text: padEnd(run.label, columnWidth - GAP - 2 - displayWidth(statsHead), ellipsis), role: 'text', run: k});
+			header.push({kind: 'text', text: padEnd(run.label, columnWidth - GAP - 2 - displayWidth(statsHead), ellipsis), role: 'text', run: k, ...(k === focus ? {selected: true} : {})});
 			if (statsHead) header.push({kind: 'text', text: statsHead, role: 'dim'});
 		});
 		rows.push(header);
 		for (let i = 0; i < shownLayers; i++) {
 			const row: BarsSegment[] = [{kind: 'text', text: padEnd(`L${i + 1}`, labelWidth), role: 'dim'}];
-			members.forEach((run, m) => row.push(...layerCell(run, first + m, run.layers[i], {scale, barWidth, columnWidth, numberWidth, showStats, dash, overflow})));
+			members.forEach((run, m) => row.push(...layerCell(run, start + m, run.layers[i], {scale, barWidth, columnWidth, numberWidth, showStats, dash, overflow})));
 			rows.push(row);
 		}
 		if (shownLayers < layers) rows.push([{kind: 'text', text: truncate(`${' '.repeat(labelWidth + GAP)}${moreText(layers - shownLayers, 'layers', language)}`, width, ellipsis), role: 'dim'}]);
 	}
 	if (hiddenRuns > 0) {
-		const names = runs.slice(shown).map((r) => r.label).join(', ');
-		rows.push([{kind: 'text', text: truncate(`${' '.repeat(labelWidth + GAP)}${moreText(hiddenRuns, 'runs', language)}: ${names}`, width, ellipsis), role: 'dim'}]);
+		// The keys before the names, so a narrow panel cuts names, not the way to reach them.
+		const names = runs.filter((_, k) => k < first || k >= first + visible.length).map((r) => r.label).join(', ');
+		const text = `${' '.repeat(labelWidth + GAP)}${moreText(hiddenRuns, 'runs', language)} ${options.separator} [ ] ${word('pickRun', language)}: ${names}`;
+		rows.push([{kind: 'text', text: truncate(text, width, ellipsis), role: 'dim'}]);
 	}
-	return {rows, scale, shown};
+	return {rows, scale, first, shown: visible.length};
 }
 
 /** One run's cell in a layer row: gap, bar, number, stats (or blanks when the run has no such layer). */
@@ -165,10 +177,10 @@ export function scaleLabel(scale: BarScale, ellipsis: string): string {
 }
 
 /** The bars laid out with the theme's glyphs and markers. */
-export function barsLayoutFor(runs: readonly RunState[], width: number, height: number, showStats: boolean, language: Language, theme: Theme): BarsLayout {
+export function barsLayoutFor(runs: readonly RunState[], width: number, height: number, showStats: boolean, focus: number | null, language: Language, theme: Theme): BarsLayout {
 	const g = theme.glyphs;
 	const markers = runs.map((_, k) => runMarker(theme, k));
-	return layoutBars(runs, {width, height, showStats, language, markers, diverged: g.diverged, dash: g.dash, ellipsis: g.ellipsis});
+	return layoutBars(runs, {width, height, showStats, language, markers, diverged: g.diverged, dash: g.dash, ellipsis: g.ellipsis, separator: g.separator, focus});
 }
 
 /** One bar's characters, exactly `width` columns, eighth-block precise. ASCII glyphs round to whole cells. */

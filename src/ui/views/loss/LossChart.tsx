@@ -9,7 +9,7 @@ import type {XAxis} from '../../../scenarios/types.js';
 import {useLanguage} from '../../kit/context.js';
 import {truncate} from '../../kit/format.js';
 import {type Theme, runColor, runMarker, useTheme} from '../../kit/theme.js';
-import {word} from '../../kit/words.js';
+import {asciiWord} from '../../kit/words.js';
 import type {RunView} from '../model.js';
 import {type ChartSegment, changeMarks, layoutChart, markChanges, xAxisLine} from './layout.js';
 import {runSeries} from './series.js';
@@ -53,7 +53,7 @@ export function LossChart({runs, xAxis, logScale, smoothing, showTest, focus, wi
 	if (layout.kind === 'empty') {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">
-				<Text {...theme.roles.dim}>{truncate(word(layout.allDiverged ? 'allDiverged' : 'waiting', language), width, theme.glyphs.ellipsis)}</Text>
+				<Text {...theme.roles.dim}>{truncate(asciiWord(layout.allDiverged ? 'allDiverged' : 'waiting', language, theme.glyphs.ascii), width, theme.glyphs.ellipsis)}</Text>
 			</Box>
 		);
 	}

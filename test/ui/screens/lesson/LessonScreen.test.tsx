@@ -83,3 +83,65 @@ describe('LessonScreen', () => {
 		expect(lastFrame()).toMatch(/out of memory/);
 	});
 });
+
+describe('captions that carry a view', () => {
+	const note = (at: number, en: string, view?: 'gradients' | 'boundary' | 'loss') => ({at, text: {en, ko: en}, ...(view ? {view} : {})});
+	const scenario = {
+		...tinyScenario(),
+		notes: [note(0, 'Start on the bars.', 'gradients'), note(20, 'Nothing to switch.'), note(30, 'Now the boundary.', 'boundary'), note(50, 'Back to the loss.', 'loss')],
+	};
+	const at = (step: number) => snapshot([runState('adam', history(step, (s) => 1 / s))]);
+	const paced: RunnerSetup = {...init, scenario};
+
+	it('opens on the first caption\'s view, switches as each caption appears, and asks the worker for boundaries only while shown', async () => {
+		const runner = fakeRunner();
+		const {lastFrame} = renderUi(<LessonScreen init={paced} onAppCommand={() => {}} start={runner.start} />, {keys: true});
+		await tick();
+		expect(lastFrame()).toMatch(/per layer/);
+		for (const step of [10, 25]) {
+			runner.emit(at(step));
+			await tick();
+			expect(lastFrame(), `step ${step}`).toMatch(/per layer/);
+		}
+		expect(runner.sent).toEqual([]);
+		runner.emit(at(30));
+		await tick();
+		expect(lastFrame()).toMatch(/Now the boundary/);
+		expect(lastFrame()).toMatch(/waiting for the first look inside/);
+		expect(runner.sent).toEqual([{type: 'watch', boundary: true}]);
+		runner.emit(at(60));
+		await tick();
+		expect(lastFrame()).toMatch(/loss \(log\)/);
+		expect(runner.sent).toEqual([{type: 'watch', boundary: true}, {type: 'watch', boundary: false}]);
+	});
+
+	it('a view picked by hand stays until a restart hands the view back to the captions', async () => {
+		const runner = fakeRunner();
+		const {lastFrame, stdin} = renderUi(<LessonScreen init={paced} onAppCommand={() => {}} start={runner.start} />, {keys: true});
+		await tick();
+		runner.emit(at(10));
+		await tick();
+		stdin.write('\t'); // gradients → boundary, by hand
+		await tick();
+		stdin.write('\t'); // → histograms
+		await tick();
+		runner.emit(at(35));
+		await tick();
+		expect(lastFrame()).toMatch(/Now the boundary/);
+		expect(lastFrame()).toMatch(/gradient histograms/);
+		runner.emit({type: 'reset'});
+		runner.emit(at(1));
+		await tick();
+		expect(lastFrame()).toMatch(/per layer/);
+	});
+
+	it('a wide terminal that already shows the loss beside the bars keeps them', async () => {
+		const runner = fakeRunner();
+		const {lastFrame} = renderUi(<LessonScreen init={paced} onAppCommand={() => {}} start={runner.start} />, {keys: true, size: {columns: 160, rows: 50}});
+		await tick();
+		runner.emit(at(60)); // "Back to the loss": the loss chart is on screen beside the bars
+		await tick();
+		expect(lastFrame()).toMatch(/per layer/);
+		expect(lastFrame()).toMatch(/loss \(log\)/);
+	});
+});

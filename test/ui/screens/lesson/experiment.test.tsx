@@ -112,7 +112,8 @@ describe('a lesson as an experiment', () => {
 			{type: 'set', run: 1, lr: 0.0562},
 			{type: 'set', run: 1, lr: 0.0316},
 		]);
-		expect(lastFrame()).toMatch(/sgd: lr 0\.0562 → 0\.0316 from step 40/);
+		// Asked for: the step is the worker's to say.
+		expect(lastFrame()).toMatch(/sgd: lr 0\.0562 → 0\.0316 …/);
 		// Adam has no momentum to change: said, nothing sent.
 		stdin.write('[');
 		await tick();
@@ -125,6 +126,8 @@ describe('a lesson as an experiment', () => {
 		runner.emit(snapshot(states(45, {lr: 0.0316, newSetPoints: [{at: 41, lr: 0.0316}]}), {paused: true}));
 		await tick();
 		expect(lastFrame()).toMatch(/sgd .*lr 0\.0316/);
+		// The notice names the step the worker took it at (the set-point at 41 acts from step 42), from the lr it used before.
+		expect(lastFrame()).toMatch(/sgd: lr 0\.1 → 0\.0316 from step 42/);
 		// …and the loss chart marks the step in its top row with the run's marker.
 		expect(lastFrame()!.split('\n')[2]).toMatch(/┤.*▲/);
 		stdin.write('w');

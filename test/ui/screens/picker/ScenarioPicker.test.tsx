@@ -69,6 +69,20 @@ describe('ScenarioPicker', () => {
 		expect(lastFrame()).not.toMatch(/Lesson 11/);
 	});
 
+	it('says that a long list scrolls, and how much is above and below', async () => {
+		const ui = picker({rows: 14}); // 5 of 12 shown
+		expect(ui.lastFrame()).toContain('↓ 7 more below');
+		expect(ui.lastFrame()).not.toContain('above');
+		for (let k = 0; k < 6; k++) ui.stdin.write(DOWN);
+		await tick();
+		expect(ui.lastFrame()).toContain('❯ Lesson 6');
+		expect(ui.lastFrame()).toContain('↑ 2 more above · ↓ 5 more below');
+		// A list that fits says nothing.
+		expect(picker().lastFrame()).not.toMatch(/more (above|below)/);
+		const ko = renderUi(<ScenarioPicker entries={entries} heading="h" rows={14} onOpen={() => undefined} onQuit={() => undefined} />, {language: 'ko', keys: true});
+		expect(ko.lastFrame()).toContain('↓ 아래에 7개 더');
+	});
+
 	it('quits on q, Esc and Ctrl-C', async () => {
 		const {stdin, quits} = picker();
 		await tick();

@@ -11,7 +11,7 @@ const chapters = loadTour();
 
 function card(index: number, language: 'en' | 'ko', size = {columns: 80, rows: 24}, ascii = false) {
 	const s = chapters[index]!;
-	const {lastFrame} = renderUi(<IntroCard title={s.title[language]} intro={s.intro![language]} chapter={index} chapters={chapters.length} />, {language, size, theme: createTheme({color: !ascii, ascii})});
+	const {lastFrame} = renderUi(<IntroCard title={s.title[language]} intro={s.intro![language]} place={{chapter: index, chapters: chapters.length}} />, {language, size, theme: createTheme({color: !ascii, ascii})});
 	return lastFrame() ?? '';
 }
 
@@ -52,11 +52,11 @@ describe('IntroCard', () => {
 			{columns: 40, rows: 12},
 			{columns: 120, rows: 40},
 		]) {
-			const {lastFrame} = renderUi(<IntroCard title="기울기 소실" intro={intro} chapter={2} chapters={9} />, {language: 'ko', size});
+			const {lastFrame} = renderUi(<IntroCard title="기울기 소실" intro={intro} place={{chapter: 2, chapters: 9}} />, {language: 'ko', size});
 			const lines = frameLines(lastFrame());
 			expectFits(lines, size.columns, size.rows - 1);
 		}
-		const {lastFrame} = renderUi(<IntroCard title="기울기 소실" intro={intro} chapter={2} chapters={9} />, {language: 'ko', size: {columns: 80, rows: 16}});
+		const {lastFrame} = renderUi(<IntroCard title="기울기 소실" intro={intro} place={{chapter: 2, chapters: 9}} />, {language: 'ko', size: {columns: 80, rows: 16}});
 		expect(stripAnsi(lastFrame() ?? '')).toContain('…');
 	});
 
@@ -68,9 +68,15 @@ describe('IntroCard', () => {
 	});
 
 	test('on a narrow screen the hints keep start and quit', () => {
-		const hints = (language: 'en' | 'ko', columns: number) => introCardLayout({title: '', intro: '', chapter: 0, chapters: 9}, {columns, rows: 24}, language, UNICODE_GLYPHS).hints.map((h) => h.keys);
+		const hints = (language: 'en' | 'ko', columns: number) => introCardLayout({title: '', intro: '', place: {chapter: 0, chapters: 9}}, {columns, rows: 24}, language, UNICODE_GLYPHS).hints.map((h) => h.keys);
 		expect(hints('ko', 200)).toEqual(['enter/space', 'n', 'p', 'q']);
 		expect(hints('en', 40)).toEqual(['enter/space', 'n', 'q']);
 		expect(hints('en', 30)).toEqual(['enter/space', 'q']);
+	});
+
+	test("a lesson's card has no place in a tour and offers no chapter keys", () => {
+		const layout = introCardLayout({title: 'My lesson', intro: 'Two lines\nof intro'}, {columns: 80, rows: 24}, 'en', UNICODE_GLYPHS);
+		expect(layout.heading).toBe('before we start');
+		expect(layout.hints.map((h) => h.keys)).toEqual(['enter/space', 'q']);
 	});
 });

@@ -1,12 +1,33 @@
 import {describe, expect, test} from 'vitest';
 import {viewPalette} from '../../../../src/ui/kit/palette.js';
 import {createTheme} from '../../../../src/ui/kit/theme.js';
-import {MIN_PLOT_ROWS, layoutBoundary, pointCells, squarePlot, tileRuns} from '../../../../src/ui/views/boundary/layout.js';
-import {circleGrid, planeData} from '../../fixtures.js';
+import {MIN_PLOT_ROWS, boundaryTitle, layoutBoundary, tileTitleWidth, pointCells, squarePlot, tileRuns} from '../../../../src/ui/views/boundary/layout.js';
+import {circleGrid, planeData, runState} from '../../fixtures.js';
+import {displayWidth} from '../../../../src/ui/kit/format.js';
 
 const text = (rows: ReturnType<typeof layoutBoundary>) => rows.map((r) => r.map((s) => s.text).join(''));
 
 describe('boundary', () => {
+	test('a tile title says its percentage is test accuracy, and cuts the label, never the number', () => {
+		const glyphs = {diverged: '✗', ellipsis: '…'};
+		const run = runState('batch 1 (pure SGD)', [], {accuracy: 0.41, testAccuracy: 0.955});
+		expect(boundaryTitle(run, 0, '●', glyphs, 'en')).toBe('● batch 1 (pure SGD) test 96%');
+		expect(boundaryTitle(run, 0, '●', glyphs, 'ko')).toBe('● batch 1 (pure SGD) 테스트 96%');
+		const narrow = boundaryTitle(run, 0, '●', glyphs, 'en', 16);
+		expect(narrow).toBe('● batc… test 96%');
+		expect(displayWidth(narrow)).toBeLessThanOrEqual(16);
+		// No test figure yet: no number (the last batch's accuracy is the legend's acc, not this).
+		expect(boundaryTitle(runState('relu', [], {accuracy: 0.8, testAccuracy: Number.NaN}), 1, '▲', glyphs, 'en')).toBe('▲ relu');
+		// Five runs at 80 columns: 3 × 2 tiles 26 wide rather than five 16 wide, whose titles were "● … 테스트 …".
+		const five = ['batch 1', 'batch 8', 'batch 32', 'batch 128', 'full batch'].map((label) => runState(label, [], {testAccuracy: 0.54}));
+		const wanted = tileTitleWidth(five, ['●', '▲', '■', '◆', '★'], glyphs, 'ko');
+		expect(wanted).toBe(displayWidth('● full ba… 테스트 54%') + 5);
+		expect(tileRuns(5, 80, 16)).toMatchObject({across: 5, width: 16});
+		const tiles = tileRuns(5, 80, 16, wanted);
+		expect(tiles).toMatchObject({across: 3, down: 2, width: 26, shown: 5});
+		expect(tiles.plotRows).toBeGreaterThanOrEqual(MIN_PLOT_ROWS);
+		expect(boundaryTitle(runState('lr 50', [], {diverged: true}), 2, '■', glyphs, 'en', 14)).toBe('✗ lr… diverged');
+	});
 	test('square plots and tilings', () => {
 		expect(squarePlot(24, 20)).toEqual({columns: 24, rows: 12});
 		expect(squarePlot(80, 10)).toEqual({columns: 20, rows: 10});

@@ -6,8 +6,8 @@ import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../../../src/ui/kit/theme.js';
 import {frameLines, healthyLayers, layer, runState, threeRuns, vanishingLayers} from '../../fixtures.js';
 import {renderUi} from '../../render.js';
 
-function bars(runs: Parameters<typeof GradientBars>[0]['runs'], width = 78, height = 16, showStats = true) {
-	const {lastFrame} = renderUi(<GradientBars runs={runs} width={width} height={height} showStats={showStats} />);
+function bars(runs: Parameters<typeof GradientBars>[0]['runs'], width = 78, height = 16, showStats = true, focus: number | null = null) {
+	const {lastFrame} = renderUi(<GradientBars runs={runs} width={width} height={height} showStats={showStats} focus={focus} />);
 	return frameLines(lastFrame());
 }
 
@@ -85,8 +85,19 @@ describe('GradientBars', () => {
 		const deep = Array.from({length: 6}, (_, k) => runState(`run${k}`, [], {layers: vanishingLayers()}));
 		const cut = bars(deep);
 		expect(cut.length).toBeLessThanOrEqual(16);
-		expect(cut.join('\n')).toMatch(/\+3 more: run3, run4, run5/);
+		expect(cut.join('\n')).toMatch(/\+3 more · \[ \] run: run3, run4, run5/);
 		for (const line of cut) expect(displayWidth(line)).toBeLessThanOrEqual(78);
+	});
+
+	test('runs that cannot all be shown are paged: [ ] picks a run and its page is drawn, the rest named', () => {
+		const deep = Array.from({length: 6}, (_, k) => runState(`run${k}`, [], {layers: vanishingLayers()}));
+		const pages = [null, 0, 1, 2, 3, 4, 5].map((focus) => bars(deep, 78, 16, true, focus).join('\n'));
+		expect(pages[0]!.split('\n')[0]).not.toContain('run4');
+		// run 4 picked: the second page, with the first three named as the others.
+		expect(pages[5]!).toMatch(/run3[\s\S]*run4[\s\S]*run5/);
+		expect(pages[5]!).toMatch(/\+3 more · \[ \] run: run0, run1, run2/);
+		expect(pages[5]!.split('\n')[0]).not.toContain('run0');
+		for (let k = 0; k < 6; k++) expect(pages.some((p) => p.split('\n')[0]!.includes(`run${k}`)), `run${k} heads a column on some page`).toBe(true);
 	});
 
 	test('a diverged run does not stretch the scale: the healthy run\'s bars keep their lengths', () => {
@@ -106,6 +117,8 @@ describe('GradientBars', () => {
 
 	test('no layers yet: a placeholder', () => {
 		expect(bars([]).join('\n')).toContain('waiting');
-		expect(bars([runState('surface', [])]).join('\n')).toContain('no layers');
+		// Before the first step every run is still waiting (not 'no layers', as a new lesson said).
+		expect(bars([runState('relu', [])]).join('\n')).toContain('waiting');
+		expect(bars([runState('surface', [], {step: 5})]).join('\n')).toContain('no layers');
 	});
 });
