@@ -5,7 +5,7 @@ import type {Scenario} from '../../scenarios/types.js';
 import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
 import {runMarker, useTheme} from '../kit/theme.js';
-import {asciiWord, moreText, word} from '../kit/words.js';
+import {asciiWord, word} from '../kit/words.js';
 import type {CommandName, Scope} from '../input/keymap.js';
 import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
 import {DecisionBoundary} from '../views/boundary/DecisionBoundary.js';
@@ -18,8 +18,7 @@ import {lastStep, smoothingSteps} from '../views/loss/series.js';
 import {LossChart} from '../views/loss/LossChart.js';
 import {windowText} from '../views/race/layout.js';
 import {RaceMap} from '../views/race/RaceMap.js';
-import {ImageGrid, imageRuns} from '../views/images/ImageGrid.js';
-import {hiddenMatrices} from '../views/images/layout.js';
+import {ImageGrid} from '../views/images/ImageGrid.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import type {DashboardLayout} from './layout.js';
 import {scenarioDepth} from './offer.js';
@@ -113,13 +112,10 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 			// With a run singled out, its name stands where "each run's guess" would.
 			const focused = state.focus === null ? undefined : state.runs[state.focus];
 			const who = focused && state.focus !== null ? `${runMarker(theme, state.focus)} ${focused.state.label}` : word('eachRunGuess', language);
-			// Matrices that did not fit are named before the matrices' key, which may be cut.
-			const hidden = state.images ? hiddenMatrices(state.images, imageRuns(state.runs.length, state.probes, theme), {columns: inner.width, rows: inner.height, focus: state.focus}) : 0;
-			const more = hidden > 0 ? [`${moreText(hidden, 'runs', language)} [ ]`] : [];
-			const title = [word(state.images?.split === 'train' ? 'trainImages' : 'images', language), who, ...more, word('confusion', language)].join(` ${g.separator} `);
+			const title = [word(state.images?.split === 'train' ? 'trainImages' : 'images', language), who, word('confusion', language)].join(` ${g.separator} `);
 			return (
 				<Panel title={title} width={width} height={height}>
-					<ImageGrid runCount={state.runs.length} probes={state.probes} samples={state.images} focus={state.focus} {...inner} />
+					<ImageGrid labels={state.runs.map((r) => r.state.label)} probes={state.probes} samples={state.images} focus={state.focus} {...inner} />
 				</Panel>
 			);
 		}

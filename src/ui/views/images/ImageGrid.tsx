@@ -13,8 +13,8 @@ import {word} from '../../kit/words.js';
 import {type ImageInk, type ImageRun, layoutImages} from './layout.js';
 
 export interface ImageGridProps {
-	/** How many runs there are. */
-	readonly runCount: number;
+	/** Each run's label, in run order. */
+	readonly labels: readonly string[];
 	/** The latest probe of each run; null before the first. */
 	readonly probes: readonly RunProbe[] | null;
 	readonly samples: ImageSamples | null;
@@ -24,21 +24,23 @@ export interface ImageGridProps {
 }
 
 /** The runs as the layout draws them. */
-export function imageRuns(runCount: number, probes: readonly RunProbe[] | null, theme: Theme): ImageRun[] {
-	return Array.from({length: runCount}, (_, k) => ({marker: runMarker(theme, k), color: runColor(theme, k), predictions: probes?.[k]?.images}));
+function imageRuns(labels: readonly string[], probes: readonly RunProbe[] | null, theme: Theme): ImageRun[] {
+	return labels.map((label, k) => ({marker: runMarker(theme, k), label, color: runColor(theme, k), predictions: probes?.[k]?.images}));
 }
 
-export function ImageGrid({runCount, probes, samples, focus, width, height}: ImageGridProps) {
+export function ImageGrid({labels, probes, samples, focus, width, height}: ImageGridProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const g = theme.glyphs;
 	const ink: ImageInk = g.ascii ? 'ascii' : theme.name === 'color' ? 'grey' : 'blocks';
+	// A new array each frame with the same labels: the layout is redone only when they change.
+	const names = labels.join('\n');
 	const rows = useMemo(() => {
-		const runs = imageRuns(runCount, probes, theme);
+		const runs = imageRuns(names.split('\n'), probes, theme);
 		const bad = theme.roles.bad.color;
 		const mistake = theme.name === 'color' && bad ? {color: bad} : {};
-		return layoutImages(samples, runs, {columns: width, rows: height, ink, focus, mistake, rule: g.ascii ? '|' : '│', zero: g.ascii ? '.' : '·'});
-	}, [runCount, probes, samples, focus, width, height, theme, ink, g]);
+		return layoutImages(samples, runs, {columns: width, rows: height, ink, focus, mistake, rule: g.ascii ? '|' : '│', zero: g.ascii ? '.' : '·', language, separator: g.separator, ellipsis: g.ellipsis});
+	}, [names, probes, samples, focus, width, height, theme, ink, g, language]);
 	if (!samples) {
 		return (
 			<Box width={width} height={height} alignItems="center" justifyContent="center">

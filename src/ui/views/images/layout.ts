@@ -2,16 +2,22 @@
  * The images view as pure data: a few test images drawn with half-blocks (two pixels a cell),
  * each with its true class and every run's predicted class beside it, and under them a confusion
  * matrix per run (rows: true class, columns: predicted). When the images and the matrices do not
- * fit one above the other, the images stand to the left of the matrices.
+ * fit one above the other, the images stand to the left of the matrices. Matrices that do not fit
+ * are paged like the gradient bars: a line under the matrices names them and the keys (`[` `]`
+ * single out one run, its matrix alone).
  */
 import {NO_CLASS} from '../../../core/probe.js';
 import type {ImagePredictions, ImageSamples} from '../../../runner/protocol.js';
+import type {Language} from '../../../scenarios/types.js';
 import {type Cell, type Segment, type SegmentRow, toSegments} from '../../kit/cells.js';
+import {displayWidth, truncate} from '../../kit/format.js';
 import {blend, type CellStyle} from '../../kit/palette.js';
+import {moreText, word} from '../../kit/words.js';
 
 /** One run as the images view draws it. */
 export interface ImageRun {
 	readonly marker: string;
+	readonly label: string;
 	readonly color: string | undefined;
 	/** Absent until the first probe. */
 	readonly predictions: ImagePredictions | undefined;
@@ -32,6 +38,10 @@ export interface ImagesOptions {
 	readonly rule: string;
 	/** A zero count, and a guess not made yet (·, or . in ASCII). */
 	readonly zero: string;
+	/** For the line naming the runs whose matrices do not fit. */
+	readonly language: Language;
+	readonly separator: string;
+	readonly ellipsis: string;
 }
 
 /** Columns between image tiles and between matrices. */
@@ -145,7 +155,7 @@ function sideBySide(blocks: readonly Segment[][][], widths: readonly number[], h
 		blocks.forEach((block, k) => {
 			if (k > 0) row.push(rule === undefined ? {text: ' '.repeat(GAP), style: PLAIN} : {text: ` ${rule} `, style: DIM});
 			const part = block[r] ?? [];
-			const used = part.reduce((n, s) => n + s.text.length, 0);
+			const used = part.reduce((n, s) => n + displayWidth(s.text), 0);
 			row.push(...part, ...(used < widths[k]! ? [{text: ' '.repeat(widths[k]! - used), style: PLAIN}] : []));
 		});
 		out.push(row);
@@ -184,15 +194,23 @@ function besideFit(samples: ImageSamples, runs: readonly ImageRun[], o: Pick<Ima
 	return fit;
 }
 
-/** Whether the images stand above the matrices (else beside them). */
-function stacked(samples: ImageSamples, runs: readonly ImageRun[], o: Pick<ImagesOptions, 'rows'>): boolean {
-	return o.rows - matrixSize(samples, runs).height >= Math.ceil(samples.height / 2);
+/**
+ * Whether the images stand above the matrices (when a row of images fits over them, and over the
+ * line naming the runs left out, if any) or beside them; and how many matrices are drawn.
+ */
+function arrange(samples: ImageSamples, runs: readonly ImageRun[], o: Pick<ImagesOptions, 'columns' | 'rows'>, shown: number): {above: boolean; fit: number} {
+	const size = matrixSize(samples, runs);
+	const across = matricesThatFit(o.columns, size.width, shown);
+	const more = across < shown ? 1 : 0;
+	if (o.rows - size.height - more >= Math.ceil(samples.height / 2)) return {above: true, fit: across};
+	return {above: false, fit: besideFit(samples, runs, o, shown)};
 }
 
-/** How many runs' matrices `columns` leaves out (the title says so; `[` `]` show them one at a time). */
-export function hiddenMatrices(samples: ImageSamples, runs: readonly ImageRun[], o: Pick<ImagesOptions, 'columns' | 'rows' | 'focus'>): number {
-	const shown = shownRuns(runs.length, o.focus).length;
-	return shown - (stacked(samples, runs, o) ? matricesThatFit(o.columns, matrixSize(samples, runs).width, shown) : besideFit(samples, runs, o, shown));
+/** The line under the matrices when some do not fit: how many, the keys, then their runs (cut first). */
+function moreLine(runs: readonly ImageRun[], hidden: readonly number[], width: number, o: ImagesOptions): Segment[] {
+	const names = hidden.map((k) => `${runs[k]!.marker} ${runs[k]!.label}`).join(', ');
+	const text = `${moreText(hidden.length, 'runs', o.language)} ${o.separator} [ ] ${word('pickRun', o.language)}: ${names}`;
+	return [{text: truncate(text, width, o.ellipsis), style: DIM}];
 }
 
 /** The view's rows, at most `columns` wide and `rows` tall; empty before the images arrive. */
@@ -200,11 +218,12 @@ export function layoutImages(samples: ImageSamples | null, runs: readonly ImageR
 	if (!samples || o.columns <= 0 || o.rows <= 0) return [];
 	const shown = shownRuns(runs.length, o.focus);
 	const size = matrixSize(samples, runs);
-	const above = stacked(samples, runs, o);
-	const fit = above ? matricesThatFit(o.columns, size.width, shown.length) : besideFit(samples, runs, o, shown.length);
+	const {above, fit} = arrange(samples, runs, o, shown.length);
 	const matrices = shown.slice(0, fit).map((k) => matrixRows(samples, runs[k]!, size, o));
 	const matrixBlock = sideBySide(matrices, matrices.map(() => size.width), matrices.length > 0 ? size.height : 0, o.rule);
-	if (above || matrixBlock.length === 0) {
+	const matricesWidth = matrices.length * (size.width + RULE_GAP) - RULE_GAP;
+	if (fit < shown.length) matrixBlock.push(moreLine(runs, shown.slice(fit), above || fit === 0 ? o.columns : matricesWidth, o));
+	if (above || matrices.length === 0) {
 		// The images above the matrices, with a blank line between when that costs no row of images.
 		const room = o.rows - matrixBlock.length;
 		const full = tileGrid(samples, runs, shown, o, o.columns, room);
@@ -213,9 +232,8 @@ export function layoutImages(samples: ImageSamples | null, runs: readonly ImageR
 		const blank = tiles.length < room && matrixBlock.length > 0 ? [BLANK] : [];
 		return [...tiles, ...blank, ...matrixBlock].slice(0, o.rows);
 	}
-	const matricesWidth = matrices.length * (size.width + RULE_GAP) - RULE_GAP;
 	const tiles = tileGrid(samples, runs, shown, o, o.columns - matricesWidth - GAP, o.rows);
-	const tileWidth = tiles.length > 0 ? Math.max(...tiles.map((r) => r.reduce((n, seg) => n + seg.text.length, 0))) : 0;
+	const tileWidth = tiles.length > 0 ? Math.max(...tiles.map((r) => r.reduce((n, seg) => n + displayWidth(seg.text), 0))) : 0;
 	const blocks = tiles.length > 0 ? [tiles, matrixBlock] : [matrixBlock];
 	const widths = tiles.length > 0 ? [tileWidth, matricesWidth] : [matricesWidth];
 	return sideBySide(blocks, widths, Math.min(o.rows, Math.max(tiles.length, matrixBlock.length)));

@@ -1,7 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {NO_CLASS} from '../../../../src/core/probe.js';
 import type {ImageSamples} from '../../../../src/runner/protocol.js';
-import {type ImageRun, type ImagesOptions, hiddenMatrices, layoutImages, pixelCell} from '../../../../src/ui/views/images/layout.js';
+import {displayWidth} from '../../../../src/ui/kit/format.js';
+import {type ImageRun, type ImagesOptions, layoutImages, pixelCell} from '../../../../src/ui/views/images/layout.js';
 
 /** `count` 8×8 images of class k % 10: image k has a bright column at x = k % 8. */
 function samples(count = 12): ImageSamples {
@@ -16,10 +17,10 @@ function run(marker: string, count = 12): ImageRun {
 	const confusion = new Uint32Array(100);
 	for (let c = 0; c < 10; c++) confusion[c * 11] = 30;
 	confusion[1 * 10 + 7] = 4;
-	return {marker, color: undefined, predictions: {predicted, confusion}};
+	return {marker, label: `run ${marker}`, color: undefined, predictions: {predicted, confusion}};
 }
 
-const options = (extra: Partial<ImagesOptions> = {}): ImagesOptions => ({columns: 78, rows: 15, ink: 'blocks', focus: null, mistake: {}, rule: '│', zero: '·', ...extra});
+const options = (extra: Partial<ImagesOptions> = {}): ImagesOptions => ({columns: 78, rows: 15, ink: 'blocks', focus: null, mistake: {}, rule: '│', zero: '·', language: 'en', separator: '·', ellipsis: '…', ...extra});
 const text = (rows: ReturnType<typeof layoutImages>) => rows.map((r) => r.map((s) => s.text).join(''));
 const width = (line: string) => [...line].length;
 
@@ -55,8 +56,9 @@ describe('images view layout', () => {
 		expect(lines[6]!.slice(0, 32)).toBe('1   · 30  ·  ·  ·  ·  ·  4  ·  ·');
 	});
 
-	// Mutation: the matrices never giving way to the images (besideFit's loop gone) fails this.
-	test('short of rows, the images stand beside the matrices; a run singled out has the one matrix', () => {
+	// Mutation: the matrices never giving way to the images (besideFit's loop gone) fails this; so
+	// does dropping the line that names the matrix left out (moreLine).
+	test('short of rows, the images stand beside the matrices, a line names the matrix left out and the keys; a run singled out has the one matrix', () => {
 		const runs = [run('a'), run('b')];
 		const lines = text(layoutImages(samples(), runs, options({rows: 13})));
 		expect(lines.length).toBeLessThanOrEqual(13);
@@ -64,8 +66,18 @@ describe('images view layout', () => {
 		// One matrix gives way so that images fit beside it: three across.
 		expect(lines[0]).toMatch(/^█ {9}0 {3}█ {8}1 {4}█ {7}2 {2}a {3}0 {2}1/);
 		expect(lines[1]).toMatch(/^█ {8}a0 {3}█ {7}a7 {4}█ {6}a2 {2}0 {2}30/);
-		expect(hiddenMatrices(samples(), runs, {columns: 78, rows: 13, focus: null})).toBe(1);
-		expect(hiddenMatrices(samples(), runs, {columns: 78, rows: 15, focus: null})).toBe(0);
+		// Under the matrix (its header and ten rows), in its column: the other run, and how to reach it.
+		expect(lines[11]).toMatch(/ {2}\+1 more · \[ \] run: b run b +$/);
+		expect(lines.join('\n')).not.toMatch(/b {3}0 {2}1/);
+		// With the rows for both (and a row of images above), no such line.
+		const roomy = text(layoutImages(samples(), runs, options({rows: 15})));
+		expect(roomy.join('\n')).toMatch(/a {3}0 {2}1 .* │ b {3}0 {2}1/);
+		expect(roomy.join('\n')).not.toContain('more');
+		// Korean, narrow: the line keeps the keys, cuts the names, and stays within its width (Hangul counted as two).
+		const korean = text(layoutImages(samples(), [...runs, run('c'), run('d')], options({rows: 13, columns: 60, language: 'ko'})));
+		const more = korean.find((l) => l.includes('[ ]'))!;
+		expect(more).toMatch(/\+3개 더 · \[ \] 실행: b run b/);
+		for (const line of korean) expect(displayWidth(line)).toBeLessThanOrEqual(60);
 		const focused = text(layoutImages(samples(), runs, options({focus: 1})));
 		expect(focused[4]).toMatch(/^b {3}0/);
 		expect(focused[4]).not.toContain('│');
@@ -74,8 +86,8 @@ describe('images view layout', () => {
 	});
 
 	test('before the first probe, and for a diverged run: a dot for every guess and count', () => {
-		const none: ImageRun = {marker: 'a', color: undefined, predictions: undefined};
-		const diverged: ImageRun = {marker: 'b', color: undefined, predictions: {predicted: new Uint8Array(12).fill(NO_CLASS), confusion: new Uint32Array(100)}};
+		const none: ImageRun = {marker: 'a', label: 'none', color: undefined, predictions: undefined};
+		const diverged: ImageRun = {marker: 'b', label: 'diverged', color: undefined, predictions: {predicted: new Uint8Array(12).fill(NO_CLASS), confusion: new Uint32Array(100)}};
 		const lines = text(layoutImages(samples(), [none, diverged], options({zero: '.'})));
 		expect(lines[1]!.slice(9, 11)).toBe('a.');
 		expect(lines[2]!.slice(9, 11)).toBe('b.');
