@@ -45,7 +45,7 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 		scenario.kind === 'surface'
 			? raceLegendLayout(state.runs, scenario.surface, columns - 1, legendMax, language, theme)
 			: legendLayout(latest, columns - 1, legendMax, language, theme);
-	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats, language), reservedRows);
+	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, (panelRows, most) => barsWidthWanted(latest, state.showStats, language, panelRows, most), reservedRows);
 	if (layout.tooSmall) return <TooSmall quit={commandHint('lesson', 'quit', language, theme.glyphs.ascii)} />;
 	const height = layout.panelHeight;
 	const scope = replay ? 'replay' : 'lesson';

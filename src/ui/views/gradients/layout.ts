@@ -74,12 +74,21 @@ function stat(layer: LayerStats | undefined): number | null {
 	return layer?.saturated ?? layer?.dead ?? null;
 }
 
-/** Columns the bars want for `runs` runs with bars `barWidth` wide (the panel's borders excluded). */
-export function barsWidthWanted(runs: readonly RunState[], showStats: boolean, language: Language, barWidth = 10): number {
+/**
+ * Columns the bars want in a panel `rows` tall (borders excluded), with bars `barWidth` wide: every
+ * run side by side if that takes at most `most` columns, else in the fewest bands (runs one band
+ * under another, as layoutBars draws them) that do, else in as many bands as the rows hold.
+ */
+export function barsWidthWanted(runs: readonly RunState[], showStats: boolean, language: Language, rows = Infinity, most = Infinity, barWidth = 10): number {
 	const overflow = word('overflow', language);
 	const numberWidth = Math.max(5, ...runs.flatMap((r) => r.layers.map((l) => displayWidth(formatSci(l.gradNormW, '—', overflow)))));
 	const layers = Math.max(0, ...runs.map((r) => r.layers.length));
-	return `L${layers}`.length + runs.length * (GAP + barWidth + 1 + numberWidth + (showStats ? 1 + STATS : 0));
+	const perRun = GAP + barWidth + 1 + numberWidth + (showStats ? 1 + STATS : 0);
+	const bandsFit = Math.max(1, Math.min(runs.length, Math.floor((rows + 1) / (layers + 2))));
+	const width = (bands: number): number => `L${layers}`.length + Math.ceil(runs.length / bands) * perRun;
+	let bands = 1;
+	while (bands < bandsFit && width(bands) > most) bands++;
+	return width(bands);
 }
 
 /**
