@@ -25,6 +25,7 @@ import type {CommandName} from '../input/keymap.js';
 import type {KeyAnswer} from '../input/router.js';
 import {useOwnStore, useStore} from '../input/store.js';
 import {KeyInput} from '../input/use-keys.js';
+import {PICTURE_VIEWS} from '../views/model.js';
 import {EditorScreen} from './editor/EditorScreen.js';
 import {ExplorerScreen} from './explorer/ExplorerScreen.js';
 import {framePlan} from './lesson/frames.js';
@@ -138,7 +139,8 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 						snapshotsPerSecond: training.snapshotsPerSecond,
 						speed: scenario.speed,
 						paused: false,
-						boundary: startingView(scenario) === 'boundary',
+						// The view it opens on may need pictures from the first probe (boundary, fit, images).
+						boundary: PICTURE_VIEWS.includes(startingView(scenario)),
 						frames: duration !== undefined,
 					}
 				: null,
