@@ -128,6 +128,13 @@ describe('other sizes', () => {
 		for (const run of runs) expect(panel).toMatch(new RegExp(`${run.label}( |$)`, 'm'));
 		expect(panel).not.toContain('more');
 	});
+	// Mutation: barsWidthWanted without its no-layers case (a 4-column panel until the first step) fails this.
+	test('160×50 before the first step: the bars panel already takes about half', () => {
+		const state = {...initialDashboardState(sc), view: 'gradients' as const};
+		const lines = frameLines(uiToString(<Dashboard state={state} scenario={sc} />, {language: 'en', size: {columns: 160, rows: 50}}));
+		expectFits(lines, 160, 50);
+		expect(lines[1]!.indexOf('┌', 1), lines[1]).toBe(80);
+	});
 	test.each([
 		[80, 24],
 		[100, 30],

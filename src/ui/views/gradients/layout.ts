@@ -78,11 +78,13 @@ function stat(layer: LayerStats | undefined): number | null {
  * Columns the bars want in a panel `rows` tall (borders excluded), with bars `barWidth` wide: every
  * run side by side if that takes at most `most` columns, else in the fewest bands (runs one band
  * under another, as layoutBars draws them) that do, else in as many bands as the rows hold.
+ * Before the first step (no layers known) it asks for `most`.
  */
 export function barsWidthWanted(runs: readonly RunState[], showStats: boolean, language: Language, rows = Infinity, most = Infinity, barWidth = 10): number {
 	const overflow = word('overflow', language);
 	const numberWidth = Math.max(5, ...runs.flatMap((r) => r.layers.map((l) => displayWidth(formatSci(l.gradNormW, '—', overflow)))));
 	const layers = Math.max(0, ...runs.map((r) => r.layers.length));
+	if (layers === 0 && Number.isFinite(most)) return most; // before the first step: the usual half, not a sliver
 	const perRun = GAP + barWidth + 1 + numberWidth + (showStats ? 1 + STATS : 0);
 	const bandsFit = Math.max(1, Math.min(runs.length, Math.floor((rows + 1) / (layers + 2))));
 	const width = (bands: number): number => `L${layers}`.length + Math.ceil(runs.length / bands) * perRun;
