@@ -8,7 +8,7 @@
  * (the pause test fails).
  */
 import {describe, expect, it} from 'vitest';
-import type {RunnerHandle, RunnerSetup} from '../src/runner/client.js';
+import {type RunnerHandle, type RunnerSetup, workerLimit} from '../src/runner/client.js';
 import type {ProbeMessage, RunState, Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
 import {tinyScenario} from './helpers/scenarios.js';
@@ -160,5 +160,17 @@ describe('a lesson split across workers', () => {
 		} finally {
 			await runner.stop();
 		}
+	});
+});
+
+describe('how many workers a lesson may use', () => {
+	it('one per idle core: the cores less the load average (rounded), at least one; GRADLAB_WORKERS overrides', () => {
+		expect(workerLimit({}, 8, 0.2)).toBe(8);
+		expect(workerLimit({}, 8, 5.6)).toBe(2);
+		expect(workerLimit({}, 2, 1.4)).toBe(1);
+		// A busy shared server: every dashboard keeps to one worker (and one V8 heap).
+		expect(workerLimit({}, 16, 40)).toBe(1);
+		expect(workerLimit({GRADLAB_WORKERS: '3'}, 2, 9)).toBe(3);
+		expect(() => workerLimit({GRADLAB_WORKERS: 'two'}, 2, 0)).toThrow(/GRADLAB_WORKERS must be a whole number ≥ 1, not "two"/);
 	});
 });
