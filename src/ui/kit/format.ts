@@ -90,6 +90,11 @@ export function wrap(text: string, width: number, maxLines = Infinity, ellipsis 
 		line = word;
 	}
 	if (line !== '') lines.push(line);
+	return keepLines(lines, width, maxLines, ellipsis);
+}
+
+/** The first `maxLines` of `lines`, the last of them ending with `ellipsis` when some are left out. */
+function keepLines(lines: string[], width: number, maxLines: number, ellipsis: string): string[] {
 	if (lines.length <= maxLines) return lines;
 	const kept = lines.slice(0, maxLines);
 	const last = kept[maxLines - 1]!;
@@ -104,11 +109,7 @@ export function wrap(text: string, width: number, maxLines = Infinity, ellipsis 
 export function wrapLines(text: string, width: number, maxLines = Infinity, ellipsis = '…'): string[] {
 	if (width <= 0 || maxLines <= 0) return [];
 	const lines = text.split('\n').flatMap((line) => (line.trim() === '' ? [''] : wrap(line, width, Infinity, ellipsis)));
-	if (lines.length <= maxLines) return lines;
-	const kept = lines.slice(0, maxLines);
-	const last = kept[maxLines - 1]!;
-	kept[maxLines - 1] = displayWidth(last) + displayWidth(ellipsis) <= width ? last + ellipsis : truncate(`${last}${ellipsis}${ellipsis}`, width, ellipsis);
-	return kept;
+	return keepLines(lines, width, maxLines, ellipsis);
 }
 
 /**

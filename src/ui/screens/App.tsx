@@ -20,12 +20,12 @@ import {UiContext, useLanguage, useSize} from '../kit/context.js';
 import {truncate} from '../kit/format.js';
 import {useTheme} from '../kit/theme.js';
 import {useTerminalSize} from '../kit/use-terminal-size.js';
+import {PICTURE_VIEWS} from '../views/model.js';
 import {type WordKey, asciiWord, message, word} from '../kit/words.js';
 import type {CommandName} from '../input/keymap.js';
 import type {KeyAnswer} from '../input/router.js';
 import {useOwnStore, useStore} from '../input/store.js';
 import {KeyInput} from '../input/use-keys.js';
-import {PICTURE_VIEWS} from '../views/model.js';
 import {EditorScreen} from './editor/EditorScreen.js';
 import {ExplorerScreen} from './explorer/ExplorerScreen.js';
 import {framePlan} from './lesson/frames.js';
@@ -139,7 +139,7 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 						snapshotsPerSecond: training.snapshotsPerSecond,
 						speed: scenario.speed,
 						paused: false,
-						// The view it opens on may need pictures from the first probe (boundary, fit, images).
+						// A lesson that opens on a picture view (boundary, fit or images) wants its pictures from the first probe.
 						boundary: PICTURE_VIEWS.includes(startingView(scenario)),
 						frames: duration !== undefined,
 					}
