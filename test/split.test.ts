@@ -14,6 +14,12 @@ import type {NetworkScenario} from '../src/scenarios/types.js';
 import {tinyScenario} from './helpers/scenarios.js';
 import {next, readAll, startTestRunner} from './helpers/worker.js';
 
+/** The four runs on the digits: image data, whose probes carry sample images, guesses and confusion matrices. */
+function fourOnDigits(steps: number): NetworkScenario {
+	const scenario = fourRuns(steps);
+	return {...scenario, runs: scenario.runs.map((r) => ({...r, dataset: {kind: 'digits', test: 0.2, standardize: true}}))};
+}
+
 /** Four runs: three share a network and seed (adam, momentum and rmsprop on tanh), one differs (sgd on relu). */
 function fourRuns(steps: number): NetworkScenario {
 	const [adam, sgd] = tinyScenario({steps}).runs as [NetworkScenario['runs'][number], NetworkScenario['runs'][number]];
@@ -46,8 +52,8 @@ function quiet(runner: RunnerHandle): Promise<void> {
 const isSnapshot = (m: WorkerMessage): m is Snapshot => m.type === 'snapshot';
 
 /** A recording's worth of frames, with a pause, a live change and a restart on the way: every message heard. */
-async function frames(workers: number): Promise<WorkerMessage[]> {
-	const runner = startTestRunner({scenario: fourRuns(200), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers);
+async function frames(workers: number, scenario = fourRuns(200)): Promise<WorkerMessage[]> {
+	const runner = startTestRunner({scenario, options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers);
 	const heard = collect(runner);
 	try {
 		await next(runner, isSnapshot);
@@ -100,6 +106,15 @@ describe('a lesson split across workers', () => {
 		expect(one.some((m) => m.type === 'reset')).toBe(true);
 		expect(await frames(2)).toEqual(one);
 		expect(await frames(3)).toEqual(one);
+	}, 60_000);
+
+	// Mutation: the merger not carrying the sample images fails this.
+	it('frames mode on image data: one and two workers send the same sample images, guesses and confusion matrices', async () => {
+		const one = await frames(1, fourOnDigits(200));
+		const probes = one.filter((m): m is ProbeMessage => m.type === 'probe');
+		expect(probes.filter((m) => m.images)).toHaveLength(2); // at the start and after the restart
+		expect(probes.at(-1)!.runs.every((r) => r.images && r.images.confusion.length === 100)).toBe(true);
+		expect(await frames(2, fourOnDigits(200))).toEqual(one);
 	}, 60_000);
 
 	it('live: trained to the end, one worker and two give the same histories, final states and probes', async () => {

@@ -40,12 +40,14 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 	const size = useSize();
 	const {columns, rows} = size;
 	const latest = state.runs.map((r) => r.state);
-	// Laid out once: its line count sizes the panels, and the same layout is drawn below them.
+	// Laid out once: its line count sizes the panels, and the same layout is drawn below them. Under
+	// the help it keeps one line: at 80×24 every key needs the rows.
+	const legendMax = state.helpOpen ? 1 : LEGEND_MAX_LINES;
 	const legend =
 		scenario.kind === 'surface'
-			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
-			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme, differs);
-	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats), reservedRows);
+			? raceLegendLayout(state.runs, scenario.surface, columns - 1, legendMax, language, theme)
+			: legendLayout(latest, columns - 1, legendMax, language, theme, differs);
+	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, (panelRows, most) => barsWidthWanted(latest, state.showStats, language, panelRows, most), reservedRows);
 	if (layout.tooSmall) return <TooSmall quit={commandHint('lesson', 'quit', language, theme.glyphs.ascii)} />;
 	const height = layout.panelHeight;
 	const scope = replay ? 'replay' : 'lesson';

@@ -65,7 +65,7 @@ export function legendEntry(run: RunState, index: number, marker: string, langua
 	} else {
 		// A classification's accuracy; a regression's R² in its place (NaN for the other task).
 		const r2 = asciiWord('r2', language, glyphs.ascii);
-		const parts = level === 'none' ? [] : [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash)}`];
+		const parts = level === 'none' ? [] : [`${word('loss', language)} ${formatValue(run.loss, glyphs.dash, word('overflow', language))}`];
 		const train = level === 'full' || level === 'train';
 		if (train && Number.isFinite(run.accuracy)) parts.push(`${word('accuracy', language)} ${formatPercent(run.accuracy)}`);
 		if (train && Number.isFinite(run.r2)) parts.push(`${r2} ${formatR2(run.r2, glyphs.dash)}`);

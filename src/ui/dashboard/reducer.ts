@@ -57,9 +57,14 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			// Probes without a picture (its view is not shown) keep the last one for a quick return.
 			const probes = action.runs.map((r, k) => {
 				const last = state.probes?.[k];
-				return {...r, ...(!r.boundary && last?.boundary ? {boundary: last.boundary} : {}), ...(!r.fit && last?.fit ? {fit: last.fit} : {})};
+				return {
+					...r,
+					...(!r.boundary && last?.boundary ? {boundary: last.boundary} : {}),
+					...(!r.fit && last?.fit ? {fit: last.fit} : {}),
+					...(!r.images && last?.images ? {images: last.images} : {}),
+				};
 			});
-			return {...state, probes, probeData: data, views};
+			return {...state, probes, probeData: data, images: action.images ?? state.images, views};
 		}
 		case 'reset':
 			return {
@@ -70,6 +75,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				error: null,
 				probes: null,
 				probeData: null,
+				images: null,
 				followCaptions: true,
 			};
 		case 'error':
@@ -102,6 +108,8 @@ export function applyCommand(state: DashboardState, command: ViewCommand): Dashb
 			return {...state, showStats: !state.showStats};
 		case 'togglePoints':
 			return {...state, showTest: !state.showTest};
+		case 'toggleSmooth':
+			return {...state, smooth: !state.smooth};
 		case 'nextRun':
 		case 'prevRun':
 			return {...state, focus: cycleFocus(state.focus, state.runs.length, command === 'nextRun' ? 1 : -1)};

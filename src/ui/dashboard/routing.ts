@@ -29,7 +29,7 @@ export function watchChange(before: ViewName, after: ViewName): Command | undefi
 	return PICTURE_VIEWS.includes(after) !== PICTURE_VIEWS.includes(before) ? watchCommand(after) : undefined;
 }
 
-const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'nextRun', 'prevRun', 'help', 'dismiss'];
+const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'toggleSmooth', 'nextRun', 'prevRun', 'help', 'dismiss'];
 
 /** Whether the reducer handles `command` on its own. */
 function isViewCommand(command: CommandName): command is ViewCommand {

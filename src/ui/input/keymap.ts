@@ -31,6 +31,7 @@ export type CommandName =
 	| 'cycleXAxis'
 	| 'toggleStats'
 	| 'togglePoints'
+	| 'toggleSmooth'
 	| 'nextRun'
 	| 'prevRun'
 	| 'export'
@@ -154,8 +155,10 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 			{command: 'toggleLog', keys: [char('l')], hint: hint('l', 'log', '로그', 6)},
 			{command: 'cycleXAxis', keys: [char('x')], hint: hint('x', 'axis', '가로축', 7)},
 			{command: 'toggleStats', keys: [char('d')], hint: hint('d', 'stats', '통계', 8)},
-			// Boundary and histogram views: test points, and one run large or all side by side.
+			// Test data where a view has it (the boundary's points, the loss chart's test loss), and one
+			// run singled out (loss chart, race map, images) or shown large (boundary, histograms).
 			{command: 'togglePoints', keys: [char('t')]},
+			{command: 'toggleSmooth', keys: [char('a')]},
 			{command: 'nextRun', keys: [char(']')]},
 			{command: 'prevRun', keys: [char('[')]},
 			// The experiment: change its settings, its runs' lr and momentum while they train, save it.
@@ -252,7 +255,8 @@ export const DESCRIPTIONS: Readonly<Record<CommandName, Words>> = {
 	toggleLog: {en: 'log / linear loss scale', ko: '손실 축: 로그 / 선형'},
 	cycleXAxis: {en: 'x axis: step, epoch, …', ko: 'x축: 스텝, 에포크, …'},
 	toggleStats: {en: 'saturated/dead column', ko: '포화 / 죽은 뉴런 비율'},
-	togglePoints: {en: 'show test points', ko: '테스트 점 보기'},
+	togglePoints: {en: 'show test data', ko: '테스트 데이터 보기'},
+	toggleSmooth: {en: 'smoothed / raw loss', ko: '이동평균 / 원래 손실'},
 	nextRun: {en: 'next run / all runs', ko: '다음 실행 / 모두'},
 	prevRun: {en: 'previous run / all runs', ko: '이전 실행 / 모두'},
 	export: {en: 'export the curves', ko: '곡선 내보내기'},

@@ -139,7 +139,7 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 						snapshotsPerSecond: training.snapshotsPerSecond,
 						speed: scenario.speed,
 						paused: false,
-						// A lesson that opens on a picture view (boundary or fit) wants its pictures from the first probe.
+						// A lesson that opens on a picture view (boundary, fit or images) wants its pictures from the first probe.
 						boundary: PICTURE_VIEWS.includes(startingView(scenario)),
 						frames: duration !== undefined,
 					}

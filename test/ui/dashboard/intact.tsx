@@ -57,10 +57,12 @@ export function expectIntact(frame: readonly string[], inputs: DashboardInputs, 
 	const latest = state.runs.map((r) => r.state);
 	// The parts, each drawn alone (one row is Ink's spare; see Dashboard's reservedRows).
 	const status = lines(uiToString(<StatusLine title={scenario.title[language] || scenario.title.en} runs={latest} paused={state.paused} finished={state.finished} stepsPerSecond={state.stepsPerSecond} speed={state.speed} width={size.columns} />, options));
+	// Under the help the legend keeps one line.
+	const legendMax = state.helpOpen ? 1 : LEGEND_MAX_LINES;
 	const legendData =
 		scenario.kind === 'surface'
-			? raceLegendLayout(state.runs, scenario.surface, size.columns - 1, LEGEND_MAX_LINES, language, theme)
-			: legendLayout(latest, size.columns - 1, LEGEND_MAX_LINES, language, theme);
+			? raceLegendLayout(state.runs, scenario.surface, size.columns - 1, legendMax, language, theme)
+			: legendLayout(latest, size.columns - 1, legendMax, language, theme);
 	const legend = legendData.lines.length === 0 ? [''] : lines(uiToString(<Legend layout={legendData} width={size.columns - 1} />, options)).map((line) => ` ${line}`.trimEnd());
 	const captionLines = size.rows >= 30 ? 4 : 3;
 	const caption = lines(uiToString(<Caption notes={scenario.notes} step={currentStep(state.runs)} width={size.columns} lines={captionLines} error={state.error} />, options));

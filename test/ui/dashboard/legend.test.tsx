@@ -24,6 +24,16 @@ describe('the lesson legend', () => {
 		expect(text).toContain('✗ lr 5  diverged at step 137');
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(79);
 	});
+	// Mutation: formatValue without the overflow word (1e+200) fails this.
+	test('a loss past float32 reads overflow, in both languages; a large one still a number', () => {
+		const runs = [runState('lr 2', history(3, () => 2.17e247)), runState('lr 1', history(3, () => 1.4e3))];
+		for (const [language, word] of [['en', 'overflow'], ['ko', '오버플로']] as const) {
+			const text = frameLines(renderUi(<Legend layout={legendLayout(runs, 79, 3, language, THEMES.color)} width={79} />, {language}).lastFrame()).join('\n');
+			expect(text).toMatch(new RegExp(`lr 2 {2}\\S+ ${word}`));
+			expect(text).toContain('1.4e+03');
+			expect(text).not.toContain('e+247');
+		}
+	});
 	test('a regression: R² and test R² where the accuracies would be; R^2 in ASCII', () => {
 		const runs = [runState('relu', history(3, () => 0.02), {accuracy: Number.NaN, testAccuracy: Number.NaN, r2: 0.968, testR2: 0.951})];
 		expect(legendLayout(runs, 79, 3, 'en', THEMES.color).lines.flat().map((e) => e.detail)).toEqual(['loss 0.0200  R² 0.97  test R² 0.95  lr 0.1']);

@@ -1,6 +1,6 @@
 /**
  * A lesson that opens on a picture view asks the worker for its pictures from the start: the
- * boundary's grids or the fit's curves and maps. Mutation: App asking only when the starting view
+ * boundary's grids, the fit's curves and maps, or the images' guesses. Mutation: App asking only when the starting view
  * is 'boundary' (as it did) fails the fit case; asking always fails the loss case.
  */
 import {render} from 'ink-testing-library';
@@ -26,8 +26,9 @@ function setupFor(id: string, show: ViewName): RunnerSetup {
 }
 
 describe('the pictures a lesson asks for at its start', () => {
-	test('opening on the fit or the boundary: pictures from the first probe; on the loss: none until a picture view shows', () => {
+	test('opening on the fit, the boundary or the images: pictures from the first probe; on the loss: none until a picture view shows', () => {
 		expect(setupFor('curve-fitting', 'fit').boundary).toBe(true);
+		expect(setupFor('digits', 'images').boundary).toBe(true);
 		expect(setupFor('activations', 'boundary').boundary).toBe(true);
 		expect(setupFor('curve-fitting', 'loss').boundary).toBe(false);
 	});
