@@ -159,10 +159,10 @@ layoutCost('boundary plot 80×40 (one run large)', (k) => {
 layoutCost('race map 96×40, 8 paths', (k) => {
 	const state = race.states[k % race.states.length]!;
 	const surface = SURFACES.rosenbrock;
-	const bands = contourBands(surface, surface.view, 96, 40, 8);
+	const contours = contourBands(surface, surface.view, 96, 40);
 	const theme = createTheme();
 	const racers = state.runs.map((r, j) => ({points: r.history.points, position: r.state.position, marker: runMarker(theme, j), color: runColor(theme, j)}));
-	layoutRaceMap(surface, racers, {columns: 96, rows: 40, palette, bands});
+	layoutRaceMap(surface, racers, {columns: 96, rows: 40, palette, contours, focus: null});
 });
 
 if (!only || only === 'probe') console.log('\nWorker probe cost (48×48 boundary grid per run + histograms), after 500 steps:');

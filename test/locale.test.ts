@@ -62,7 +62,7 @@ describe('the CLI speaks Korean', () => {
 	const row: RunSummary = {run: 'relu', steps: 100, loss: 0.5, accuracy: 0.9, testAccuracy: 0.85, testLoss: NaN, r2: NaN, testR2: NaN, stepsPerSecond: 1234, divergedAt: null};
 
 	it('the headless table in Korean lines its columns up by display width', () => {
-		const lines = formatTable([row, {...row, run: 'sigmoid', divergedAt: 40}], false, {language: 'ko', ascii: false}).trimEnd().split('\n');
+		const lines = formatTable([row, {...row, run: 'sigmoid', divergedAt: 40}], 'classification', {language: 'ko', ascii: false}).trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^실행\s+스텝\s+배치 손실\s+배치 정확도\s+테스트 정확도\s+스텝\/초\s+발산 시점$/);
 		expect(lines[3]).toMatch(/40 스텝$/);
 		// Every row ends in the same column: Hangul counted as two.
@@ -71,7 +71,7 @@ describe('the CLI speaks Korean', () => {
 	});
 
 	it('the table in ASCII has no other glyphs', () => {
-		const text = formatTable([{...row, testAccuracy: NaN}], true, {language: 'en', ascii: true});
+		const text = formatTable([{...row, testAccuracy: NaN}], 'regression', {language: 'en', ascii: true});
 		expect(text).toMatch(/batch R\^2/);
 		expect(text).not.toMatch(/[^\x00-\x7f]/);
 	});

@@ -8,7 +8,7 @@
 import {describe, expect, it} from 'vitest';
 import {frameSamplesPerSecond} from '../src/runner/loop.js';
 import {MessageMerger} from '../src/runner/merge.js';
-import type {Command, HistoryPoint, ProbeData, RunProbe, RunState, Snapshot, WorkerMessage} from '../src/runner/protocol.js';
+import type {Command, HistoryPoint, ImageSamples, ProbeData, RunProbe, RunState, Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import {slack} from '../src/runner/gate.js';
 import {splitRuns} from '../src/runner/split.js';
 
@@ -22,6 +22,9 @@ function run(label: string, step: number, points: number[] = []): RunState {
 }
 
 const snapshot = (runs: RunState[], extra: Partial<Snapshot> = {}): Snapshot => ({type: 'snapshot', runs, paused: false, finished: false, stepsPerSecond: 30, samplesPerSecond: 900, speed: 'max', ...extra});
+const images = (rows: number): ImageSamples => ({width: 1, height: 1, pixels: new Float32Array(1), labels: new Uint8Array(1), classNames: ['a', 'b'], split: 'test', rows});
+/** A run's probe on image data: its guesses on the samples and its confusion matrix. */
+const guessed = (guess: number): RunProbe => ({histograms: [[guess]], images: {predicted: Uint8Array.of(guess), confusion: new Uint32Array(4)}});
 const data = (classes: number): ProbeData => ({kind: 'classes', bounds: {xMin: 0, xMax: 1, yMin: 0, yMax: 1}, classes, train: {xy: new Float32Array(2), labels: new Uint8Array(1)}, test: {xy: new Float32Array(0), labels: new Uint8Array(0)}});
 
 /** A merger over fake workers and a clock that moves only when told. */
@@ -162,5 +165,25 @@ describe('merging split workers’ messages', () => {
 		h.merger.receive(1, snapshot([run('b', 98)], {paused: true}));
 		h.wait(40);
 		expect(h.posted).toHaveLength(1);
+	});
+
+	// Mutation: the merger not carrying `images` (as before the images view) fails both modes; carrying
+	// them with every probe fails the once-only checks.
+	it('carries image data as one worker does: the first worker’s sample images once, every run’s guesses, again after a restart', () => {
+		for (const frames of [true, false]) {
+			const h = harness([1, 2], frames);
+			const probes = () => h.out.filter((m) => m.type === 'probe');
+			h.merger.receive(1, {type: 'probe', runs: [guessed(1), guessed(2)], images: images(20)});
+			h.merger.receive(0, {type: 'probe', runs: [guessed(0)], images: images(10)});
+			expect(probes()).toEqual([{type: 'probe', runs: [guessed(0), guessed(1), guessed(2)], images: images(10)}]);
+			h.merger.receive(0, {type: 'probe', runs: [guessed(1)]});
+			h.merger.receive(1, {type: 'probe', runs: [guessed(0), guessed(0)]});
+			expect(probes()[1]).toEqual({type: 'probe', runs: [guessed(1), guessed(0), guessed(0)]});
+			for (const worker of [0, 1]) h.merger.receive(worker, {type: 'reset'});
+			h.merger.receive(0, {type: 'probe', runs: [guessed(0)], images: images(10)});
+			h.merger.receive(1, {type: 'probe', runs: [guessed(1), guessed(2)], images: images(20)});
+			expect(probes()[2]).toMatchObject({images: images(10)});
+			expect(probes()).toHaveLength(3);
+		}
 	});
 });

@@ -7,9 +7,11 @@ import {
 	HISTOGRAM_MIN_EXPONENT,
 	NO_CLASS,
 	type PlaneBounds,
+	confusionMatrix,
 	gradientHistograms,
 	planeBounds,
 	predictPlane,
+	predictRows,
 	squareBounds,
 	unionBounds,
 } from '../src/core/probe.js';
@@ -92,6 +94,23 @@ describe('predictPlane', () => {
 	test('non-finite logits give NO_CLASS (a diverged network predicts nothing)', () => {
 		const broken = net([2, 2], 'linear', [{W: [[Number.NaN, 0], [0, 1]], b: [0, 0]}]);
 		expect(classes(broken, 3, 2).flat()).toEqual(Array(6).fill(NO_CLASS));
+	});
+});
+
+describe('predictRows and confusionMatrix', () => {
+	test("each row's class from its logits, in any chunk; the counts of (true, predicted)", () => {
+		// Three outputs: x, y and 0.5 − x − y; the largest wins.
+		const three = net([2, 3], 'linear', [{W: [[1, 0], [0, 1], [-1, -1]], b: [0, 0, 0.5]}]);
+		const x = Float64Array.from([2, 0, 0, 2, -1, -1, 1, 0.5, 0, 0]);
+		for (const chunk of [1, 2, 256]) {
+			const out = new Uint8Array(5);
+			predictRows(three, x, 5, out, chunk);
+			expect(Array.from(out)).toEqual([0, 1, 2, 0, 2]); // the last: 0, 0, 0.5
+		}
+		const predicted = Uint8Array.from([0, 1, 2, 0, 2, NO_CLASS]);
+		const labels = Int32Array.from([0, 1, 1, 2, 2, 0]);
+		// Rows true, columns predicted; the row predicted as nothing is left out.
+		expect(Array.from(confusionMatrix(predicted, labels, 6, 3))).toEqual([1, 0, 0, 0, 1, 1, 1, 0, 1]);
 	});
 });
 

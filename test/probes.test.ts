@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {NO_CLASS} from '../src/core/probe.js';
-import {FIT_CURVE_POINTS, MAX_TEST_POINTS, MAX_TRAIN_POINTS, PROBE_GRID, Prober, dataBounds, subsample} from '../src/runner/probes.js';
+import {evaluateNetwork} from '../src/core/trainer.js';
+import {FIT_CURVE_POINTS, MAX_IMAGES, MAX_TEST_POINTS, MAX_TRAIN_POINTS, PROBE_GRID, Prober, dataBounds, imageSamples, sampleRows, subsample} from '../src/runner/probes.js';
 import type {ProbeMessage} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
@@ -18,6 +19,57 @@ function regressionScenario(name: 'sine' | 'plane'): NetworkScenario {
 	const base = tinyScenario({loss: 'mse'});
 	return {...base, runs: base.runs.map((r) => ({...r, dataset: {kind: 'regression', name, samples: 120, noise: 0.1, test: 0.25, standardize: false}}))};
 }
+
+describe('image data', () => {
+	// Mutation: confusionMatrix counting (predicted, true) instead, or predictions of a stale network, fails this.
+	it("digits: a few test images once, each run's guesses and a confusion matrix that agrees with its test accuracy", () => {
+		const session = new Session(digitsScenario());
+		for (let k = 0; k < 60; k++) session.stepAll();
+		const prober = new Prober();
+		const first = prober.probe(session)!;
+		const images = first.images!;
+		const test = session.runs[0]!.trainer!.data.test;
+		expect(images.split).toBe('test');
+		expect(images.rows).toBe(test.n);
+		expect([images.width, images.height]).toEqual([8, 8]);
+		expect(images.labels).toHaveLength(MAX_IMAGES);
+		expect(Array.from(images.labels.slice(0, 12))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]); // a round of every class first
+		expect(images.pixels).toHaveLength(MAX_IMAGES * 64);
+		expect(Math.min(...images.pixels)).toBe(0);
+		expect(Math.max(...images.pixels)).toBe(1);
+		first.runs.forEach((run, k) => {
+			const {predicted, confusion} = run.images!;
+			expect(predicted).toHaveLength(MAX_IMAGES);
+			const total = confusion.reduce((a, b) => a + b, 0);
+			expect(total).toBe(test.n);
+			const diagonal = Array.from({length: 10}, (_, c) => confusion[c * 11]!).reduce((a, b) => a + b, 0);
+			const evaluation = evaluateNetwork(session.runs[k]!.trainer!.network, test, 'cross-entropy');
+			expect(diagonal / total).toBeCloseTo(evaluation.accuracy, 12);
+			// Row t of the matrix counts class t's rows.
+			for (let t = 0; t < 10; t++) expect(confusion.slice(t * 10, t * 10 + 10).reduce((a, b) => a + b, 0)).toBe(test.y.filter((y) => y === t).length);
+		});
+		session.stepAll();
+		expect(prober.probe(session)!.images).toBeUndefined();
+		// The guesses are a costly picture: none while no picture view shows (mutation: not gating them on `wanted.boundary` fails this).
+		session.stepAll();
+		expect(prober.probe(session, {boundary: false})!.runs[0]!.images).toBeUndefined();
+		expect(prober.probe(session, {boundary: true})!.runs[0]!.images).toBeDefined();
+		prober.reset();
+		expect(prober.probe(session)!.images).toBeDefined();
+	});
+
+	it('sampleRows takes a round of every class, then the next; imageSamples undoes standardising for display', () => {
+		const set = {task: 'classification', x: Float64Array.from([0, 2, 4, 6, 8, 10]), y: Int32Array.from([1, 1, 0, 1, 0, 0]), n: 6, features: 1, classes: 2} as const;
+		expect(sampleRows(set, 10)).toEqual([2, 0, 4, 1, 5, 3]);
+		expect(sampleRows(set, 3)).toEqual([2, 0, 4]);
+		// One pixel per image (side 1), standardised with mean 4 and scale 0.5: raw values 4 + z / 0.5.
+		const split = {task: 'classification', name: 'x', featureNames: ['p'], classNames: ['a', 'b'], standardization: {mean: [4], scale: [0.5]}, train: set, test: set} as const;
+		const samples = imageSamples(split, set, 'test', [0, 1, 2], 1);
+		// Raw 4, 8, 12 spread over 0 … 1.
+		expect(Array.from(samples.pixels)).toEqual([0, 0.5, 1]);
+		expect(Array.from(samples.labels)).toEqual([1, 1, 0]);
+	});
+});
 
 describe('Prober', () => {
 	it('sends a boundary grid and histograms per run, and the data once', () => {

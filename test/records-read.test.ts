@@ -7,7 +7,8 @@ import {PassThrough} from 'node:stream';
 import {afterAll, describe, expect, it} from 'vitest';
 import {runHeadless} from '../src/headless/run.js';
 import {exportRecords} from '../src/records/export.js';
-import {MAX_RECORD_BYTES, RecordError, parseRecords, readRecording} from '../src/records/read.js';
+import {RecordError, parseRecords, readRecording} from '../src/records/read.js';
+import {FILE_LIMITS, FileProblem} from '../src/scenarios/files.js';
 import {jsonLine} from '../src/records/records.js';
 import {Session} from '../src/runner/session.js';
 import {parseScenario} from '../src/scenarios/load.js';
@@ -85,19 +86,35 @@ describe('parseRecords', () => {
 });
 
 describe('readRecording', () => {
-	it('refuses a folder, a missing file, a FIFO (without blocking) and a file over the size limit', () => {
+	it('refuses a folder, a missing file, a FIFO (without blocking), a device, a file over the limit and UTF-16, as every user file is', () => {
+		const refusal = (file: string): string => {
+			try {
+				readRecording(file);
+			} catch (error) {
+				expect(error).toBeInstanceOf(RecordError);
+				// The file reader's own refusal, kept as the cause so the CLI can say it in Korean.
+				expect((error as Error).cause).toBeInstanceOf(FileProblem);
+				return (error as Error).message;
+			}
+			throw new Error(`expected ${file} to be refused`);
+		};
 		const folder = join(dir, 'folder.jsonl');
 		mkdirSync(folder);
-		expect(() => readRecording(folder)).toThrow(`${folder} is not a regular file`);
-		expect(() => readRecording(join(dir, 'none.jsonl'))).toThrow(': no such file');
+		expect(refusal(folder)).toBe(`${folder}: is a folder, not a gradlab recording`);
+		expect(refusal(join(dir, 'none.jsonl'))).toBe(`${join(dir, 'none.jsonl')}: does not exist`);
 		const fifo = join(dir, 'fifo.jsonl');
 		execFileSync('mkfifo', [fifo]);
-		expect(() => readRecording(fifo)).toThrow(`${fifo} is not a regular file`);
+		// No writer ever opens it: a reader that opened it blocking would hang here for good.
+		expect(refusal(fifo)).toBe(`${fifo}: is a FIFO (a named pipe), not a gradlab recording`);
+		expect(refusal('/dev/zero')).toBe('/dev/zero: is a device, not a gradlab recording');
 		const big = join(dir, 'big.jsonl');
 		const fd = openSync(big, 'w');
-		ftruncateSync(fd, MAX_RECORD_BYTES + 1); // sparse: nothing is written
+		ftruncateSync(fd, FILE_LIMITS.recording + 1); // sparse: nothing is written
 		closeSync(fd);
-		expect(() => readRecording(big)).toThrow(/larger than 64 MB/);
+		expect(refusal(big)).toBe(`${big}: is 67,108,865 bytes; the limit for a gradlab recording is 64 MB`);
+		const utf16 = join(dir, 'u16.jsonl');
+		writeFileSync(utf16, Buffer.from('\ufeff{"run":"a"}\n', 'utf16le'));
+		expect(refusal(utf16)).toBe(`${utf16}: is UTF-16 text; save it as UTF-8`);
 	});
 
 	it('reads a file headless mode wrote', async () => {

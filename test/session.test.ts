@@ -110,9 +110,33 @@ describe('headless output', () => {
 		expect(rows[1]!.split(',')).toHaveLength(rows[0]!.split(',').length);
 	});
 
+	// Mutation: formatTable ignoring the scenario's kind (batch loss/acc columns, 0.0000 for 1e-12) fails this.
+	it("a surface's table has f, x and y, small values in scientific notation, overflow as the word", async () => {
+		const base = surfaceScenario();
+		const race = {
+			...base,
+			surface: 'beale' as const,
+			start: [1, 1.5] as const,
+			runs: [
+				{label: 'adam', optimizer: {name: 'adam' as const, lr: 0.05}, steps: 3000, schedule: []},
+				{label: 'sgd big', optimizer: {name: 'sgd' as const, lr: 0.5}, steps: 50, schedule: []},
+			],
+		};
+		const {text} = await headless(race, 'table');
+		const [header, , adam, big] = text.trimEnd().split('\n');
+		expect(header).toMatch(/^run\s+steps\s+f\s+x\s+y\s+steps\/s\s+diverged at$/);
+		expect(header).not.toMatch(/batch|acc/);
+		// Adam reaches Beale's minimum (3, 0.5): f is tiny but not 0.0000.
+		expect(adam).toMatch(/^adam\s+3000\s+\d(\.\d+)?e-\d+\s+3\.0000\s+0\.5000\s/);
+		// SGD at lr 0.5 flies off: f overflowed, x and y are huge but within float32 or overflowed too.
+		expect(big).toMatch(/^sgd big\s+\d+\s+overflow\s/);
+		expect(text).not.toMatch(/e\+\d{3}/);
+	});
+
 	it('prints a summary table', async () => {
 		const {text} = await headless(divergingScenario(), 'table');
 		expect(text).toMatch(/^run\s+steps\s+batch loss\s+batch acc\s+test acc\s+steps\/s\s+diverged at/);
-		expect(text).toMatch(/too large\s+\d+\s+—.*step \d+/);
+		// Its last loss overflowed to Infinity: the table says so rather than printing a number or a dash.
+		expect(text).toMatch(/too large\s+\d+\s+overflow\s.*step \d+/);
 	});
 });

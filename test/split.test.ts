@@ -9,11 +9,17 @@
  * test fails: no inspection, slices on the wrong runs).
  */
 import {describe, expect, it} from 'vitest';
-import type {RunnerHandle, RunnerSetup} from '../src/runner/client.js';
+import {type RunnerHandle, type RunnerSetup, workerLimit} from '../src/runner/client.js';
 import type {ProbeMessage, RunState, Snapshot, WorkerMessage} from '../src/runner/protocol.js';
 import type {NetworkScenario} from '../src/scenarios/types.js';
 import {tinyScenario} from './helpers/scenarios.js';
 import {next, readAll, startTestRunner} from './helpers/worker.js';
+
+/** The four runs on the digits: image data, whose probes carry sample images, guesses and confusion matrices. */
+function fourOnDigits(steps: number): NetworkScenario {
+	const scenario = fourRuns(steps);
+	return {...scenario, runs: scenario.runs.map((r) => ({...r, dataset: {kind: 'digits', test: 0.2, standardize: true}}))};
+}
 
 /** Four runs: three share a network and seed (adam, momentum and rmsprop on tanh), one differs (sgd on relu). */
 function fourRuns(steps: number): NetworkScenario {
@@ -47,8 +53,8 @@ function quiet(runner: RunnerHandle): Promise<void> {
 const isSnapshot = (m: WorkerMessage): m is Snapshot => m.type === 'snapshot';
 
 /** A recording's worth of frames, with a pause, a live change and a restart on the way: every message heard. */
-async function frames(workers: number): Promise<WorkerMessage[]> {
-	const runner = startTestRunner({scenario: fourRuns(200), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers, 0);
+async function frames(workers: number, scenario = fourRuns(200)): Promise<WorkerMessage[]> {
+	const runner = startTestRunner({scenario, options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers, 0);
 	const heard = collect(runner);
 	try {
 		await next(runner, isSnapshot);
@@ -104,6 +110,15 @@ describe('a lesson split across workers', () => {
 		expect(await frames(3)).toEqual(one);
 	}, 60_000);
 
+	// Mutation: the merger not carrying the sample images fails this.
+	it('frames mode on image data: one and two workers send the same sample images, guesses and confusion matrices', async () => {
+		const one = await frames(1, fourOnDigits(200));
+		const probes = one.filter((m): m is ProbeMessage => m.type === 'probe');
+		expect(probes.filter((m) => m.images)).toHaveLength(2); // at the start and after the restart
+		expect(probes.at(-1)!.runs.every((r) => r.images && r.images.confusion.length === 100)).toBe(true);
+		expect(await frames(2, fourOnDigits(200))).toEqual(one);
+	}, 60_000);
+
 	it('live: trained to the end, one worker and two give the same histories, final states and probes', async () => {
 		const one = await live(1);
 		expect(one.runs).toHaveLength(4);
@@ -148,5 +163,17 @@ describe('a lesson split across workers', () => {
 		} finally {
 			await runner.stop();
 		}
+	});
+});
+
+describe('how many workers a lesson may use', () => {
+	it('one per idle core: the cores less the load average (rounded), at least one; GRADLAB_WORKERS overrides', () => {
+		expect(workerLimit({}, 8, 0.2)).toBe(8);
+		expect(workerLimit({}, 8, 5.6)).toBe(2);
+		expect(workerLimit({}, 2, 1.4)).toBe(1);
+		// A busy shared server: every dashboard keeps to one worker (and one V8 heap).
+		expect(workerLimit({}, 16, 40)).toBe(1);
+		expect(workerLimit({GRADLAB_WORKERS: '3'}, 2, 9)).toBe(3);
+		expect(() => workerLimit({GRADLAB_WORKERS: 'two'}, 2, 0)).toThrow(/GRADLAB_WORKERS must be a whole number ≥ 1, not "two"/);
 	});
 });

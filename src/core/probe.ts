@@ -1,6 +1,6 @@
 /**
  * Read-only looks inside a network for the teaching views: its predicted class over a grid of the
- * input plane (the decision boundary), its predicted value along a line or over the plane (the
+ * input plane (the decision boundary) or for rows of a data set (and their confusion matrix), its predicted value along a line or over the plane (the
  * fit of a regression), and its weight gradients binned by magnitude.
  */
 import type {Network} from './network.js';
@@ -47,37 +47,78 @@ export function unionBounds(a: PlaneBounds, b: PlaneBounds): PlaneBounds {
 }
 
 /**
+ * The network's outputs for the first `n` rows of `x` (row-major, the network's input width),
+ * `chunk` rows a pass: `use` gets each pass's outputs (`k` a row) from row `start` on.
+ */
+function forwardRows(net: Network, x: Float64Array, n: number, chunk: number, use: (outputs: Float64Array, start: number, rows: number, k: number) => void): void {
+	const k = net.layers[net.depth]!;
+	for (let start = 0; start < n; start += chunk) {
+		const rows = Math.min(chunk, n - start);
+		use(net.forward(x, null, start, rows, false), start, rows, k);
+	}
+}
+
+/**
+ * The network's outputs at the centre of each cell of a width × height grid over `bounds`, row 0
+ * at the top (largest y), as forwardRows gives them. `scratch` holds the grid's inputs (2·width·height).
+ */
+function forwardCells(net: Network, bounds: PlaneBounds, width: number, height: number, scratch: Float64Array, chunk: number, use: (outputs: Float64Array, start: number, rows: number, k: number) => void): void {
+	for (let r = 0; r < height; r++) {
+		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
+		for (let c = 0; c < width; c++) {
+			const at = 2 * (r * width + c);
+			scratch[at] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
+			scratch[at + 1] = y;
+		}
+	}
+	forwardRows(net, scratch, width * height, chunk, use);
+}
+
+/**
+ * Into `out` from `start`: each of `rows` rows' class, the largest of its `k` logits, or for a
+ * single output (MSE on two classes) class 1 above 0.5; NO_CLASS where a logit is not finite.
+ */
+function classesInto(out: Uint8Array, logits: Float64Array, start: number, rows: number, k: number): void {
+	for (let b = 0; b < rows; b++) {
+		let arg = 0;
+		let finite = true;
+		for (let j = 0; j < k; j++) {
+			const v = logits[b * k + j]!;
+			if (!Number.isFinite(v)) finite = false;
+			else if (k > 1 && v > logits[b * k + arg]!) arg = j;
+		}
+		if (k === 1) arg = logits[b]! > 0.5 ? 1 : 0;
+		out[start + b] = finite ? arg : NO_CLASS;
+	}
+}
+
+/**
  * The predicted class at the centre of each cell of a width × height grid over `bounds`, row 0 at
  * the top (largest y); NO_CLASS where a logit is not finite. `scratch` holds the grid's inputs
  * (2·width·height) and is reused by callers. A single-output network (MSE on two classes) predicts
  * class 1 above 0.5.
  */
 export function predictPlane(net: Network, bounds: PlaneBounds, width: number, height: number, out: Uint8Array, scratch: Float64Array, chunk = 256): void {
-	const cells = width * height;
-	for (let r = 0; r < height; r++) {
-		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
-		for (let c = 0; c < width; c++) {
-			const k = 2 * (r * width + c);
-			scratch[k] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
-			scratch[k + 1] = y;
-		}
+	forwardCells(net, bounds, width, height, scratch, chunk, (logits, start, rows, k) => classesInto(out, logits, start, rows, k));
+}
+
+/** The predicted class of each of the first `n` rows of `x` (row-major, the network's input width), as predictPlane's cells. */
+export function predictRows(net: Network, x: Float64Array, n: number, out: Uint8Array, chunk = 256): void {
+	forwardRows(net, x, n, chunk, (logits, start, rows, k) => classesInto(out, logits, start, rows, k));
+}
+
+/**
+ * Counts of (true class, predicted class): row t, column p holds the rows of class t predicted
+ * as p, at t · classes + p. Rows predicted as NO_CLASS (or beyond `classes`) are left out.
+ */
+export function confusionMatrix(predicted: Uint8Array, labels: Int32Array, n: number, classes: number): Uint32Array {
+	const out = new Uint32Array(classes * classes);
+	for (let r = 0; r < n; r++) {
+		const t = labels[r]!;
+		const p = predicted[r]!;
+		if (t >= 0 && t < classes && p < classes) out[t * classes + p] = out[t * classes + p]! + 1;
 	}
-	const k = net.layers[net.depth]!;
-	for (let start = 0; start < cells; start += chunk) {
-		const rows = Math.min(chunk, cells - start);
-		const logits = net.forward(scratch, null, start, rows, false);
-		for (let b = 0; b < rows; b++) {
-			let arg = 0;
-			let finite = true;
-			for (let j = 0; j < k; j++) {
-				const v = logits[b * k + j]!;
-				if (!Number.isFinite(v)) finite = false;
-				else if (k > 1 && v > logits[b * k + arg]!) arg = j;
-			}
-			if (k === 1) arg = logits[b]! > 0.5 ? 1 : 0;
-			out[start + b] = finite ? arg : NO_CLASS;
-		}
-	}
+	return out;
 }
 
 /** The x of each of `count` evenly spaced points from `min` to `max` (both ends included). */
@@ -107,21 +148,9 @@ export function predictCurve(net: Network, min: number, max: number, count: numb
  * `scratch` holds the grid's inputs (2·width·height).
  */
 export function predictValues(net: Network, bounds: PlaneBounds, width: number, height: number, out: Float32Array, scratch: Float64Array, chunk = 256): void {
-	const cells = width * height;
-	for (let r = 0; r < height; r++) {
-		const y = bounds.yMax - ((r + 0.5) / height) * (bounds.yMax - bounds.yMin);
-		for (let c = 0; c < width; c++) {
-			const at = 2 * (r * width + c);
-			scratch[at] = bounds.xMin + ((c + 0.5) / width) * (bounds.xMax - bounds.xMin);
-			scratch[at + 1] = y;
-		}
-	}
-	const k = net.layers[net.depth]!;
-	for (let start = 0; start < cells; start += chunk) {
-		const rows = Math.min(chunk, cells - start);
-		const outputs = net.forward(scratch, null, start, rows, false);
+	forwardCells(net, bounds, width, height, scratch, chunk, (outputs, start, rows, k) => {
 		for (let b = 0; b < rows; b++) out[start + b] = outputs[b * k]!;
-	}
+	});
 }
 
 /** Decades covered by the gradient histogram: 1e-12 … 1e2, two bins per decade. */

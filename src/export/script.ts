@@ -113,8 +113,7 @@ def train(run, steps):
     model = make_model(run["layers"], run["activation"])
     load_weights(model, DATA["weights"][run["weights"]])
     linears = [m for m in model if isinstance(m, nn.Linear)]
-    optimizer = run["optimizer"](model.parameters())${scheduled ? `
-    schedulers = run["schedulers"](optimizer)  # each applies its value for the first step` : ''}
+    optimizer = run["optimizer"](model.parameters())${scheduleCode(scheduled, 'create', 4)}
 
     eval_every = math.ceil(steps / EVALUATIONS)
     test_loss = test_${score} = None
@@ -123,9 +122,7 @@ def train(run, steps):
     for step in range(1, steps + 1):
         if cursor == 0:  # a new epoch: its order of the training rows
             order = torch.tensor(orders[epoch]) if orders else torch.arange(n)
-        rows = order[cursor:cursor + batch]${scheduled ? `
-        for group in optimizer.param_groups:  # a set-point after step - 1 steps
-            group.update(run["set_points"].get(step - 1, {}))` : ''}
+        rows = order[cursor:cursor + batch]${scheduleCode(scheduled, 'setPoints', 8)}
         loss, ${score} = ${scoreFunction}(run["loss"], model(x[rows]), y[rows])
         samples += len(rows)
         diverged = not math.isfinite(loss.item())
@@ -141,10 +138,7 @@ def train(run, steps):
                     for m, old, (gw, gb) in zip(linears, before, grad_norms)
                 ]
                 # gradlab stops a run once a parameter's squared norm is no longer finite.
-                diverged = not all(math.isfinite((p * p).sum().item()) for p in model.parameters())${scheduled ? `
-            if not diverged:
-                for scheduler in schedulers:  # the values for the next step, in the order written
-                    scheduler.step()` : ''}
+                diverged = not all(math.isfinite((p * p).sum().item()) for p in model.parameters())${scheduleCode(scheduled, 'step', 12)}
                 if not diverged and len(test_x) > 0 and (step % eval_every == 0 or step == steps):
                     test_loss, test_${score} = ${scoreFunction}(run["loss"], model(test_x), test_y)
                     test_loss = test_loss.item()
@@ -162,19 +156,7 @@ def train(run, steps):
             epoch, cursor = epoch + 1, 0
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, help="train every run for N steps (default: each run's own)")
-    args = parser.parse_args()
-    if args.steps is not None and args.steps < 1:
-        parser.error("--steps must be at least 1")
-    for run in RUNS:
-        train(run, args.steps or run["steps"])
-
-
-if __name__ == "__main__":
-    main()
-`;
+${mainCode('train', 'train every run')}`;
 }
 
 const ACCURACY_FUNCTION = `def loss_and_accuracy(loss_name, logits, y):
@@ -288,21 +270,15 @@ ${plan.runs.map(entry).join('\n')}
 
 def race(run, steps):
     point = torch.tensor(START, requires_grad=True)
-    optimizer = run["optimizer"]([point])${scheduled ? `
-    schedulers = run["schedulers"](optimizer)  # each applies its value for the first step` : ''}
-    for step in range(1, steps + 1):${scheduled ? `
-        for group in optimizer.param_groups:  # a set-point after step - 1 steps
-            group.update(run["set_points"].get(step - 1, {}))` : ''}
+    optimizer = run["optimizer"]([point])${scheduleCode(scheduled, 'create', 4)}
+    for step in range(1, steps + 1):${scheduleCode(scheduled, 'setPoints', 8)}
         optimizer.zero_grad()
         ${plan.surface}(point).backward()
         optimizer.step()
         with torch.no_grad():
             loss = ${plan.surface}(point).item()
         x, y = point[0].item(), point[1].item()
-        diverged = not (math.isfinite(loss) and abs(x) <= FAR and abs(y) <= FAR)${scheduled ? `
-        if not diverged:
-            for scheduler in schedulers:  # the values for the next step, in the order written
-                scheduler.step()` : ''}
+        diverged = not (math.isfinite(loss) and abs(x) <= FAR and abs(y) <= FAR)${scheduleCode(scheduled, 'step', 8)}
         print(json.dumps(dict(
             run=run["label"], step=step, epoch=0, samples=0,
             loss=loss if math.isfinite(loss) else None, accuracy=None, testLoss=None, testAccuracy=None,
@@ -313,14 +289,31 @@ def race(run, steps):
             return
 
 
-def main():
+${mainCode('race', 'run every optimizer')}`;
+}
+
+/** Scheduled runs' code, the same in both scripts: make the schedulers, apply a step's set-points, step the schedulers. */
+const SCHEDULE_CODE = {
+	create: 'schedulers = run["schedulers"](optimizer)  # each applies its value for the first step',
+	setPoints: 'for group in optimizer.param_groups:  # a set-point after step - 1 steps\n    group.update(run["set_points"].get(step - 1, {}))',
+	step: 'if not diverged:\n    for scheduler in schedulers:  # the values for the next step, in the order written\n        scheduler.step()',
+} as const;
+
+/** A part of SCHEDULE_CODE on lines of its own, indented `indent` spaces; nothing when no run is scheduled. */
+function scheduleCode(scheduled: boolean, part: keyof typeof SCHEDULE_CODE, indent: number): string {
+	return scheduled ? SCHEDULE_CODE[part].split('\n').map((line) => `\n${' '.repeat(indent)}${line}`).join('') : '';
+}
+
+/** The script's entry point: `run` (train or race) each run for its own steps, or for --steps N. */
+function mainCode(run: 'train' | 'race', what: string): string {
+	return `def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, help="run every optimizer for N steps (default: each run's own)")
+    parser.add_argument("--steps", type=int, help="${what} for N steps (default: each run's own)")
     args = parser.parse_args()
     if args.steps is not None and args.steps < 1:
         parser.error("--steps must be at least 1")
     for run in RUNS:
-        race(run, args.steps or run["steps"])
+        ${run}(run, args.steps or run["steps"])
 
 
 if __name__ == "__main__":

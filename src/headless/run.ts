@@ -127,10 +127,12 @@ export async function runHeadless(scenario: Scenario, options: HeadlessOptions, 
 		testLoss: run.testLoss,
 		r2: run.r2,
 		testR2: run.testR2,
+		...(run.position ? {x: run.position[0], y: run.position[1]} : {}),
 		stepsPerSecond: run.busyMs > 0 ? (run.step * 1000) / run.busyMs : 0,
 		divergedAt: run.divergedAt,
 	}));
-	if (options.format === 'table') await write(out, formatTable(summaries, regression, {language: options.language ?? 'en', ascii: options.ascii ?? false}));
+	const kind = scenario.kind === 'surface' ? 'surface' : regression ? 'regression' : 'classification';
+	if (options.format === 'table') await write(out, formatTable(summaries, kind, {language: options.language ?? 'en', ascii: options.ascii ?? false}));
 	const checkpoints: string[] = [];
 	if (options.saveWeights) {
 		mkdirSync(options.saveWeights, {recursive: true});

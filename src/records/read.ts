@@ -4,12 +4,10 @@
  * not one is refused with one sentence naming the file, the line and the field, never quoting
  * its content.
  */
-import {closeSync, fstatSync, openSync, readSync, statSync} from 'node:fs';
 import type {LayerStats} from '../core/types.js';
+import {displayPath} from '../scenarios/errors.js';
+import {FileProblem, readUserText} from '../scenarios/files.js';
 import type {StepRecord} from './records.js';
-
-/** Larger than any recording gradlab writes (a 100,000-step run logged at every step is ~40 MB). */
-export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 /** One run's records, in file order (steps rising). */
 export interface RecordedRun {
@@ -132,34 +130,17 @@ export function parseRecords(text: string, file: string): Recording {
 }
 
 /**
- * Reads a recording from `file`: a regular file of at most MAX_RECORD_BYTES, UTF-8 JSON Lines.
- * Anything else is a RecordError (a folder, a FIFO, a CSV, a scenario), as is a missing file.
+ * Reads a recording from `file` with the reader every user file goes through (scenarios/files.ts):
+ * a regular UTF-8 file within the recording size limit. Anything else is a RecordError (a folder,
+ * a FIFO, a CSV, a scenario, a missing file) whose cause is the reader's FileProblem, if it was one.
  */
 export function readRecording(file: string): Recording {
-	let fd: number;
+	let text: string;
 	try {
-		if (!statSync(file).isFile()) throw new RecordError(`${file} is not a regular file`);
-		fd = openSync(file, 'r');
+		text = readUserText(file, 'recording');
 	} catch (error) {
-		if (error instanceof RecordError) throw error;
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new RecordError(code === 'ENOENT' ? `${file}: no such file` : `${file} cannot be read (${code ?? 'unknown error'})`);
+		if (!(error instanceof FileProblem)) throw error;
+		throw new RecordError(error.message, {cause: error});
 	}
-	try {
-		// Checked again on the open file: what was statted may have been swapped since.
-		const stats = fstatSync(fd);
-		if (!stats.isFile()) throw new RecordError(`${file} is not a regular file`);
-		if (stats.size > MAX_RECORD_BYTES) throw new RecordError(`${file} is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB: not a gradlab recording`);
-		const buffer = Buffer.alloc(stats.size);
-		let read = 0;
-		while (read < buffer.length) {
-			const n = readSync(fd, buffer, read, buffer.length - read, read);
-			if (n === 0) break;
-			read += n;
-		}
-		const text = new TextDecoder('utf-8', {fatal: false}).decode(buffer.subarray(0, read));
-		return parseRecords(text, file);
-	} finally {
-		closeSync(fd);
-	}
+	return parseRecords(text, displayPath(file));
 }

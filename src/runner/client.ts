@@ -3,7 +3,7 @@
  * several network runs is split across up to one worker per core (split.ts), its messages merged
  * back into one worker's stream (merge.ts); the handle looks the same either way.
  */
-import {availableParallelism} from 'node:os';
+import {availableParallelism, loadavg} from 'node:os';
 import {Worker} from 'node:worker_threads';
 import {prepareRunInputs} from './inputs.js';
 import {MessageMerger} from './merge.js';
@@ -29,11 +29,14 @@ export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 /**
  * How many workers a lesson may use: `GRADLAB_WORKERS` when set (1 keeps every lesson in one
- * worker), else one per core. Throws naming the variable when it is not a whole number ≥ 1.
+ * worker), else one per idle core: the cores less the last minute's load average, at least one.
+ * Each worker costs memory (its own V8 heap, ~15–20 MiB), so on a shared server where every core
+ * is busy, a dashboard stays in one worker. Throws naming the variable when it is not a whole
+ * number ≥ 1.
  */
-export function workerLimit(env: NodeJS.ProcessEnv = process.env): number {
+export function workerLimit(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
 	const text = env['GRADLAB_WORKERS'];
-	if (text === undefined || text === '') return availableParallelism();
+	if (text === undefined || text === '') return Math.max(1, cores - Math.round(load));
 	const workers = Number(text);
 	if (!Number.isInteger(workers) || workers < 1) throw new Error(`GRADLAB_WORKERS must be a whole number ≥ 1, not "${text}"`);
 	return workers;

@@ -14,7 +14,7 @@
  * would have left it.
  */
 import {frameSamplesPerSecond, type LoopTimers} from './loop.js';
-import type {Command, FitData, ProbeData, ProbeMessage, RunProbe, RunState, Snapshot, WorkerMessage} from './protocol.js';
+import type {Command, FitData, ImageSamples, ProbeData, ProbeMessage, RunProbe, RunState, Snapshot, WorkerMessage} from './protocol.js';
 
 export interface MergeHost {
 	readonly timers: Pick<LoopTimers, 'after'>;
@@ -43,6 +43,8 @@ interface Part {
 	snapshot: Snapshot | null;
 	probe: readonly RunProbe[] | null;
 	data: ProbeData | FitData | null;
+	/** The sample images its first probe after a start or restart carried (image data). */
+	images: ImageSamples | null;
 	/** It has posted a snapshot (a probe) since the last merged one. */
 	spoke: {snapshot: boolean; probe: boolean};
 	/** Frames mode: its messages not yet merged, oldest first. */
@@ -57,8 +59,8 @@ export class MessageMerger {
 	private readonly parts: Part[];
 	/** Restarts passed on. */
 	private resets = 0;
-	/** The part whose data the last merged probe carried (−1: none since the start or restart). */
-	private dataFrom = -1;
+	/** The parts whose data and images the merged probes carried (−1: none since the start or restart). */
+	private sentFrom: Record<'data' | 'images', number> = {data: -1, images: -1};
 	private readonly waiting: Record<Kind, (() => void) | null> = {snapshot: null, probe: null};
 	private readonly waitMs: Record<Kind, number>;
 
@@ -70,7 +72,7 @@ export class MessageMerger {
 	) {
 		let offset = 0;
 		this.parts = sizes.map((runs) => {
-			const part: Part = {offset, runs, resets: 0, snapshot: null, probe: null, data: null, spoke: {snapshot: false, probe: false}, queue: [], aligned: 0};
+			const part: Part = {offset, runs, resets: 0, snapshot: null, probe: null, data: null, images: null, spoke: {snapshot: false, probe: false}, queue: [], aligned: 0};
 			offset += runs;
 			return part;
 		});
@@ -118,10 +120,11 @@ export class MessageMerger {
 				part.snapshot = null;
 				part.probe = null;
 				part.data = null;
+				part.images = null;
 				part.aligned = 0;
 				if (this.parts.every((p) => p.resets > this.resets)) {
 					this.resets++;
-					this.dataFrom = -1;
+					this.sentFrom = {data: -1, images: -1};
 					this.host.emit(message);
 				}
 				return;
@@ -132,6 +135,7 @@ export class MessageMerger {
 			case 'probe':
 				part.probe = message.runs;
 				if (message.data) part.data = message.data;
+				if (message.images) part.images = message.images;
 				part.spoke.probe = true;
 				return this.flush('probe', false);
 		}
@@ -147,8 +151,11 @@ export class MessageMerger {
 				continue;
 			}
 			if (type === 'reset') {
-				this.dataFrom = -1;
-				for (const p of this.parts) p.data = null;
+				this.sentFrom = {data: -1, images: -1};
+				for (const p of this.parts) {
+					p.data = null;
+					p.images = null;
+				}
 				this.host.emit(heads[0]!);
 			} else if (type === 'snapshot') {
 				const snapshots = heads as Snapshot[];
@@ -157,7 +164,9 @@ export class MessageMerger {
 				this.host.emit({...this.mergedSnapshot(snapshots, runs), stepsPerSecond: rate, samplesPerSecond: frameSamplesPerSecond(runs, rate)});
 			} else if (type === 'probe') {
 				heads.forEach((m, k) => {
-					if (m.type === 'probe' && m.data) this.parts[k]!.data = m.data;
+					if (m.type !== 'probe') return;
+					if (m.data) this.parts[k]!.data = m.data;
+					if (m.images) this.parts[k]!.images = m.images;
 				});
 				this.host.emit(this.mergedProbe((heads as ProbeMessage[]).map((m) => m.runs)));
 			}
@@ -209,13 +218,26 @@ export class MessageMerger {
 		};
 	}
 
-	/** The runs' probes in lesson order (each run's own: histograms, pictures, inspection, slice); the data the boundary is drawn over, as one worker picks it: its first 2-D run's. */
+	/**
+	 * The runs' probes in lesson order (each run's own: histograms, pictures, inspection, slice); the
+	 * data the boundary or fit is drawn over and the sample images, each as one worker picks it (its
+	 * first run with such data) and once, as one worker sends it.
+	 */
 	private mergedProbe(probes: readonly (readonly RunProbe[])[]): ProbeMessage {
-		const runs = probes.flat();
-		const from = this.parts.findIndex((p) => p.data !== null);
-		if (from < 0 || from === this.dataFrom) return {type: 'probe', runs};
-		this.dataFrom = from;
-		return {type: 'probe', runs, data: this.parts[from]!.data!};
+		const message: {-readonly [K in keyof ProbeMessage]: ProbeMessage[K]} = {type: 'probe', runs: probes.flat()};
+		const data = this.firstNew('data');
+		if (data >= 0) message.data = this.parts[data]!.data!;
+		const images = this.firstNew('images');
+		if (images >= 0) message.images = this.parts[images]!.images!;
+		return message;
+	}
+
+	/** The first part holding `what`, if the merged stream has not carried it from there yet (else −1). */
+	private firstNew(what: 'data' | 'images'): number {
+		const from = this.parts.findIndex((p) => p[what] !== null);
+		if (from < 0 || from === this.sentFrom[what]) return -1;
+		this.sentFrom[what] = from;
+		return from;
 	}
 
 	/** Once every worker stands paused, tells the ones behind to catch up with the furthest. */

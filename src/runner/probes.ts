@@ -1,17 +1,19 @@
 /**
  * The teaching views' looks inside a session's network runs: gradient histograms always, and what
  * the dashboard watches — decision-boundary grids (2-D classification), fit curves and maps (1-D
- * and 2-D regression), the backprop inspector's look at one run's next step, loss slices for the
- * slope view — plus the data points the pictures are drawn over. Called by the worker a few times
- * a second, never by the headless path, so only the dashboard pays for it. Everything is per run,
- * so runs trained in different workers merge.
+ * and 2-D regression), predictions and confusion matrices on image data, the backprop inspector's
+ * look at one run's next step, loss slices for the slope view — plus the data points and images
+ * the pictures are drawn from. Called by the worker a few times a second, never by the headless
+ * path, so only the dashboard pays for it. Everything is per run, so runs trained in different
+ * workers merge.
  */
+import {DIGITS_SIDE} from '../core/data/index.js';
 import {inspectStep} from '../core/inspect.js';
-import {type PlaneBounds, gradientHistograms, planeBounds, predictCurve, predictPlane, predictValues, squareBounds, unionBounds} from '../core/probe.js';
+import {type PlaneBounds, confusionMatrix, gradientHistograms, planeBounds, predictCurve, predictPlane, predictRows, predictValues, squareBounds, unionBounds} from '../core/probe.js';
 import {type ParamRef, lossSlice} from '../core/slope.js';
 import type {Trainer} from '../core/trainer.js';
-import type {DataSplit, Dataset, LabelledRows, RegressionSplit, TargetRows} from '../core/types.js';
-import type {FitData, FitPicture, InspectProbe, InspectWatch, PlanePoints, ProbeData, ProbeMessage, RunProbe, SliceProbe, SlopeWatch, TargetPoints, Watch} from './protocol.js';
+import type {ClassificationSplit, DataSplit, Dataset, LabelledRows, RegressionSplit, TargetRows} from '../core/types.js';
+import type {FitData, FitPicture, ImageSamples, InspectProbe, InspectWatch, PlanePoints, ProbeData, ProbeMessage, RunProbe, SliceProbe, SlopeWatch, TargetPoints, Watch} from './protocol.js';
 import type {Session} from './session.js';
 
 /**
@@ -25,6 +27,8 @@ export const FIT_CURVE_POINTS = 256;
 /** Points sent for the overlay: enough to show the data's shape, few enough to stay readable. */
 export const MAX_TRAIN_POINTS = 300;
 export const MAX_TEST_POINTS = 100;
+/** Sample images sent for the images view: more than a wide terminal shows. */
+export const MAX_IMAGES = 40;
 
 export interface ProberOptions {
 	/** Grid cells per side (default PROBE_GRID). */
@@ -67,6 +71,41 @@ export function subsampleTargets(set: TargetRows, max: number): TargetPoints {
 export function dataBounds(data: DataSplit): PlaneBounds {
 	const train = planeBounds(data.train.x, data.train.n);
 	return squareBounds(data.test.n > 0 ? unionBounds(train, planeBounds(data.test.x, data.test.n)) : train);
+}
+
+/** The rows of a labelled set to show: the first of each class, then the second of each, … at most `max`. */
+export function sampleRows(set: LabelledRows, max: number): number[] {
+	const byClass = Array.from({length: set.classes}, () => [] as number[]);
+	for (let r = 0; r < set.n; r++) byClass[set.y[r]!]?.push(r);
+	const rows: number[] = [];
+	for (let round = 0; rows.length < max && byClass.some((c) => c.length > round); round++) {
+		for (const c of byClass) if (round < c.length && rows.length < max) rows.push(c[round]!);
+	}
+	return rows;
+}
+
+/**
+ * The images to draw: `rows` of `set` as pixels in [0, 1], with standardising undone and the
+ * brightness range of the images spread over 0 … 1 (for display only; training sees the data as given).
+ */
+export function imageSamples(split: ClassificationSplit, set: LabelledRows, which: 'test' | 'train', rows: readonly number[], side: number): ImageSamples {
+	const size = side * side;
+	const pixels = new Float32Array(rows.length * size);
+	const z = split.standardization;
+	let lo = Infinity;
+	let hi = -Infinity;
+	rows.forEach((row, k) => {
+		for (let j = 0; j < size; j++) {
+			const v = set.x[row * set.features + j]!;
+			const raw = z ? (z.scale[j] ? v / z.scale[j]! + z.mean[j]! : z.mean[j]!) : v;
+			pixels[k * size + j] = raw;
+			if (raw < lo) lo = raw;
+			if (raw > hi) hi = raw;
+		}
+	});
+	const span = hi > lo ? hi - lo : 1;
+	for (let k = 0; k < pixels.length; k++) pixels[k] = (pixels[k]! - (Number.isFinite(lo) ? lo : 0)) / span;
+	return {width: side, height: side, pixels, labels: Uint8Array.from(rows, (r) => set.y[r]!), classNames: split.classNames, split: which, rows: set.n};
 }
 
 /** The first target's smallest and largest value over both sets. */
@@ -138,6 +177,8 @@ export class Prober {
 	private source: DataSplit | null = null;
 	private picture: Picture = null;
 	private dataSent = false;
+	/** Image data: the split drawn from, its rows shown, and every row's predicted class (scratch). */
+	private images: {source: ClassificationSplit; set: LabelledRows; rows: number[]; predicted: Uint8Array; sent: boolean} | null = null;
 	/** Per run: the step, what was watched and the probe of the last call, reused while the run stands still (finished, diverged, paused). */
 	private cache: {step: number; looks: string; probe: RunProbe}[] = [];
 
@@ -151,12 +192,23 @@ export class Prober {
 		this.dataSent = false;
 		this.source = null;
 		this.picture = null;
+		this.images = null;
 		this.cache = [];
 	}
 
+	/** The image data of a session whose runs train on digits (the first such run's split), else null. */
+	private imageData(session: Session): ClassificationSplit | null {
+		const scenario = session.scenario;
+		if (scenario.kind !== 'network') return null;
+		const k = scenario.runs.findIndex((r) => r.dataset.kind === 'digits');
+		const data = k < 0 ? null : session.runs[k]?.trainer?.data;
+		return data?.task === 'classification' && data.train.features === DIGITS_SIDE * DIGITS_SIDE ? data : null;
+	}
+
 	/**
-	 * The latest histograms of a network session's runs, and what `wanted` asks for (boundary grids
-	 * or fit pictures, the inspector's step, loss slices); null for a surface session.
+	 * The latest histograms of a network session's runs, and what `wanted` asks for: boundary grids,
+	 * fit pictures or image predictions (`boundary`, while such a view shows), the inspector's step,
+	 * loss slices; null for a surface session.
 	 */
 	probe(session: Session, wanted: Watch = {boundary: true}): ProbeMessage | null {
 		if (session.scenario.kind !== 'network') return null;
@@ -166,6 +218,14 @@ export class Prober {
 			this.source = data ?? null;
 			this.picture = pictureOf(data);
 		}
+		const imageSource = this.imageData(session);
+		if (imageSource !== (this.images?.source ?? null)) {
+			const which = imageSource && imageSource.test.n > 0 ? 'test' : 'train';
+			const set = imageSource?.[which];
+			this.images = imageSource && set ? {source: imageSource, set, rows: sampleRows(set, MAX_IMAGES), predicted: new Uint8Array(set.n), sent: false} : null;
+			this.cache = [];
+		}
+		const images = this.images;
 		const picture = this.picture;
 		const runs = session.runs.map((driver, k): RunProbe => {
 			const trainer = driver.trainer;
@@ -176,7 +236,8 @@ export class Prober {
 			const pictured = wanted.boundary && fits ? picture : null;
 			const inspect = wanted.inspect?.run === k ? wanted.inspect : null;
 			const slope = wanted.slope?.runs.includes(k) && !driver.diverged ? wanted.slope : null;
-			const looks = JSON.stringify([pictured !== null, inspect, slope]);
+			const imaged = wanted.boundary && images !== null && trainer.data === images.source;
+			const looks = JSON.stringify([pictured !== null, imaged, inspect, slope]);
 			const cached = this.cache[k];
 			if (cached && cached.step === driver.step && cached.looks === looks) return cached.probe;
 			const probe: {-readonly [K in keyof RunProbe]: RunProbe[K]} = {histograms: gradientHistograms(net)};
@@ -188,14 +249,26 @@ export class Prober {
 			} else if (pictured?.kind === 'fit') {
 				probe.fit = this.fit(net, pictured.data);
 			}
+			// Every row of the image set through the network: costly, so only while a picture view shows.
+			if (imaged) {
+				predictRows(net, images.set.x, images.set.n, images.predicted);
+				const predicted = Uint8Array.from(images.rows, (r) => images.predicted[r]!);
+				probe.images = {predicted, confusion: confusionMatrix(images.predicted, images.set.y, images.set.n, images.set.classes)};
+			}
 			if (inspect) probe.inspect = inspectRun(trainer, driver.step, inspect);
 			if (slope) probe.slice = sliceRun(trainer, driver.step, slope);
 			this.cache[k] = {step: driver.step, looks, probe};
 			return probe;
 		});
-		if (this.dataSent || !picture) return {type: 'probe', runs};
+		let samples: ImageSamples | undefined;
+		if (images && !images.sent) {
+			images.sent = true;
+			samples = imageSamples(images.source, images.set, images.set === images.source.test ? 'test' : 'train', images.rows, DIGITS_SIDE);
+		}
+		const withImages = samples ? {images: samples} : {};
+		if (this.dataSent || !picture) return {type: 'probe', runs, ...withImages};
 		this.dataSent = true;
-		return {type: 'probe', runs, data: picture.data};
+		return {type: 'probe', runs, data: picture.data, ...withImages};
 	}
 
 	/** A network's prediction over the fit's window: a curve (1-D) or a grid (2-D). */

@@ -184,6 +184,30 @@ export interface RunProbe {
 	readonly inspect?: InspectProbe;
 	/** Only for the runs the slope view watches (none once a run has diverged). */
 	readonly slice?: SliceProbe;
+	/** Image data only. */
+	readonly images?: ImagePredictions;
+}
+
+/** A run's predictions on image data. */
+export interface ImagePredictions {
+	/** The predicted class of each sample image (ImageSamples order); 255 = none (a diverged network). */
+	readonly predicted: Uint8Array;
+	/** classes × classes counts over the split's rows: row = true class, column = predicted (core/probe.ts confusionMatrix). */
+	readonly confusion: Uint32Array;
+}
+
+/** A few images of image data to draw, and what the confusion matrices count: sent once after a start or restart. */
+export interface ImageSamples {
+	readonly width: number;
+	readonly height: number;
+	/** count × height × width brightness, 0 (background) … 1 (ink), row-major per image. */
+	readonly pixels: Float32Array;
+	/** Each image's true class. */
+	readonly labels: Uint8Array;
+	readonly classNames: readonly string[];
+	/** The split the images and the matrices come from (the test split, or the training rows when there is none) and its size. */
+	readonly split: 'test' | 'train';
+	readonly rows: number;
 }
 
 /** Labelled points of the plane, subsampled: x and y interleaved (x0, y0, x1, y1, …). */
@@ -237,6 +261,8 @@ export interface ProbeMessage {
 	readonly runs: readonly RunProbe[];
 	/** Present in the first probe after a start or restart: classes (the boundary) or targets (the fit). */
 	readonly data?: ProbeData | FitData;
+	/** Image data: present in the first probe after a start or restart. */
+	readonly images?: ImageSamples;
 }
 
 /** The inspector's request: which run, which row of its batch, and whose step. */

@@ -177,26 +177,8 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 		const evalEvery = Math.max(1, Math.ceil(budget / EVALUATIONS_PER_RUN));
 		const regression = data.task === 'regression';
 		const driver: RunDriver = {
-			label: spec.label,
-			budget,
-			history: new HistorySampler<HistoryPoint>(options.historyCapacity),
-			step: 0,
-			samples: 0,
-			epoch: 0,
-			loss: Number.NaN,
-			accuracy: Number.NaN,
-			testLoss: Number.NaN,
-			testAccuracy: Number.NaN,
-			r2: Number.NaN,
-			testR2: Number.NaN,
-			layers: [],
-			diverged: false,
-			divergedAt: null,
-			busyMs: 0,
+			...startState(spec.label, budget, options, trainer.optimizer, scheduler, Number.NaN),
 			trainer,
-			optimizer: trainer.optimizer,
-			scheduler,
-			setPoints: scheduler.fired ? [scheduler.fired] : [],
 			advance(seconds) {
 				const report = trainer.next();
 				if (!report.diverged) stepSchedule(this);
@@ -238,6 +220,31 @@ function networkDrivers(scenario: NetworkScenario, inputs: readonly RunInputs[],
 	});
 }
 
+/** A run before its first step: nothing measured but the starting `loss` (NaN for a network's); the schedule's first set-point, if it fired. */
+function startState(label: string, budget: number, options: LessonOptions, optimizer: Optimizer, scheduler: Scheduler, loss: number): Omit<RunDriver, 'advance'> {
+	return {
+		label,
+		budget,
+		history: new HistorySampler<HistoryPoint>(options.historyCapacity),
+		step: 0,
+		samples: 0,
+		epoch: 0,
+		loss,
+		accuracy: Number.NaN,
+		testLoss: Number.NaN,
+		testAccuracy: Number.NaN,
+		r2: Number.NaN,
+		testR2: Number.NaN,
+		layers: [],
+		diverged: false,
+		divergedAt: null,
+		busyMs: 0,
+		optimizer,
+		scheduler,
+		setPoints: scheduler.fired ? [scheduler.fired] : [],
+	};
+}
+
 /** After a step: the schedule's values for the next, and the set-point that took effect, if any. */
 function stepSchedule(driver: RunDriver): void {
 	driver.scheduler.step();
@@ -253,26 +260,8 @@ function surfaceDrivers(scenario: SurfaceScenario, options: LessonOptions): RunD
 		const budget = spec.steps;
 		const [x0, y0] = scenario.start;
 		const driver: RunDriver = {
-			label: spec.label,
-			budget,
-			history: new HistorySampler<HistoryPoint>(options.historyCapacity),
-			step: 0,
-			samples: 0,
-			epoch: 0,
-			loss: surface.value(x0, y0),
-			accuracy: Number.NaN,
-			testLoss: Number.NaN,
-			testAccuracy: Number.NaN,
-			r2: Number.NaN,
-			testR2: Number.NaN,
-			layers: [],
-			diverged: false,
-			divergedAt: null,
-			busyMs: 0,
+			...startState(spec.label, budget, options, optimizer, scheduler, surface.value(x0, y0)),
 			position: [x0, y0],
-			optimizer,
-			scheduler,
-			setPoints: scheduler.fired ? [scheduler.fired] : [],
 			advance(seconds) {
 				const point = run.step();
 				this.step++;

@@ -1,6 +1,6 @@
 /**
- * The one way gradlab reads a file someone gave it: a scenario, a tour manifest, a CSV or a
- * checkpoint. Files are passed around and may be anything: a folder, a FIFO that blocks a reader
+ * The one way gradlab reads a file someone gave it: a scenario, a tour manifest, a CSV, a
+ * checkpoint or a recording (`gradlab view`). Files are passed around and may be anything: a folder, a FIFO that blocks a reader
  * forever, `/dev/zero`, a 2 GB log, a UTF-16 export from a spreadsheet. So:
  * - anything but a regular file is refused before it is opened for reading — and the opened
  *   descriptor is checked again (a FIFO swapped in between cannot block: it is opened
@@ -15,7 +15,7 @@ import {isUtf8} from 'node:buffer';
 import {displayPath} from './errors.js';
 
 /** What a file is read as; each kind has its own size limit. */
-export type FileKind = 'scenario' | 'manifest' | 'csv' | 'checkpoint';
+export type FileKind = 'scenario' | 'manifest' | 'csv' | 'checkpoint' | 'recording';
 
 const MB = 1024 * 1024;
 
@@ -23,13 +23,15 @@ const MB = 1024 * 1024;
  * Size limits, in bytes. A lesson is a page of YAML (the largest built-in is under 5 KB; parsing
  * YAML takes over 1 KB of memory per value, so 256 KB of it stays under 250 MB); a CSV is a
  * teaching data set, well under the row and cell limits in limits.ts; a checkpoint of the largest
- * network allowed (1,000,000 parameters, ~20 bytes each as JSON) is about 20 MB.
+ * network allowed (1,000,000 parameters, ~20 bytes each as JSON) is about 20 MB; a recording is
+ * larger than any gradlab writes (a 100,000-step run logged at every step is ~40 MB).
  */
 export const FILE_LIMITS: Readonly<Record<FileKind, number>> = {
 	scenario: 256 * 1024,
 	manifest: 64 * 1024,
 	csv: 16 * MB,
 	checkpoint: 32 * MB,
+	recording: 64 * MB,
 };
 
 /** "a scenario file", for sentences. */
@@ -38,6 +40,7 @@ export const FILE_NOUNS: Readonly<Record<FileKind, string>> = {
 	manifest: 'a tour manifest',
 	csv: 'a CSV file',
 	checkpoint: 'a checkpoint',
+	recording: 'a gradlab recording',
 };
 
 /** A file gradlab will not read. `sentence` completes "<file> …": "is a folder". */

@@ -124,6 +124,7 @@ const SENTENCES: readonly Rule[] = [
 	[/^does not exist$/, () => '없는 파일이에요'],
 	[/^the decision boundary needs 2-D data; this data set has more features$/, () => '결정 경계는 2차원 데이터에만 그릴 수 있어요. 이 데이터 세트는 특성이 더 많아요'],
 	[/^the fit view needs a regression data set; this one has classes$/, () => '맞춤 보기는 회귀 데이터 세트에만 써요. 이 데이터 세트는 클래스가 있어요'],
+	[/^the images view needs image data \(dataset: digits\)$/, () => '이미지 보기는 이미지 데이터에만 써요 (dataset: digits)'],
 	[/^(.+?):? is (a folder|a FIFO \(a named pipe\)|a device|a socket|not a regular file), not (.+)$/, (file, what, noun) => `${file}: ${FILE_KINDS[what] ?? what}예요 (${NOUNS[noun] ?? noun}이(가) 아니에요)`],
 	[/^(.+?): (is .*|holds .*)$/s, (file, rest) => `${file}: ${koreanProblem(rest) ?? rest}`],
 	[/^(.+) has ([\d,]+) rows and the training file ([\d,]+); the limit is ([\d,]+) rows of data in both files together(.*)$/s, (file, rows, train, limit, more) => `${file}은(는) ${rows}행, 학습 파일은 ${train}행이에요. 두 파일을 합쳐 ${limit}행까지예요${more}`],
@@ -186,6 +187,7 @@ const NOUNS: Readonly<Record<string, string>> = {
 	'a tour manifest': '투어 목차',
 	'a CSV file': 'CSV 파일',
 	'a checkpoint': '체크포인트',
+	'a gradlab recording': 'gradlab 기록',
 };
 
 const TASKS: Readonly<Record<string, string>> = {classification: '분류', regression: '회귀'};

@@ -89,17 +89,28 @@ export type Locate = (parts: readonly (string | number)[]) => string;
 type Shared = Pick<NetworkScenario, 'id' | 'file' | 'title' | 'summary' | 'intro' | 'notes' | 'view' | 'speed' | 'order'>;
 
 /**
- * The fields both kinds share. `planar`: whether the data is 2-D, so the decision boundary can be
- * shown; `fits`: whether it is a regression, so the fit view can ('unknown' for a CSV, whose
- * width is known once it is read; the dashboard checks then).
+ * Which views the data allows. `planar`: whether the data is 2-D, so the decision boundary can be
+ * shown; `fits`: whether it is a regression, so the fit view can ('unknown' for a CSV, whose width
+ * is known once it is read; the dashboard checks then); `images`: whether it is images (digits).
  */
-function shared(input: NetworkFileInput | SurfaceFileInput, kind: 'network' | 'surface', planar: boolean | 'unknown', fits: boolean | 'unknown', ctx: Context): Shared {
+interface DataViews {
+	readonly planar: boolean | 'unknown';
+	readonly fits: boolean | 'unknown';
+	readonly images: boolean;
+}
+
+/**
+ * The fields both kinds share. `data` says which data-bound views the data allows.
+ */
+function shared(input: NetworkFileInput | SurfaceFileInput, kind: 'network' | 'surface', data: DataViews, ctx: Context): Shared {
+	const {planar, fits, images} = data;
 	const views = VIEWS_OF[kind];
 	const offered = (view: ViewName | undefined, where: string): void => {
 		if (view === undefined) return;
 		if (!views.includes(view)) ctx.problems.push(badValue(where, view, `one of: ${views.join(', ')} (the views of a ${kind} scenario)`));
 		else if (view === 'boundary' && planar === false) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the decision boundary needs 2-D data; this data set has more features'));
 		else if (view === 'fit' && fits === false) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the fit view needs a regression data set; this one has classes'));
+		else if (view === 'images' && !images) ctx.problems.push(ruleBroken(where, view, 'a view of this data', 'the images view needs image data (dataset: digits)'));
 	};
 	offered(input.view?.show, 'view.show');
 	(input.notes ?? []).forEach((note, i) => offered(note.view, formatPath(['notes', i, 'view'])));
@@ -170,7 +181,8 @@ export function resolveNetworkScenario(input: NetworkFileInput, ctx: Context): N
 	});
 	const planar = runs.some((r) => r.dataset.kind === 'toy') || (runs.some((r) => r.dataset.kind === 'csv') ? 'unknown' : false);
 	const fits = runs.some((r) => r.dataset.kind === 'regression') || (runs.some((r) => r.dataset.kind === 'csv') ? 'unknown' : false);
-	const scenario: NetworkScenario = {kind: 'network', ...shared(input, 'network', planar, fits, ctx), runs};
+	const images = runs.some((r) => r.dataset.kind === 'digits');
+	const scenario: NetworkScenario = {kind: 'network', ...shared(input, 'network', {planar, fits, images}, ctx), runs};
 	const tooMany = runCountProblem(scenario);
 	if (tooMany) ctx.problems.push(tooMany);
 	// Built-in data sets have a known size: the lesson's memory is checked now (a CSV's once it is read).
@@ -206,7 +218,7 @@ export function resolveSurfaceScenario(input: SurfaceFileInput, ctx: Context): S
 	});
 	const scenario: SurfaceScenario = {
 		kind: 'surface',
-		...shared(input, 'surface', true, false, ctx),
+		...shared(input, 'surface', {planar: true, fits: false, images: false}, ctx),
 		surface,
 		start: input.start ?? SURFACES[surface].start,
 		runs,

@@ -81,17 +81,18 @@ export interface SurfaceRunSpec {
 }
 
 /**
- * The dashboard's views: loss curves, gradient bars, the decision boundary (2-D classification),
- * the fit (1-D and 2-D regression), gradient histograms, the backprop inspector, the loss along one
- * weight (slope), the activation explorer, and the optimizer race map (surface scenarios). A scenario
- * names them to open on one, and a caption to show the one it talks about.
+ * The dashboard's views: loss curves, test images with each run's guesses and confusion matrix
+ * (image data), gradient bars, the backprop inspector, the loss along one weight (slope), the
+ * decision boundary (2-D classification), the fit (1-D and 2-D regression), gradient histograms,
+ * the activation explorer, and the optimizer race map (surface scenarios). A scenario names them
+ * to open on one, and a caption to show the one it talks about.
  */
-export const VIEW_NAMES = ['loss', 'gradients', 'inspector', 'slope', 'boundary', 'fit', 'histograms', 'activations', 'race'] as const;
+export const VIEW_NAMES = ['loss', 'images', 'gradients', 'inspector', 'slope', 'boundary', 'fit', 'histograms', 'activations', 'race'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** The views each kind of scenario offers, in Tab order; the first is where it opens by default. */
 export const VIEWS_OF: Readonly<Record<'network' | 'surface', readonly ViewName[]>> = {
-	network: ['loss', 'gradients', 'inspector', 'slope', 'boundary', 'fit', 'histograms', 'activations'],
+	network: ['loss', 'images', 'gradients', 'inspector', 'slope', 'boundary', 'fit', 'histograms', 'activations'],
 	surface: ['race', 'loss'],
 };
 

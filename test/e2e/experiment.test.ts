@@ -93,6 +93,9 @@ describe.skipIf(!hasTmux())('an experiment, edited, changed live, saved and repl
 		expect(at).toBeLessThan(STEPS);
 		expectFits(screen);
 		expect(screen).toMatch(/◆ sigmoid 2 .*lr 0\.1\b/);
+		// The legend says what differs: the run still labelled sigmoid now reads relu.
+		expect(screen).toMatch(/● sigmoid {2}relu, .*loss/);
+		expect(screen).toMatch(/▲ tanh {2}tanh, .*loss/);
 
 		// ] four times picks the copy; < lowers its lr by ×10^¼ while it trains.
 		tmux.keys(']', ']', ']', ']', '<');

@@ -134,6 +134,61 @@ describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () =
 		await tmux.waitFor(/^\$\s*$/m);
 	});
 
+	it('the race map keys its contours, and ] singles out a path', async () => {
+		const tmux = start({NO_COLOR: '1'});
+		tmux.line(`clear; node ${CLI} saddle-race`);
+		let screen = await tmux.waitFor(/contours at f − min = /);
+		expectClean(tmux, screen);
+		expect(screen).toMatch(/optimizer race · saddle · x -2\.5 … 2\.5 · y -2\.5 … 2\.5/);
+		await tmux.waitFor(/step [1-9]/); // the dashboard is reading keys
+		tmux.keys(']');
+		screen = await tmux.waitFor(/y -2\.5 … 2\.5 · ● \S+/);
+		expectClean(tmux, screen);
+		tmux.keys('q');
+		await tmux.waitFor(/^\$\s*$/m);
+	});
+
+	// The lesson opens on the images (its first caption is about them). At 80×24 one confusion matrix
+	// fits beside the images; a line under it names the other run and [ ], and ] reaches each matrix.
+	for (const [look, env, flags, pixels] of [
+		['colour', {}, '', '▀{8}'],
+		['NO_COLOR', {NO_COLOR: '1'}, '', '[ ▀▄█]{8}'],
+		['--ascii', {}, '--ascii', '[ .:+#]{8}'],
+	] as const) {
+		it(`${look}: the digits show as images with every run's guess, and each run's confusion matrix is one ] away`, async () => {
+			const ascii = flags === '--ascii';
+			const [sgd, adam, sep] = ascii ? ['o', '\\*', '\\|'] : ['●', '▲', '·'];
+			const tmux = start(env);
+			tmux.line(`clear; node ${CLI} digits ${flags}`);
+			await tmux.waitFor(/test images .* confusion: row true, column predicted/);
+			// The first probe has come with the guesses (and the matrices' counts, which travel with them):
+			// each run's guess beside an image. The worker computes them from the start only if told the
+			// lesson opens on this view (mutation: App's init asking only for 'boundary' fails here).
+			const guesses = [sgd, adam].map((marker) => new RegExp(`${pixels} ${marker}\\d`));
+			let screen = await tmux.waitUntil((s) => guesses.every((g) => g.test(s)), "both runs' guesses");
+			// Chosen by hand (away and back), so the caption at step 200 does not take the screen to the loss chart.
+			tmux.keys('Right');
+			await tmux.waitFor(/per layer/);
+			tmux.keys('Left');
+			screen = await tmux.waitUntil((s) => /test images/.test(s) && guesses.every((g) => g.test(s)), 'the images again');
+			expectClean(tmux, screen);
+			if (ascii) expect(screen.split('\n').slice(1, 16).join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
+			expect(screen).toMatch(new RegExp(`${sgd} {3}0 {2}1 {2}2`)); // SGD's matrix
+			expect(screen).not.toMatch(new RegExp(`${adam} {3}0 {2}1 {2}2`)); // Adam's does not fit beside it…
+			expect(screen).toMatch(new RegExp(`\\+1 more ${sep} \\[ \\] run: ${adam} Adam`)); // …and the line under it says how to reach it
+			tmux.keys(']');
+			screen = await tmux.waitFor(new RegExp(`test images ${sep} ${sgd} SGD`));
+			expectClean(tmux, screen);
+			tmux.keys(']');
+			screen = await tmux.waitFor(new RegExp(`test images ${sep} ${adam} Adam`));
+			expect(screen).toMatch(new RegExp(`${adam} {3}0 {2}1 {2}2`));
+			expect(screen).not.toMatch(/\[ \]/);
+			expectClean(tmux, screen);
+			tmux.keys('q');
+			await tmux.waitFor(/^\$\s*$/m);
+		});
+	}
+
 	it('the activation explorer opens from the picker without training', async () => {
 		const tmux = start();
 		tmux.line(`clear; node ${CLI}`);

@@ -20,8 +20,11 @@ import type {ViewName} from '../../src/ui/views/model.js';
 import {frameLines, snapshot} from './fixtures.js';
 import {renderUi} from './render.js';
 
-/** Views that draw each run in its own place, so its label must be in the panel. */
-const APART: readonly ViewName[] = ['gradients', 'boundary', 'histograms'];
+/**
+ * Views that draw each run in its own place, so its label must be in the panel: the images view's
+ * matrices are paged at 80×24, each run's under its name in the title once `]` singles it out.
+ */
+const APART: readonly ViewName[] = ['gradients', 'boundary', 'histograms', 'images'];
 
 /** A dashboard state after really training `s` a few steps, with the teaching views' probes. */
 function trained(s: Scenario): DashboardState {

@@ -7,7 +7,9 @@
 import {DIGITS_ROWS} from './digits-data.js';
 import {defaultClassNames, type LabelledSource} from './prepare.js';
 
-export const DIGITS_FEATURES = 64;
+/** Pixels per side of a digit image. */
+export const DIGITS_SIDE = 8;
+export const DIGITS_FEATURES = DIGITS_SIDE * DIGITS_SIDE;
 export const DIGITS_CLASSES = 10;
 
 /** Decodes one base-17 pixel character ('0'–'9', 'a'–'g') to 0..16. */

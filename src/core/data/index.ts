@@ -5,6 +5,6 @@ export {regressionInputs, regressionSource, REGRESSION_NAMES} from './regression
 export type {RegressionName, RegressionOptions} from './regression.js';
 export {prepareData, defaultClassNames} from './prepare.js';
 export type {LabelledSource, PrepareOptions, RowOrder, Source, TargetSource} from './prepare.js';
-export {digitsSource, DIGITS_FEATURES, DIGITS_CLASSES} from './digits.js';
+export {digitsSource, DIGITS_FEATURES, DIGITS_CLASSES, DIGITS_SIDE} from './digits.js';
 export {parseCsv, CsvError, excerpt, nameList} from './csv.js';
 export type {ColumnRef, CsvOptions} from './csv.js';

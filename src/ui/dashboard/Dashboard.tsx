@@ -30,20 +30,23 @@ export interface DashboardProps {
 	readonly notice?: string | null;
 	/** A recording replayed (`gradlab view`): its last step; the replay's keys, no pace. */
 	readonly replay?: {readonly lastStep: number};
+	/** After an edit, what differs between the runs, run by run (the legend says it first). */
+	readonly differs?: readonly string[];
 }
 
-export function Dashboard({state, scenario, enabled, reservedRows = 1, live = state, notice = null, replay}: DashboardProps) {
+export function Dashboard({state, scenario, enabled, reservedRows = 1, live = state, notice = null, replay, differs = []}: DashboardProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const size = useSize();
 	const {columns, rows} = size;
 	const latest = state.runs.map((r) => r.state);
-	// Laid out once: its line count sizes the panels, and the same layout is drawn below them.
+	// Laid out once: its line count sizes the panels, and the same layout is drawn below them (not
+	// under the help, which takes the legend's rows: layout.ts).
 	const legend =
 		scenario.kind === 'surface'
 			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
-			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme);
-	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, barsWidthWanted(latest, state.showStats), reservedRows);
+			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme, differs);
+	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, (panelRows, most) => barsWidthWanted(latest, state.showStats, language, panelRows, most), reservedRows);
 	if (layout.tooSmall) return <TooSmall quit={commandHint('lesson', 'quit', language, theme.glyphs.ascii)} />;
 	const height = layout.panelHeight;
 	return (

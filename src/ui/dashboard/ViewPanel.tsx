@@ -4,7 +4,7 @@ import {memo} from 'react';
 import type {Scenario} from '../../scenarios/types.js';
 import {useLanguage} from '../kit/context.js';
 import {Panel} from '../kit/Panel.js';
-import {useTheme} from '../kit/theme.js';
+import {runMarker, useTheme} from '../kit/theme.js';
 import {asciiWord, word} from '../kit/words.js';
 import type {CommandName, Scope} from '../input/keymap.js';
 import {ActivationExplorer} from '../views/activations/ActivationExplorer.js';
@@ -13,13 +13,16 @@ import {FitView} from '../views/fit/FitView.js';
 import {GradientBars} from '../views/gradients/GradientBars.js';
 import {barsLayoutFor, scaleLabel} from '../views/gradients/layout.js';
 import {GradientHistograms} from '../views/histograms/GradientHistograms.js';
-import {chartIsLog} from '../views/loss/layout.js';
+import {chartIsLog, lossTitle} from '../views/loss/layout.js';
+import {lastStep, smoothingSteps} from '../views/loss/series.js';
 import {LossChart} from '../views/loss/LossChart.js';
+import {windowText} from '../views/race/layout.js';
 import {RaceMap} from '../views/race/RaceMap.js';
 import {Inspector} from '../views/inspector/Inspector.js';
 import {inspectorTitle} from '../views/inspector/layout.js';
 import {SlopeView} from '../views/slope/SlopeView.js';
 import {asciiSlopeTitle} from '../views/slope/layout.js';
+import {ImageGrid} from '../views/images/ImageGrid.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import type {DashboardLayout} from './layout.js';
 import {inspectableRuns, scenarioDepth} from './offer.js';
@@ -50,10 +53,24 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 		case 'help':
 			return <HelpOverlay width={width} height={height} enabled={enabled} scope={scope} />;
 		case 'loss': {
-			const title = `${word('loss', language)} (${word(chartIsLog(state.runs, state.logScale) ? 'log' : 'linear', language)})`;
+			// Only a network's loss is a noisy batch loss worth smoothing; a surface's is f itself.
+			const batches = scenario.kind === 'network';
+			const smoothing = batches && state.smooth ? smoothingSteps(lastStep(state.runs)) : null;
+			const showTest = batches && state.showTest;
+			const focused = state.focus === null ? undefined : state.runs[state.focus];
+			const title = lossTitle(
+				{
+					log: chartIsLog(state.runs, state.logScale),
+					...(batches ? {smoothing} : {}),
+					test: showTest,
+					focus: focused && state.focus !== null ? {marker: runMarker(theme, state.focus), label: focused.state.label} : null,
+				},
+				g,
+				language,
+			);
 			return (
 				<Panel title={title} width={width} height={height}>
-					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} {...inner} />
+					<LossChart runs={state.runs} xAxis={state.xAxis} logScale={state.logScale} smoothing={smoothing} showTest={showTest} focus={state.focus} {...inner} />
 				</Panel>
 			);
 		}
@@ -112,12 +129,25 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 					<SlopeView runs={latest} probes={state.probes} focus={state.focus} {...inner} />
 				</Panel>
 			);
-		case 'race': {
-			if (scenario.kind !== 'surface') return null;
-			const title = `${asciiWord('race', language, g.ascii)} ${g.separator} ${scenario.surface}`;
+		case 'images': {
+			// With a run singled out, its name stands where "each run's guess" would.
+			const focused = state.focus === null ? undefined : state.runs[state.focus];
+			const who = focused && state.focus !== null ? `${runMarker(theme, state.focus)} ${focused.state.label}` : word('eachRunGuess', language);
+			const title = [word(state.images?.split === 'train' ? 'trainImages' : 'images', language), who, word('confusion', language)].join(` ${g.separator} `);
 			return (
 				<Panel title={title} width={width} height={height}>
-					<RaceMap runs={state.runs} surface={scenario.surface} {...inner} />
+					<ImageGrid labels={state.runs.map((r) => r.state.label)} probes={state.probes} samples={state.images} focus={state.focus} {...inner} />
+				</Panel>
+			);
+		}
+		case 'race': {
+			if (scenario.kind !== 'surface') return null;
+			const focused = state.focus === null ? undefined : state.runs[state.focus];
+			const parts = [asciiWord('race', language, g.ascii), scenario.surface, windowText(scenario.surface, g.ellipsis, g.separator)];
+			if (focused && state.focus !== null) parts.push(`${runMarker(theme, state.focus)} ${focused.state.label}`);
+			return (
+				<Panel title={parts.join(` ${g.separator} `)} width={width} height={height}>
+					<RaceMap runs={state.runs} surface={scenario.surface} focus={state.focus} {...inner} />
 				</Panel>
 			);
 		}

@@ -9,7 +9,7 @@ import type {Language} from '../../scenarios/types.js';
 import {asciiText} from '../kit/ascii.js';
 import {displayWidth, padEnd, truncate, wrap} from '../kit/format.js';
 import {word} from '../kit/words.js';
-import {KEYMAP, type KeymapEntry, type Scope, commandWords, keysLabel} from '../input/keymap.js';
+import {KEYMAP, type KeymapEntry, type Scope, helpWords, keysLabel} from '../input/keymap.js';
 
 /** One command as the help lists it. */
 export interface HelpItem {
@@ -36,7 +36,7 @@ const TWO_COLUMNS_FROM = 60;
 /** A screen's commands (a lesson's or its view's, the editor's) in keymap order (spelled in ASCII for --ascii: → becomes ->, … becomes ...). */
 export function helpItems(language: Language, ascii: boolean, scope: Scope = 'lesson'): HelpItem[] {
 	const text = (s: string) => (ascii ? asciiText(s) : s);
-	return KEYMAP[scope].entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(commandWords(entry.command, language))}));
+	return KEYMAP[scope].entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(helpWords(entry, language))}));
 }
 
 /** The overlay's title, with the keys that close it: `keys (? / esc)`. */

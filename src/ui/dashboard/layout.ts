@@ -39,8 +39,8 @@ export function dashboardLayout(
 	view: ViewName,
 	helpOpen: boolean,
 	legendNeeded: number,
-	/** Columns the gradient bars would like beside the chart (borders excluded). */
-	barsWanted = 0,
+	/** Columns the gradient bars would like beside the chart in `rows` rows and at most about `most` columns (borders excluded). */
+	barsWanted: (rows: number, most: number) => number = () => 0,
 	/** Terminal rows the dashboard leaves alone: Ink's spare last row (see LessonScreen), a tour's chapter line. */
 	reservedRows = 1,
 ): DashboardLayout {
@@ -52,8 +52,10 @@ export function dashboardLayout(
 	let panels: DashboardLayout['panels'];
 	if (helpOpen) panels = [{content: 'help', width: size.columns}];
 	else if (view === 'gradients' && viewsOnScreen(view, size.columns).includes('loss')) {
-		// The bars get what they ask for (at least half), the chart keeps at least MIN_CHART columns.
-		const right = Math.min(size.columns - MIN_CHART, Math.max(Math.ceil(size.columns / 2), barsWanted + 2));
+		// The bars get what they ask for within about half the width (in bands one under another
+		// when the rows allow: ten runs need not take 116 columns for 11 rows of bars); the chart the
+		// rest, at least MIN_CHART columns.
+		const right = Math.min(size.columns - MIN_CHART, barsWanted(panelHeight - 2, Math.ceil(size.columns / 2) - 2) + 2);
 		panels = [
 			{content: 'loss', width: size.columns - right},
 			{content: 'gradients', width: right},

@@ -7,18 +7,19 @@ import {type Scenario, VIEWS_OF, type ViewName, type XAxis} from '../../scenario
 
 /**
  * The views a scenario offers, in Tab order (VIEWS_OF: surface scenarios open on the race map).
- * The boundary view needs 2-D classification data: every toy set is; the fit view needs
- * regression data on 1 or 2 inputs: every built-in regression set is. A CSV's width is known only
- * once the worker's first probe brings a picture (the reducer adds the view then). After the loss
- * and the gradient bars come the two looks inside one step (the inspector, the slope); every
- * network scenario offers the inspector: for a network too large to draw it says so, and points
- * to the views that show it.
+ * The images view needs image data: the digits. The boundary view needs 2-D classification data:
+ * every toy set is; the fit view needs regression data on 1 or 2 inputs: every built-in regression
+ * set is. A CSV's width is known only once the worker's first probe brings a picture (the reducer
+ * adds the view then). After the loss and the gradient bars come the two looks inside one step
+ * (the inspector, the slope); every network scenario offers the inspector: for a network too large
+ * to draw it says so, and points to the views that show it.
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
 	const views = VIEWS_OF[scenario.kind];
 	if (scenario.kind === 'surface') return views;
+	const images = scenario.runs.some((r) => r.dataset.kind === 'digits');
 	const picture = pictureView(scenario);
-	return views.filter((v) => (v !== 'boundary' && v !== 'fit') || v === picture);
+	return views.filter((v) => (v === 'images' ? images : (v !== 'boundary' && v !== 'fit') || v === picture));
 }
 
 /** The view of the input plane a network scenario's built-in data set has, if any. */

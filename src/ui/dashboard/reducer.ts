@@ -58,7 +58,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			const views = picture && !state.views.includes(picture) ? [...state.views.slice(0, at), picture, ...state.views.slice(at)] : state.views;
 			// Probes without a picture, an inspection or a slice (their view is not shown) keep the last ones for a quick return.
 			const probes = action.runs.map((r, k) => keepLooks(r, state.probes?.[k]));
-			const next = {...state, probes, probeData: data, views};
+			const next = {...state, probes, probeData: data, images: action.images ?? state.images, views};
 			return {...next, inspector: followWalk(state.inspector, inspection(next))};
 		}
 		case 'reset':
@@ -71,6 +71,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				error: null,
 				probes: null,
 				probeData: null,
+				images: null,
 				followCaptions: true,
 			};
 		case 'error':
@@ -104,6 +105,8 @@ export function applyCommand(state: DashboardState, command: ViewCommand): Dashb
 			return {...state, showStats: !state.showStats};
 		case 'togglePoints':
 			return {...state, showTest: !state.showTest};
+		case 'toggleSmooth':
+			return {...state, smooth: !state.smooth};
 		case 'nextRun':
 		case 'prevRun':
 			return {...state, focus: cycleFocus(state.focus, state.runs.length, command === 'nextRun' ? 1 : -1)};
@@ -185,10 +188,11 @@ function keepLooks(probe: RunProbe, previous: RunProbe | undefined): RunProbe {
 	if (!previous) return probe;
 	const boundary = probe.boundary ?? previous.boundary;
 	const fit = probe.fit ?? previous.fit;
+	const images = probe.images ?? previous.images;
 	const inspect = probe.inspect ?? previous.inspect;
 	const slice = probe.slice ?? previous.slice;
-	if (boundary === probe.boundary && fit === probe.fit && inspect === probe.inspect && slice === probe.slice) return probe;
-	return {...probe, ...(boundary ? {boundary} : {}), ...(fit ? {fit} : {}), ...(inspect ? {inspect} : {}), ...(slice ? {slice} : {})};
+	if (boundary === probe.boundary && fit === probe.fit && images === probe.images && inspect === probe.inspect && slice === probe.slice) return probe;
+	return {...probe, ...(boundary ? {boundary} : {}), ...(fit ? {fit} : {}), ...(images ? {images} : {}), ...(inspect ? {inspect} : {}), ...(slice ? {slice} : {})};
 }
 
 /** All runs (null), then each run in turn, then all again. */

@@ -27,6 +27,7 @@ const VIEW_COMMANDS: readonly CommandName[] = [
 	'cycleXAxis',
 	'toggleStats',
 	'togglePoints',
+	'toggleSmooth',
 	'nextRun',
 	'prevRun',
 	'help',

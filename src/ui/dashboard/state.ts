@@ -3,7 +3,7 @@
  * chose (view, scales, overlays), and the actions that change it. The reducer is reducer.ts;
  * where each key goes is routing.ts.
  */
-import type {FitData, ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
+import type {FitData, ImageSamples, ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
 import type {Scenario, XAxis} from '../../scenarios/types.js';
 import type {CommandName, Scope} from '../input/keymap.js';
 import {INITIAL_INSPECTOR, type InspectorChoice} from '../views/inspector/choice.js';
@@ -55,9 +55,13 @@ export interface DashboardState {
 	readonly probes: readonly RunProbe[] | null;
 	/** The points the boundary or the fit is drawn over; null until the worker sends them. */
 	readonly probeData: ProbeData | FitData | null;
-	/** Test points on the decision boundary or the fit too. */
+	/** Image data's sample images; null until the worker sends them (or for other data). */
+	readonly images: ImageSamples | null;
+	/** Test data too: points on the decision boundary or the fit, test-loss lines on the loss chart. */
 	readonly showTest: boolean;
-	/** The run the boundary, fit, histogram and slope views single out (and the inspector shows), or null for all of them side by side. */
+	/** The loss chart draws the batch loss smoothed (a moving average) rather than raw. */
+	readonly smooth: boolean;
+	/** The run the views single out (drawn on top, or large; the inspector shows it), or null for all of them alike. */
 	readonly focus: number | null;
 	/** The run the inspector shows while `focus` is null. */
 	readonly inspectorRun: number;
@@ -76,6 +80,7 @@ export type ViewCommand = Extract<
 	| 'cycleXAxis'
 	| 'toggleStats'
 	| 'togglePoints'
+	| 'toggleSmooth'
 	| 'nextRun'
 	| 'prevRun'
 	| 'help'
@@ -132,7 +137,9 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		pendingSpeed: null,
 		probes: null,
 		probeData: null,
+		images: null,
 		showTest: false,
+		smooth: true,
 		focus: null,
 		inspectorRun: inspectorRun(scenario),
 		inspector: INITIAL_INSPECTOR,

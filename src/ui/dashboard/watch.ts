@@ -12,6 +12,7 @@ export function watchFor(state: DashboardState, columns: number): Watch {
 	switch (state.view) {
 		case 'boundary':
 		case 'fit':
+		case 'images':
 			return {boundary: true};
 		case 'inspector': {
 			const {row, alone} = state.inspector;

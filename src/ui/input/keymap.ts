@@ -34,6 +34,7 @@ export type CommandName =
 	| 'cycleXAxis'
 	| 'toggleStats'
 	| 'togglePoints'
+	| 'toggleSmooth'
 	| 'nextRun'
 	| 'prevRun'
 	| 'export'
@@ -120,6 +121,8 @@ export interface KeymapEntry {
 	readonly hint?: HintSpec;
 	/** Offered only where the screen enables it (chapters on the tour); dimmed in the help otherwise. */
 	readonly optional?: boolean;
+	/** The help's words here, where this screen's command does less than DESCRIPTIONS says (the editor has no "all runs"). */
+	readonly help?: Words;
 }
 
 export interface ScopeKeys {
@@ -149,8 +152,10 @@ const LESSON_ENTRIES: readonly KeymapEntry[] = [
 	{command: 'toggleLog', keys: [char('l')], hint: hint('l', 'log', '로그', 6)},
 	{command: 'cycleXAxis', keys: [char('x')], hint: hint('x', 'axis', '가로축', 7)},
 	{command: 'toggleStats', keys: [char('d')], hint: hint('d', 'stats', '통계', 8)},
-	// Boundary and histogram views: test points, and one run large or all side by side.
+	// Test data where a view has it (the boundary's points, the loss chart's test loss), and one
+	// run singled out (loss chart, race map, images) or shown large (boundary, histograms).
 	{command: 'togglePoints', keys: [char('t')]},
+	{command: 'toggleSmooth', keys: [char('a')]},
 	{command: 'nextRun', keys: [char(']')]},
 	{command: 'prevRun', keys: [char('[')]},
 	// The experiment: change its settings, its runs' lr and momentum while they train, save it.
@@ -169,8 +174,8 @@ const LESSON_ENTRIES: readonly KeymapEntry[] = [
 	{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
 ];
 
-/** Keys that only mean something in the loss, gradient and boundary views. */
-const OTHER_VIEWS: readonly CommandName[] = ['toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints'];
+/** Keys that only mean something in the other views (the loss chart, the bars, the pictures). */
+const OTHER_VIEWS: readonly CommandName[] = ['toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'toggleSmooth'];
 
 /** One key, as a string to compare bindings by (letters match either case). */
 const keyId = (k: KeyBinding): string => JSON.stringify([k.char?.toLowerCase(), k.special, k.shift ?? false, k.ctrl ?? false, k.digit ?? false]);
@@ -238,8 +243,8 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 			{command: 'less', keys: [special('←', 'left'), char('h')], hint: hint('←/→', 'change', '바꾸기', 1)},
 			{command: 'more', keys: [special('→', 'right'), char('l')]},
 			{command: 'typeValue', keys: [ENTER], hint: hint('enter', 'type', '입력', 2)},
-			{command: 'nextRun', keys: [special('tab', 'tab'), char(']')], hint: hint('tab', 'run', '실행', 3)},
-			{command: 'prevRun', keys: [special('shift-tab', 'tab', true), char('[')]},
+			{command: 'nextRun', keys: [special('tab', 'tab'), char(']')], hint: hint('tab', 'run', '실행', 3), help: {en: 'next run', ko: '다음 실행'}},
+			{command: 'prevRun', keys: [special('shift-tab', 'tab', true), char('[')], help: {en: 'previous run', ko: '이전 실행'}},
 			{command: 'addRun', keys: [char('a')], hint: hint('a', 'add', '더하기', 4)},
 			{command: 'removeRun', keys: [char('x')], hint: hint('x', 'remove', '빼기', 7)},
 			{command: 'renameRun', keys: [char('n')], hint: hint('n', 'rename', '이름', 8)},
@@ -306,7 +311,8 @@ export const DESCRIPTIONS: Readonly<Record<CommandName, Words>> = {
 	toggleLog: {en: 'log / linear loss scale', ko: '손실 축: 로그 / 선형'},
 	cycleXAxis: {en: 'x axis: step, epoch, …', ko: 'x축: 스텝, 에포크, …'},
 	toggleStats: {en: 'saturated/dead column', ko: '포화 / 죽은 뉴런 비율'},
-	togglePoints: {en: 'show test points', ko: '테스트 점 보기'},
+	togglePoints: {en: 'show test data', ko: '테스트 데이터 보기'},
+	toggleSmooth: {en: 'smoothed / raw loss', ko: '이동평균 / 원래 손실'},
 	nextRun: {en: 'next run / all runs', ko: '다음 실행 / 모두'},
 	prevRun: {en: 'previous run / all runs', ko: '이전 실행 / 모두'},
 	export: {en: 'export the curves', ko: '곡선 내보내기'},
@@ -385,7 +391,7 @@ export function keysLabel(entry: KeymapEntry): string {
 	return entry.keys.map((b) => b.label).join(', ');
 }
 
-/** A command's words in the help. */
-export function commandWords(command: CommandName, language: Language): string {
-	return DESCRIPTIONS[command][language];
+/** An entry's words in the help: its screen's own, else its command's. */
+export function helpWords(entry: KeymapEntry, language: Language): string {
+	return (entry.help ?? DESCRIPTIONS[entry.command])[language];
 }

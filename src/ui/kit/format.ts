@@ -4,6 +4,7 @@
  * none, everything else one; text is cut between grapheme clusters, never inside one.
  */
 import stringWidth from 'string-width';
+import {isOverflow} from '../../records/numbers.js';
 
 /** Columns a string occupies in a terminal (ANSI escapes take none). */
 export function displayWidth(text: string): number {
@@ -89,6 +90,11 @@ export function wrap(text: string, width: number, maxLines = Infinity, ellipsis 
 		line = word;
 	}
 	if (line !== '') lines.push(line);
+	return keepLines(lines, width, maxLines, ellipsis);
+}
+
+/** The first `maxLines` of `lines`, the last of them ending with `ellipsis` when some are left out. */
+function keepLines(lines: string[], width: number, maxLines: number, ellipsis: string): string[] {
 	if (lines.length <= maxLines) return lines;
 	const kept = lines.slice(0, maxLines);
 	const last = kept[maxLines - 1]!;
@@ -103,28 +109,27 @@ export function wrap(text: string, width: number, maxLines = Infinity, ellipsis 
 export function wrapLines(text: string, width: number, maxLines = Infinity, ellipsis = '…'): string[] {
 	if (width <= 0 || maxLines <= 0) return [];
 	const lines = text.split('\n').flatMap((line) => (line.trim() === '' ? [''] : wrap(line, width, Infinity, ellipsis)));
-	if (lines.length <= maxLines) return lines;
-	const kept = lines.slice(0, maxLines);
-	const last = kept[maxLines - 1]!;
-	kept[maxLines - 1] = displayWidth(last) + displayWidth(ellipsis) <= width ? last + ellipsis : truncate(`${last}${ellipsis}${ellipsis}`, width, ellipsis);
-	return kept;
+	return keepLines(lines, width, maxLines, ellipsis);
 }
 
 /**
  * Short scientific notation with a two-digit exponent: `2e-07`, `1.2e-01`, `1e+30`, `1e-300`.
- * Zero is `0`; NaN and ±Infinity are `dash`.
+ * Zero is `0`; NaN is `dash`; past float32's range (±Infinity included) `overflow` when given,
+ * else `dash` (see records/numbers.ts).
  */
-export function formatSci(value: number, dash = '—'): string {
+export function formatSci(value: number, dash = '—', overflow?: string, digits = 2): string {
+	if (overflow !== undefined && isOverflow(value)) return overflow;
 	if (!Number.isFinite(value)) return dash;
 	if (value === 0) return '0';
-	const [mantissa = '0', exponent = '0'] = value.toExponential(1).split('e');
-	const m = mantissa.endsWith('.0') ? mantissa.slice(0, -2) : mantissa;
+	const [mantissa = '0', exponent = '0'] = value.toExponential(digits - 1).split('e');
+	const m = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
 	const e = Number(exponent);
 	return `${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
-/** A loss-like value with three significant digits (0.693, 0.0812, 12.3); scientific outside [0.001, 1000). */
-export function formatValue(value: number, dash = '—'): string {
+/** A loss-like value with three significant digits (0.693, 0.0812, 12.3); scientific outside [0.001, 1000); `overflow` as formatSci. */
+export function formatValue(value: number, dash = '—', overflow?: string): string {
+	if (overflow !== undefined && isOverflow(value)) return overflow;
 	if (!Number.isFinite(value)) return dash;
 	if (value === 0) return '0';
 	const abs = Math.abs(value);
@@ -137,6 +142,29 @@ export function formatRate(value: number, dash = '—'): string {
 	if (!Number.isFinite(value)) return dash;
 	if (value !== 0 && Math.abs(value) < 1e-4) return formatSci(value, dash);
 	return String(Number(value.toPrecision(3)));
+}
+
+/**
+ * Labels for an axis: plain decimals where they are short (`0.75`, `0.001`, `1200`), scientific
+ * where they are not (`1e-04`, `3.2e+07`), with as few significant digits (2 … 4) as keep
+ * neighbouring labels apart. A value within a billionth of the largest one's size of zero is `0`
+ * (rounding noise on a linear axis).
+ */
+export function formatTicks(values: readonly number[], dash = '—'): string[] {
+	const size = Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
+	const texts = (digits: number) => values.map((v) => (Number.isFinite(v) && Math.abs(v) <= size * 1e-9 ? '0' : tick(v, digits, dash)));
+	for (let digits = 2; digits < 4; digits++) {
+		const out = texts(digits);
+		if (out.every((t, k) => k === 0 || t !== out[k - 1])) return out;
+	}
+	return texts(4);
+}
+
+function tick(value: number, digits: number, dash: string): string {
+	const sci = formatSci(value, dash, undefined, digits);
+	if (!Number.isFinite(value)) return sci;
+	const plain = String(Number(value.toPrecision(digits)));
+	return !plain.includes('e') && plain.length <= Math.max(5, sci.length - 2) ? plain : sci;
 }
 
 /** A fraction as a whole percentage (0.5 → `50%`); non-finite → `dash`. */

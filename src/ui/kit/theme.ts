@@ -18,6 +18,9 @@ export interface TextStyle {
 	readonly bold?: boolean;
 }
 
+/** asciichart's symbols: axis cross, axis, line start and end, horizontal, four corners, vertical. */
+export type ChartSymbols = readonly [string, string, string, string, string, string, string, string, string, string];
+
 /** The characters the dashboard draws with. */
 export interface Glyphs {
 	/** True for the `--ascii` set. */
@@ -46,7 +49,10 @@ export interface Glyphs {
 	/** Before a caption. */
 	readonly caption: string;
 	/** asciichart's ten line symbols. */
-	readonly chart: readonly [string, string, string, string, string, string, string, string, string, string];
+	readonly chart: ChartSymbols;
+	/** The same for the loss chart's run singled out (heavy lines) and for test-loss lines (dashed). */
+	readonly chartFocus: ChartSymbols;
+	readonly chartTest: ChartSymbols;
 	/** Chart y axis: at a labelled row, and between labels. */
 	readonly tick: string;
 	readonly axis: string;
@@ -80,6 +86,8 @@ export const UNICODE_GLYPHS: Glyphs = {
 	separator: '·',
 	caption: '▸',
 	chart: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
+	chartFocus: ['╋', '┫', '╺', '╸', '━', '┗', '┏', '┓', '┛', '┃'],
+	chartTest: ['┼', '┤', '╶', '╴', '╌', '╰', '╭', '╮', '╯', '╎'],
 	tick: '┤',
 	axis: '│',
 	gradNorm: '‖∂L/∂W‖',
@@ -103,6 +111,9 @@ export const ASCII_GLYPHS: Glyphs = {
 	separator: '|',
 	caption: '>',
 	chart: ['+', '|', '-', '-', '-', '\\', '/', '\\', '/', '|'],
+	// No heavy ASCII: the run singled out is bold, the others dim.
+	chartFocus: ['+', '|', '-', '-', '-', '\\', '/', '\\', '/', '|'],
+	chartTest: ['+', '|', '.', '.', '.', "'", '.', '.', "'", ':'],
 	tick: '+',
 	axis: '|',
 	gradNorm: '|dL/dW|',

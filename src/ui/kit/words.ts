@@ -1,9 +1,12 @@
 /** gradlab's own words in English and Korean (lesson text comes from the scenario). */
 import type {Language, Text as Words, XAxis} from '../../scenarios/types.js';
+import {OVERFLOW} from '../../records/numbers.js';
 import {asciiText} from './ascii.js';
 
 export const WORDS = {
 	loss: {en: 'loss', ko: '손실'},
+	raw: {en: 'raw', ko: '원래 값'},
+	overflow: OVERFLOW,
 	log: {en: 'log', ko: '로그'},
 	linear: {en: 'linear', ko: '선형'},
 	accuracy: {en: 'acc', ko: '정확도'},
@@ -42,6 +45,10 @@ export const WORDS = {
 	histograms: {en: 'gradient histograms', ko: '기울기 히스토그램'},
 	activations: {en: 'activations', ko: '활성화 함수'},
 	race: {en: 'optimizer race', ko: '옵티마이저 경주'},
+	images: {en: 'test images', ko: '테스트 이미지'},
+	trainImages: {en: 'training images', ko: '학습 이미지'},
+	eachRunGuess: {en: "each run's guess", ko: '실행별 예측'},
+	confusion: {en: 'confusion: row true, column predicted', ko: '혼동 행렬: 행 정답, 열 예측'},
 	classes: {en: 'classes', ko: '클래스'},
 	train: {en: 'train', ko: '학습'},
 	testPoints: {en: 'test points', ko: '테스트 점'},
@@ -60,7 +67,9 @@ export const WORDS = {
 	layersFactor: {en: 'after d layers: (max f′)^d', ko: 'd개 층 뒤: (f′ 최대)^d'},
 	minimum: {en: 'minimum', ko: '최솟값'},
 	minima: {en: 'minima', ko: '최솟값'},
-	sharedCell: {en: '2–9 runs in a cell', ko: '2–9: 한 칸에 있는 실행 수'},
+	fMinusMin: {en: 'f − min', ko: 'f − 최솟값'},
+	perBand: {en: '×10 a band', ko: '칸마다 ×10'},
+	contours: {en: 'contours at', ko: '등고선:'},
 	offMap: {en: 'off the map since step', ko: '지도 밖, 스텝'},
 	explorerTitle: {en: 'Activation explorer', ko: '활성화 함수 탐색기'},
 	explorerNote: {
@@ -289,6 +298,11 @@ export function liveChangeText(label: string, what: 'lr' | 'momentum', from: num
 	const head = `${label}: ${name} ${from} → ${to}`;
 	if (after === null) return `${head} …`;
 	return language === 'ko' ? `${head} (스텝 ${after + 1}부터)` : `${head} from step ${after + 1}`;
+}
+
+/** The loss chart's smoothing: `EMA 60 steps` / `지수이동평균 60스텝`. */
+export function smoothingText(steps: number, language: Language): string {
+	return language === 'ko' ? `지수이동평균 ${steps}스텝` : `EMA ${steps} ${steps === 1 ? 'step' : 'steps'}`;
 }
 
 /** Korean for the file system's common refusals (by error code); English comes from atomic.ts. */

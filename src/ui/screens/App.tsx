@@ -20,6 +20,7 @@ import {UiContext, useLanguage, useSize} from '../kit/context.js';
 import {truncate} from '../kit/format.js';
 import {useTheme} from '../kit/theme.js';
 import {useTerminalSize} from '../kit/use-terminal-size.js';
+import {PICTURE_VIEWS} from '../views/model.js';
 import {type WordKey, asciiWord, message, word} from '../kit/words.js';
 import type {CommandName} from '../input/keymap.js';
 import type {KeyAnswer} from '../input/router.js';
@@ -138,7 +139,8 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 						snapshotsPerSecond: training.snapshotsPerSecond,
 						speed: scenario.speed,
 						paused: false,
-						boundary: startingView(scenario) === 'boundary',
+						// A lesson that opens on a picture view (boundary, fit or images) wants its pictures from the first probe.
+						boundary: PICTURE_VIEWS.includes(startingView(scenario)),
 						frames: duration !== undefined,
 					}
 				: null,
@@ -188,11 +190,12 @@ function Screens({scenarios, chapters, first, language, training, duration, warn
 				start={start}
 				onEdited={onEdited}
 				saveDir={saveDir}
+				edited={edited}
 			/>
 		);
 	}
 	if (screen.kind === 'lesson' && !screen.started) return <IntroScreen key={visit} scenario={init.scenario} onStart={() => go({type: 'start'})} onAppCommand={onAppCommand} />;
-	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} />;
+	return <LessonScreen key={visit} init={init} enabled={LESSON_COMMANDS} onAppCommand={onAppCommand} frames={frames} onFramesDone={timeUp} start={start} onEdited={onEdited} saveDir={saveDir} edited={edited} />;
 }
 
 interface PickerProps {

@@ -8,8 +8,8 @@ import type {HistoryPoint, RunState} from '../../runner/protocol.js';
 import type {ViewName} from '../../scenarios/types.js';
 export type {ViewName};
 
-/** The views that draw the input plane (the worker computes their pictures only while one shows). */
-export const PICTURE_VIEWS: readonly ViewName[] = ['boundary', 'fit'];
+/** The views that need the worker's costly pictures (it computes them only while one shows): the input plane, the images' guesses. */
+export const PICTURE_VIEWS: readonly ViewName[] = ['boundary', 'fit', 'images'];
 
 /** A run's history as of one dashboard state, oldest point first. */
 export interface RunHistoryView {

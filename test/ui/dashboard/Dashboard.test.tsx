@@ -114,6 +114,27 @@ describe('other sizes', () => {
 		expect(lines[1]).toMatch(/loss \(log\).*‖∂L\/∂W‖/);
 		expect(lines.join('\n')).toMatch(/■ relu/);
 	});
+	// At 160×50 six runs of bars took 116 columns side by side for 11 rows, leaving the chart 42.
+	// Mutation: barsWidthWanted ignoring `most` (always one band) fails this.
+	test('160×50: six runs of bars in two bands, the loss chart keeps more than half the width', () => {
+		const runs = [...threeRuns(), ...threeRuns().map((r) => ({...r, label: `${r.label} again`}))];
+		const state = stateWith(runs, {view: 'gradients'});
+		const lines = frameLines(uiToString(<Dashboard state={state} scenario={sc} />, {language: 'en', size: {columns: 160, rows: 50}}));
+		expectFits(lines, 160, 50);
+		const bars = lines[1]!.indexOf('┌', 1); // the bars panel's top-left corner
+		expect(bars, lines[1]).toBeGreaterThanOrEqual(80);
+		const bottom = lines.findIndex((l, k) => k > 1 && l.startsWith('└'));
+		const panel = lines.slice(2, bottom).map((l) => l.slice(bars)).join('\n');
+		for (const run of runs) expect(panel).toMatch(new RegExp(`${run.label}( |$)`, 'm'));
+		expect(panel).not.toContain('more');
+	});
+	// Mutation: barsWidthWanted without its no-layers case (a 4-column panel until the first step) fails this.
+	test('160×50 before the first step: the bars panel already takes about half', () => {
+		const state = {...initialDashboardState(sc), view: 'gradients' as const};
+		const lines = frameLines(uiToString(<Dashboard state={state} scenario={sc} />, {language: 'en', size: {columns: 160, rows: 50}}));
+		expectFits(lines, 160, 50);
+		expect(lines[1]!.indexOf('┌', 1), lines[1]).toBe(80);
+	});
 	test.each([
 		[80, 24],
 		[100, 30],

@@ -131,6 +131,18 @@ describe('probes and the teaching views', () => {
 		expect(later.probeData).toMatchObject({kind: 'fit', inputs: 1});
 	});
 
+	// Mutation: the reducer dropping a run's last guesses when a probe comes without them fails this.
+	test('image data: the sample images stay, and each run keeps its last guesses while another view shows', () => {
+		const guesses = {predicted: Uint8Array.of(3), confusion: new Uint32Array(100)};
+		const images = {width: 8, height: 8, pixels: new Float32Array(64), labels: Uint8Array.of(3), classNames: [], split: 'test' as const, rows: 1};
+		const first = dashboardReducer(start(), {type: 'probe', runs: [{images: guesses}], images});
+		const later = dashboardReducer(first, {type: 'probe', runs: [{histograms: [[1]]}]});
+		expect(later.images).toBe(images);
+		expect(later.probes![0]!.images).toBe(guesses);
+		expect(later.probes![0]!.histograms).toEqual([[1]]);
+		expect(dashboardReducer(later, {type: 'reset'}).images).toBeNull();
+	});
+
 	test('t toggles test points; [ and ] cycle all runs, then each run', () => {
 		let s = dashboardReducer(start(), snapshot(threeRuns()));
 		expect(dashboardReducer(s, {type: 'command', command: 'togglePoints'}).showTest).toBe(true);

@@ -70,6 +70,8 @@ describe('what the worker computes follows the view on screen', () => {
 		expect(watchFor(s, 80)).toEqual({boundary: false});
 		expect(watchFor({...s, view: 'gradients'}, 80)).toEqual({boundary: false});
 		expect(watchFor({...s, view: 'boundary'}, 80)).toEqual({boundary: true});
+		// Mutation: 'images' left out of watchFor's picture views fails this (the guesses would never come).
+		expect(watchFor({...s, view: 'images'}, 80)).toEqual({boundary: true});
 		// The deepest run the inspector can draw: b (a's three layers of 8 are too many units).
 		expect(watchFor({...s, view: 'inspector'}, 80)).toEqual({boundary: false, inspect: {run: 1, row: 0, alone: false}});
 		expect(watchFor({...s, view: 'inspector', focus: 2, inspector: {...s.inspector, row: 3, alone: true}}, 80)).toEqual({boundary: false, inspect: {run: 2, row: 3, alone: true}});

@@ -108,6 +108,36 @@ describe('the optimizer race in the dashboard', () => {
 		}
 	});
 
+	// The saddle's key line was cut at 80 columns ("y -2.5 … …"); the window now sits in the title.
+	test.each(['color', 'mono', 'ascii'] as const)('saddle at 80×24 (%s): the window in the title, the key whole, in both languages', (theme) => {
+		for (const language of ['en', 'ko'] as const) {
+			const saddle = raceScenario({surface: 'saddle'});
+			const lines = frame({...dashboardReducer(initialDashboardState(saddle), snapshot(raceRuns()))}, saddle, 80, 24, theme, language);
+			expectFits(lines, 80, 24);
+			const g = THEMES[theme].glyphs;
+			expect(lines[1]).toContain(`x -2.5 ${g.ellipsis} 2.5 ${g.separator} y -2.5 ${g.ellipsis} 2.5`);
+			const key = lines.find((l) => l.includes(language === 'en' ? 'minima (0, 1.41) (0, -1.41)' : '최솟값 (0, 1.41) (0, -1.41)'))!;
+			expect(key).toBeDefined();
+			expect(key).not.toContain(g.ellipsis);
+			expect(key).toContain(language === 'en' ? (theme === 'ascii' ? 'f - min' : 'f − min') : '최솟값');
+		}
+	});
+
+	// Mutation: the race view ignoring state.focus fails this.
+	test('[ and ] single out a run on the race map too: the title names it, its trail draws on top', () => {
+		let state = raceState();
+		for (const key of ['nextRun', 'nextRun'] as const) state = dashboardReducer(state, {type: 'command', command: key});
+		const lines = frame(state, raceScenario(), 80, 24, 'mono');
+		expect(lines[1]).toMatch(/optimizer race · rosenbrock · x -2 … 2 · y -1 … 3 · ▲ Adam/);
+		// Adam's path from the start (−1.5, 2) to (1, 1) shows ▲ all along: where SGD's ● shared it before, ▲ now.
+		const plain = frame(raceState(), raceScenario(), 80, 24, 'mono');
+		const count = (ls: string[], ch: string) => ls.slice(2, 14).join('').split(ch).length - 1;
+		expect(count(lines, '▲')).toBeGreaterThan(count(plain, '▲'));
+		expect(count(lines, '●')).toBeLessThan(count(plain, '●'));
+		state = dashboardReducer(state, {type: 'command', command: 'prevRun'});
+		expect(frame(state, raceScenario(), 80, 24, 'mono')[1]).toContain('● SGD');
+	});
+
 	test('wide: the loss chart beside the map', () => {
 		const layout = dashboardLayout({columns: 160, rows: 50}, 'race', false, 2);
 		expect(layout.panels.map((p) => p.content)).toEqual(['race', 'loss']);
@@ -122,5 +152,68 @@ describe('the optimizer race in the dashboard', () => {
 		expect(empty.view).toBe('race');
 		expectFits(frame(empty, raceScenario(), 80, 24), 80, 24);
 		expectFits(frame(raceState({view: 'loss'}), raceScenario(), 80, 24, 'ascii'), 80, 24);
+	});
+});
+
+describe('the images view in the dashboard', () => {
+	/** Two runs on the digits; images of class k % 10 with a lit column, SGD wrong on image 1. */
+	function digitsState(focus: number | null = null): {state: DashboardState; sc: NetworkScenario} {
+		const base = spiralScenario();
+		const sc: NetworkScenario = {...base, runs: base.runs.slice(0, 2).map((r, k) => ({...r, label: k === 0 ? 'SGD' : 'Adam', dataset: {kind: 'digits', test: 0.2, standardize: false}}))};
+		const count = 40;
+		const pixels = new Float32Array(count * 64);
+		for (let k = 0; k < count; k++) for (let r = 0; r < 8; r++) pixels[k * 64 + r * 8 + (k % 8)] = 1;
+		const images = {width: 8, height: 8, pixels, labels: Uint8Array.from({length: count}, (_, k) => k % 10), classNames: Array.from({length: 10}, (_, k) => String(k)), split: 'test', rows: 360} as const;
+		const confusion = new Uint32Array(100);
+		for (let c = 0; c < 10; c++) confusion[c * 11] = 33;
+		const probe = (wrong: boolean) => ({images: {predicted: Uint8Array.from({length: count}, (_, k) => (wrong && k === 1 ? 7 : k % 10)), confusion}});
+		let state = dashboardReducer(initialDashboardState(sc), snapshot([runState('SGD', history(50, () => 1)), runState('Adam', history(50, () => 0.5))]));
+		state = dashboardReducer(state, {type: 'probe', runs: [probe(true), probe(false)], images});
+		return {state: {...state, view: 'images', focus}, sc};
+	}
+
+	test('digits offer it after the loss chart', () => {
+		const {sc} = digitsState();
+		expect(initialDashboardState(sc).views).toEqual(['loss', 'images', 'gradients', 'inspector', 'slope', 'histograms', 'activations']);
+		expect(initialDashboardState(spiralScenario()).views).not.toContain('images');
+	});
+
+	// Mutation: ViewPanel without the images case (or the reducer dropping action.images) fails this.
+	test.each(['color', 'mono', 'ascii'] as const)('80×24 (%s): digits and both matrices, in both languages', (theme) => {
+		for (const language of ['en', 'ko'] as const) {
+			const {state, sc} = digitsState();
+			const lines = frame(state, sc, 80, 24, theme, language);
+			expectFits(lines, 80, 24);
+			expect(lines[1]).toContain(language === 'en' ? 'test images' : '테스트 이미지');
+			const g = THEMES[theme].glyphs;
+			const tiles = lines.filter((l) => l.includes(`${g.markers[0]}7`));
+			expect(tiles.length, lines.join('\n')).toBeGreaterThan(0); // SGD's wrong guess on image 1
+			const matrices = lines.filter((l) => l.includes(`${g.markers[0]}   0  1  2`) && l.includes(`${g.markers[1]}   0  1  2`));
+			expect(matrices.length, lines.join('\n')).toBe(1);
+			// The panel (the caption is the lesson's own text, in the fixture not spelled for ASCII).
+			const panel = lines.slice(1, 17);
+			if (theme === 'ascii' && language === 'en') expect(panel.join('')).not.toMatch(/[^\x20-\x7e]/);
+			if (theme !== 'ascii') expect(panel.join('')).toMatch(/[▀█]/);
+		}
+	});
+
+	// An empty row takes no height in Ink: blank rows must hold a space. Mutation: `[]` for a blank row fails this.
+	test('160×50: rows of images a blank line apart, then the matrices', () => {
+		const {state, sc} = digitsState();
+		const lines = frame(state, sc, 160, 50, 'mono');
+		expectFits(lines, 160, 50);
+		expect(lines[2]).toMatch(/^│█ {9}0 {3}█ {8}1/);
+		expect(lines[6]).toMatch(/^│ +│$/);
+		expect(lines[7]).toMatch(/^│ {4}█ {5}2 {3}/); // image 12: class 2, its column 4 lit
+		const header = lines.findIndex((l) => l.includes('●   0  1  2'));
+		expect(lines[header - 1]).toMatch(/^│ +│$/);
+	});
+
+	test('[ ] single out a run: its name in the title, its matrix alone', () => {
+		const {state, sc} = digitsState(1);
+		const lines = frame(state, sc, 80, 24, 'mono');
+		expect(lines[1]).toContain('test images · ▲ Adam ·');
+		expect(lines.some((l) => l.includes('●   0  1'))).toBe(false);
+		expect(lines.some((l) => l.includes('▲   0  1'))).toBe(true);
 	});
 });

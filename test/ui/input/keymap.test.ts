@@ -1,5 +1,6 @@
 import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
+import {helpItems} from '../../../src/ui/dashboard/help-layout.js';
 import {type CommandName, DESCRIPTIONS, KEYMAP, type Scope, commandFor, isAvailable} from '../../../src/ui/input/keymap.js';
 import {keyPresses} from '../../../src/ui/input/keys.js';
 
@@ -85,6 +86,7 @@ describe('KEYMAP', () => {
 		}
 		for (const scope of scopes) {
 			for (const e of KEYMAP[scope].entries) {
+				if (e.help) expect([e.help.en, e.help.ko]).not.toContain('');
 				if (!e.hint) continue;
 				expect(e.hint.words.en).not.toBe('');
 				expect(e.hint.words.ko).not.toBe('');
@@ -143,5 +145,18 @@ describe('one key, a command per screen', () => {
 		const [n] = keyPresses('n', key());
 		expect(commandFor('lesson', n!)).toBeNull();
 		expect(commandFor('lesson', n!, ['nextChapter'])).toBe('nextChapter');
+	});
+});
+
+describe("a screen's own words in the help", () => {
+	test('the editor moves between runs and says so; the lesson also picks all runs', () => {
+		const words = (scope: Scope, language: 'en' | 'ko') => new Map(helpItems(language, false, scope).map((i) => [i.entry.command, i.description]));
+		// Mutation: drop the editor entries' `help` and these read "next run / all runs".
+		expect(words('editor', 'en').get('nextRun')).toBe('next run');
+		expect(words('editor', 'en').get('prevRun')).toBe('previous run');
+		expect(words('editor', 'ko').get('nextRun')).toBe('다음 실행');
+		expect(words('editor', 'ko').get('prevRun')).toBe('이전 실행');
+		expect(words('lesson', 'en').get('nextRun')).toBe('next run / all runs');
+		expect(words('lesson', 'ko').get('prevRun')).toBe('이전 실행 / 모두');
 	});
 });

@@ -12,9 +12,10 @@ import {OPTIMIZER_DEFAULTS, optionsOf} from '../../../core/optim/config.js';
 import {OPTIMIZER_NAMES, type OptimizerName} from '../../../core/optim/optimizer.js';
 import {DEFAULTS} from '../../../scenarios/resolve.js';
 import {fileKey} from '../../../scenarios/schema.js';
-import type {Scenario} from '../../../scenarios/types.js';
+import type {Language, Scenario} from '../../../scenarios/types.js';
 import {checkInput} from '../../../scenarios/validate.js';
 import {type Mapping, type Value, scenarioMapping} from '../../../scenarios/write.js';
+import {word} from '../../kit/words.js';
 import {type Field, type FieldKey, type Path, getIn, isMapping, listFromNumber, runFields, taskOf} from './fields.js';
 
 export interface Draft {
@@ -283,20 +284,33 @@ function plainValue(value: unknown): Value | undefined {
 	return undefined;
 }
 
-/** For each run, what it sets that not every run sets alike: `relu`, `he-normal`, `lr 5` (the legend's words). */
-export function differences(draft: Draft): string[][] {
+/** For each run, what it sets that not every run sets alike: `relu`, `he-normal`, `lr 5` (the legend's words); none of the settings named in `leaveOut`. */
+export function differences(draft: Draft, leaveOut: readonly string[] = []): string[][] {
 	const leaves = draft.runs.map((run) => withoutTorchDefaults(flatten(run, '')));
-	const keys = [...new Set(leaves.flatMap((l) => [...l.keys()]))].filter((key) => key !== 'label' && !key.startsWith('label.'));
+	const named = (key: string) => key.slice(key.lastIndexOf('.') + 1);
+	const keys = [...new Set(leaves.flatMap((l) => [...l.keys()]))].filter((key) => key !== 'label' && !key.startsWith('label.') && !leaveOut.includes(named(key)));
 	const differing = keys.filter((key) => new Set(leaves.map((l) => JSON.stringify(l.get(key) ?? null))).size > 1);
 	return leaves.map((l) =>
 		differing.flatMap((key) => {
 			const value = l.get(key);
 			if (value === undefined) return [];
-			const name = key.slice(key.lastIndexOf('.') + 1);
+			const name = named(key);
 			if (typeof value === 'string' && BARE_NAMES.has(name)) return [value];
 			return [`${name} ${name === 'hidden' ? layersText(value) : flowText(value)}`];
 		}),
 	);
+}
+
+/**
+ * Each run's `differences` as one line (the editor's runs panel and an edited lesson's legend):
+ * `relu, he-normal`. `leaveOut`: settings the caller shows itself (the legend shows the lr a run
+ * uses now, so `lr 0.1` from the file would contradict a live change); a run that differs only
+ * in those says nothing, not "same as the others".
+ */
+export function differenceTexts(draft: Draft, language: Language, leaveOut: readonly string[] = []): string[] {
+	const many = draft.runs.length > 1;
+	const all = differences(draft);
+	return differences(draft, leaveOut).map((d, k) => (d.length > 0 ? d.join(', ') : many && all[k]!.length === 0 ? word('sameAsOthers', language) : ''));
 }
 
 /** Hidden layers in few characters: ten of 16 units are `10×16`; others as the file writes them. */

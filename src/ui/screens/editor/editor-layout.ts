@@ -10,7 +10,7 @@ import {displayWidth, truncate} from '../../kit/format.js';
 import {isTooSmall, type TerminalSize} from '../../kit/size.js';
 import type {Glyphs} from '../../kit/theme.js';
 import {type WordKey, problemsText, runAddedText, runRemovedText, word} from '../../kit/words.js';
-import {type FieldProblem, differences, flowText, labelOf} from './draft.js';
+import {type FieldProblem, differenceTexts, flowText, labelOf} from './draft.js';
 import {type EditorNotice, type EditorState, currentFields, cursorIndex, valueOf} from './editor-state.js';
 import {type Field, type FieldKey, isOptionField, optionFileName} from './fields.js';
 
@@ -51,13 +51,12 @@ export interface RunRow {
 const MAX_LABEL = 16;
 
 export function runRows(state: EditorState, language: Language, glyphs: Glyphs): RunRow[] {
-	const differ = differences(state.draft);
-	const many = state.draft.runs.length > 1;
+	const differ = differenceTexts(state.draft, language);
 	return state.draft.runs.map((run, k) => ({
 		run: k,
 		selected: k === state.run,
 		label: truncate(labelOf(run, language), MAX_LABEL, glyphs.ellipsis),
-		detail: differ[k]!.length > 0 ? differ[k]!.join(', ') : many ? word('sameAsOthers', language) : '',
+		detail: differ[k]!,
 		invalid: state.checked.problems.some((p) => p.run === k),
 	}));
 }

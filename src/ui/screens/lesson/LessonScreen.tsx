@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import {Box} from 'ink';
-import {type ReactNode, useCallback, useEffect, useRef, useState} from 'react';
+import {type ReactNode, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Command, WorkerMessage} from '../../../runner/protocol.js';
 import type {RunnerSetup} from '../../../runner/client.js';
 import {WriteProblem} from '../../../scenarios/atomic.js';
@@ -28,6 +28,7 @@ import type {CommandName, Scope} from '../../input/keymap.js';
 import type {KeyAnswer} from '../../input/router.js';
 import {createStore, useOwnStore, useStore} from '../../input/store.js';
 import {useKeys} from '../../input/use-keys.js';
+import {differenceTexts, draftOf} from '../editor/draft.js';
 import {editorScope, routeEditorKey} from '../editor/editor-keys.js';
 import {editorReducer, initialEditorState} from '../editor/editor-state.js';
 import {type EditorStore, EditorView} from '../editor/EditorScreen.js';
@@ -61,6 +62,8 @@ export interface LessonScreenProps {
 	readonly onEdited?: (scenario: Scenario) => AppAnswer;
 	/** Where `w` saves the experiment (the working directory, or the first --dir). */
 	readonly saveDir?: string;
+	/** The experiment came from the editor: the legend says what differs between its runs, as the editor did. */
+	readonly edited?: boolean;
 }
 
 /** The lr and momentum keys, as live changes. */
@@ -77,7 +80,7 @@ interface OpenEditor {
 	readonly resume: boolean;
 }
 
-export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start, onEdited, saveDir}: LessonScreenProps) {
+export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start, onEdited, saveDir, edited = false}: LessonScreenProps) {
 	const language = useLanguage();
 	const store = useOwnStore(pacedReducer(panelEvery(init.snapshotsPerSecond)), () => initialPacedState(initialDashboardState(init.scenario, {speed: init.speed, paused: init.paused})));
 	const paced = useStore(store);
@@ -130,6 +133,8 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 		const view = captionSwitch(live, init.scenario, columnsRef.current);
 		if (view !== null) store.dispatch({type: 'show', view});
 	};
+	// Without the lr: the legend shows the one each run uses now (a live change or a schedule moves it).
+	const differs = useMemo(() => (edited ? differenceTexts(draftOf(init.scenario), language, ['lr']) : []), [edited, init, language]);
 	const exportRuns = (): string => {
 		try {
 			const files = writeExport(init.scenario, store.getState().live.runs, process.cwd());
@@ -220,7 +225,7 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 			{shownEditor ? (
 				<EditorView store={shownEditor.store} title={init.scenario.title[language]} reservedRows={SPARE_ROWS + (header?.rows ?? 0)} />
 			) : (
-				<Dashboard state={paced.panel} live={paced.live} scenario={init.scenario} enabled={enabled} reservedRows={SPARE_ROWS + (header?.rows ?? 0)} notice={notice} />
+				<Dashboard state={paced.panel} live={paced.live} scenario={init.scenario} enabled={enabled} reservedRows={SPARE_ROWS + (header?.rows ?? 0)} notice={notice} differs={differs} />
 			)}
 		</Box>
 	);

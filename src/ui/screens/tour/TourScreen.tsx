@@ -33,6 +33,8 @@ export interface TourScreenProps {
 	/** The editor's `s` (see LessonScreen). */
 	readonly onEdited?: LessonScreenProps['onEdited'];
 	readonly saveDir?: string;
+	/** The chapter was edited (see LessonScreen). */
+	readonly edited?: boolean;
 }
 
 /** The optional commands a chapter offers (a constant, so memoised views keep their props). */
@@ -67,6 +69,7 @@ export function TourScreen(props: TourScreenProps) {
 			start={props.start}
 			onEdited={props.onEdited}
 			saveDir={props.saveDir}
+			edited={props.edited}
 		/>
 	);
 }

@@ -2,57 +2,36 @@
  * A regression's fit. 1-D inputs: one plot of the data points with every run's prediction curve
  * on top (or the focused run's alone). 2-D inputs: each run's prediction as a shaded map with the
  * points on top, in small panels side by side or the focused run large with the scale beside it
- * (the decision boundary's tiling and focus).
+ * (plane/RunPlanes.tsx: the tiling and focus the decision boundary has too).
  */
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
-import type {FitData, FitPicture, RunProbe, RunState} from '../../../runner/protocol.js';
+import {useCallback, useMemo} from 'react';
+import type {FitData, FitPicture, RunProbe} from '../../../runner/protocol.js';
 import {CellRows} from '../../kit/CellRows.js';
 import {useLanguage} from '../../kit/context.js';
 import {displayWidth, formatR2, padStart, truncate} from '../../kit/format.js';
 import {Panel} from '../../kit/Panel.js';
-import {type ViewPalette, viewPalette} from '../../kit/palette.js';
+import {viewPalette} from '../../kit/palette.js';
 import {runColor, runMarker, useTheme} from '../../kit/theme.js';
-import {asciiWord, moreText, word} from '../../kit/words.js';
-import {squarePlot, tileRuns} from '../boundary/layout.js';
+import {asciiWord, word} from '../../kit/words.js';
+import {type DrawPlane, type PlaneKeyProps, type PlaneViewProps, RunPlanes, SideKey, WaitingPanel} from '../plane/RunPlanes.js';
 import {type CurveRun, fitTitle, layoutCurves, layoutMap, mapColors, formatTick, mapShades, niceTicks, pointGlyphs, scaleLabels, xLabels} from './layout.js';
 
-export interface FitViewProps {
-	/** The latest state of each run (labels, R², divergence). */
-	readonly runs: readonly RunState[];
-	/** The latest probe of each run; null before the first. */
-	readonly probes: readonly RunProbe[] | null;
-	/** The points and the window; null until the worker sends them. */
-	readonly data: FitData | null;
-	/** The run shown alone (large), or null for all of them. */
-	readonly focus: number | null;
-	/** Draw the test points too. */
-	readonly showTest: boolean;
-	/** Columns and rows of the whole area (panel borders included). */
-	readonly width: number;
-	readonly height: number;
-}
+export type FitViewProps = PlaneViewProps<FitData>;
 
 export function FitView(props: FitViewProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const {probes, data, width, height} = props;
-	if (!data || !probes || !probes.some((p) => p.fit)) {
-		return (
-			<Panel title={asciiWord('fit', language, theme.glyphs.ascii)} width={width} height={height}>
-				<Box width={width - 2} height={height - 2} alignItems="center" justifyContent="center">
-					<Text {...theme.roles.dim}>{truncate(asciiWord('waitingProbe', language, theme.glyphs.ascii), width - 2, theme.glyphs.ellipsis)}</Text>
-				</Box>
-			</Panel>
-		);
-	}
+	if (!data || !probes || !probes.some((p) => p.fit)) return <WaitingPanel title={asciiWord('fit', language, theme.glyphs.ascii)} width={width} height={height} />;
 	return data.inputs === 1 ? <Curves {...props} data={data} probes={probes} /> : <Maps {...props} data={data} probes={probes} />;
 }
 
 type Drawn = FitViewProps & {readonly data: FitData; readonly probes: readonly RunProbe[]};
 
 const curveOf = (probe: RunProbe | undefined): Float32Array | undefined => (probe?.fit?.kind === 'curve' ? probe.fit.values : undefined);
-const mapOf = (probe: RunProbe | undefined): Extract<FitPicture, {kind: 'map'}> | undefined => (probe?.fit?.kind === 'map' ? probe.fit : undefined);
+type MapPicture = Extract<FitPicture, {kind: 'map'}>;
+const mapOf = (probe: RunProbe | undefined): MapPicture | undefined => (probe?.fit?.kind === 'map' ? probe.fit : undefined);
 
 /** The 1-D fit: y labels, the plot, x labels. */
 function Curves({runs, probes, data, focus, showTest, width, height}: Drawn) {
@@ -109,42 +88,8 @@ function Curves({runs, probes, data, focus, showTest, width, height}: Drawn) {
 	);
 }
 
-interface MapPanelProps {
-	readonly title: string;
-	readonly picture: Extract<FitPicture, {kind: 'map'}> | undefined;
-	readonly data: FitData;
-	readonly showTest: boolean;
-	readonly width: number;
-	readonly height: number;
-	readonly palette: ViewPalette;
-}
-
-/** One run's map in a bordered panel, the square plot centred. */
-function MapPanel({title, picture, data, showTest, width, height, palette}: MapPanelProps) {
-	const {columns, rows} = squarePlot(width - 2, height - 2);
-	const plot = useMemo(() => layoutMap(picture, data, {columns, rows, showTest, palette}), [picture, data, columns, rows, showTest, palette]);
-	return (
-		<Panel title={title} width={width} height={height}>
-			<Box paddingLeft={Math.floor((width - 2 - columns) / 2)} paddingTop={Math.floor((height - 2 - rows) / 2)}>
-				<CellRows rows={plot} width={columns} />
-			</Box>
-		</Panel>
-	);
-}
-
-interface ScaleKeyProps {
-	readonly run: RunState | undefined;
-	readonly index: number;
-	readonly runs: number;
-	readonly data: FitData;
-	readonly showTest: boolean;
-	readonly width: number;
-	readonly height: number;
-	readonly palette: ViewPalette;
-}
-
-/** The focused map's key: the run's R², the shading's scale, the points, the keys. */
-function ScaleKey({run, index, runs, data, showTest, width, height, palette}: ScaleKeyProps) {
+/** The focused map's key: the shading's scale and the points. */
+function ScaleKey({run, index, runs, data, showTest, width, height, palette}: PlaneKeyProps<FitData>) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const g = theme.glyphs;
@@ -164,9 +109,7 @@ function ScaleKey({run, index, runs, data, showTest, width, height, palette}: Sc
 	};
 	const minus = palette.halfBlocks ? '−' : '-';
 	return (
-		<Box flexDirection="column" width={width} height={height} paddingLeft={1} overflow="hidden">
-			<Text {...(run?.diverged ? theme.roles.bad : theme.roles.accent)}>{truncate(fitTitle(run, index, runMarker(theme, index), g.diverged, r2, language), width - 1, e)}</Text>
-			<Text>{truncate(detail, width - 1, e)}</Text>
+		<SideKey title={fitTitle(run, index, runMarker(theme, index), g.diverged, r2, language)} diverged={run?.diverged ?? false} detail={detail} index={index} runs={runs} showTest={showTest} width={width} height={height}>
 			<Text {...theme.roles.dim}>{truncate(`${asciiWord('prediction', language, g.ascii)} (${data.targetNames[0] ?? 'y'})`, width - 1, e)}</Text>
 			{labels.map((label, k) => (
 				<Text key={k}>
@@ -174,9 +117,7 @@ function ScaleKey({run, index, runs, data, showTest, width, height, palette}: Sc
 				</Text>
 			))}
 			<Text>{truncate(`+ ${word('aboveMiddle', language)}  ${minus} ${word('belowMiddle', language)}`, width - 1, e)}</Text>
-			<Text {...theme.roles.dim}>{truncate(`t ${word('testPoints', language)}: ${word(showTest ? 'on' : 'off', language)}`, width - 1, e)}</Text>
-			<Text {...theme.roles.dim}>{truncate(`[ ] ${word('pickRun', language)} ${index + 1}/${runs} ${g.separator} ${word('allRuns', language)}`, width - 1, e)}</Text>
-		</Box>
+		</SideKey>
 	);
 }
 
@@ -185,41 +126,19 @@ function Maps({runs, probes, data, focus, showTest, width, height}: Drawn) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const palette = useMemo(() => viewPalette(theme), [theme]);
-	const g = theme.glyphs;
-	const r2 = asciiWord('r2', language, g.ascii);
+	const draw = useCallback<DrawPlane<MapPicture | undefined>>((picture, columns, rows) => layoutMap(picture, data, {columns, rows, showTest, palette}), [data, showTest, palette]);
+	const r2 = asciiWord('r2', language, theme.glyphs.ascii);
 	const count = Math.max(runs.length, probes.length);
-	const title = (k: number) => fitTitle(runs[k], k, runMarker(theme, k), g.diverged, r2, language);
-	if (focus !== null && focus < count) {
-		const side = squarePlot(width - 2, height - 2);
-		const keyWidth = Math.min(44, width - side.columns - 2);
-		const plotWidth = keyWidth >= 24 ? side.columns + 2 : Math.max(8, width - 24);
-		return (
-			<Box flexDirection="row" width={width} height={height}>
-				<MapPanel title={title(focus)} picture={mapOf(probes[focus])} data={data} showTest={showTest} width={plotWidth} height={height} palette={palette} />
-				<ScaleKey run={runs[focus]} index={focus} runs={count} data={data} showTest={showTest} width={Math.min(44, width - plotWidth)} height={height} palette={palette} />
-			</Box>
-		);
-	}
-	const tiles = tileRuns(count, width, height);
-	const hidden = count - tiles.shown;
 	return (
-		<Box flexDirection="column" width={width} height={height}>
-			{Array.from({length: tiles.down}, (_, r) => (
-				<Box key={r} flexDirection="row" height={tiles.height}>
-					{Array.from({length: tiles.across}, (_, c) => {
-						const k = r * tiles.across + c;
-						if (k < tiles.shown) return <MapPanel key={k} title={title(k)} picture={mapOf(probes[k])} data={data} showTest={showTest} width={tiles.width} height={tiles.height} palette={palette} />;
-						if (k === tiles.shown && hidden > 0) {
-							return (
-								<Box key={k} width={tiles.width} height={tiles.height} alignItems="center" justifyContent="center">
-									<Text {...theme.roles.dim}>{truncate(`${moreText(hidden, 'runs', language)} ]`, tiles.width, g.ellipsis)}</Text>
-								</Box>
-							);
-						}
-						return null;
-					})}
-				</Box>
-			))}
-		</Box>
+		<RunPlanes
+			count={count}
+			focus={focus}
+			picture={(k) => mapOf(probes[k])}
+			draw={draw}
+			title={(k) => fitTitle(runs[k], k, runMarker(theme, k), theme.glyphs.diverged, r2, language)}
+			sideKey={(k, keyWidth, keyHeight) => <ScaleKey run={runs[k]} index={k} runs={count} data={data} showTest={showTest} width={keyWidth} height={keyHeight} palette={palette} />}
+			width={width}
+			height={height}
+		/>
 	);
 }

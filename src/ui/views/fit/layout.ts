@@ -12,6 +12,7 @@ import {type Cell, type SegmentRow, toSegments} from '../../kit/cells.js';
 import {displayWidth, formatR2} from '../../kit/format.js';
 import {type CellStyle, type ViewPalette, blend, darken} from '../../kit/palette.js';
 import {word} from '../../kit/words.js';
+import {Styles, cellOf, gridSampler, halfBlockCell, planeRows} from '../plane/layout.js';
 
 /** One run's curve as the 1-D picture draws it. */
 export interface CurveRun {
@@ -75,15 +76,11 @@ export function curvePixels(values: Float32Array, bounds: FitData['bounds'], wid
 	return out;
 }
 
-/** Per character cell, whether a train (1) or test (2) point falls in it (0: none); test points win. */
-function pointCells(points: TargetPoints, bounds: FitData['bounds'], columns: number, rows: number, kind: 1 | 2, out: Uint8Array, inputs: 1 | 2): void {
-	const n = points.targets.length;
-	for (let i = 0; i < n; i++) {
-		const x = points.x[inputs * i]!;
-		const y = inputs === 1 ? points.targets[i]! : points.x[2 * i + 1]!;
-		const c = Math.floor(((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * columns);
-		const r = Math.floor(((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * rows);
-		if (c >= 0 && c < columns && r >= 0 && r < rows) out[r * columns + c] = Math.max(out[r * columns + c]!, kind);
+/** Per character cell of the 1-D plot, whether a train (1) or test (2) point (x, target) falls in it (0: none); test points win. */
+function pointCells(points: TargetPoints, bounds: FitData['bounds'], columns: number, rows: number, kind: 1 | 2, out: Uint8Array): void {
+	for (let i = 0; i < points.targets.length; i++) {
+		const cell = cellOf(points.x[i]!, points.targets[i]!, bounds, columns, rows);
+		if (cell >= 0) out[cell] = Math.max(out[cell]!, kind);
 	}
 }
 
@@ -107,8 +104,8 @@ export function layoutCurves(data: FitData, options: CurveOptions): SegmentRow[]
 		}
 	});
 	const points = new Uint8Array(cells);
-	pointCells(data.train, bounds, columns, rows, 1, points, 1);
-	if (options.showTest) pointCells(data.test, bounds, columns, rows, 2, points, 1);
+	pointCells(data.train, bounds, columns, rows, 1, points);
+	if (options.showTest) pointCells(data.test, bounds, columns, rows, 2, points);
 	const glyphs = pointGlyphs(palette);
 	const dim: CellStyle = {dimColor: true};
 	const plain: CellStyle = {};
@@ -217,11 +214,10 @@ function signCells(points: TargetPoints, data: FitData, columns: number, rows: n
 	// Small maps take every stride-th point only: a map buried under points shows no prediction.
 	const stride = Math.max(1, Math.ceil(points.targets.length / Math.max(1, Math.floor(columns * rows * POINT_SHARE))));
 	for (let i = 0; i < points.targets.length; i += stride) {
-		const c = Math.floor(((points.x[2 * i]! - bounds.xMin) / (bounds.xMax - bounds.xMin)) * columns);
-		const r = Math.floor(((bounds.yMax - points.x[2 * i + 1]!) / (bounds.yMax - bounds.yMin)) * rows);
-		if (!(c >= 0 && c < columns && r >= 0 && r < rows)) continue;
-		sums[r * columns + c]! += points.targets[i]! - mid;
-		counts[r * columns + c]!++;
+		const cell = cellOf(points.x[2 * i]!, points.x[2 * i + 1]!, bounds, columns, rows);
+		if (cell < 0) continue;
+		sums[cell]! += points.targets[i]! - mid;
+		counts[cell]!++;
 	}
 	return Int8Array.from(sums, (s, k) => (counts[k] === 0 ? 0 : s >= 0 ? 1 : -1));
 }
@@ -234,40 +230,23 @@ export function layoutMap(picture: Extract<FitPicture, {kind: 'map'}> | undefine
 	const half = palette.color && palette.halfBlocks;
 	const pixelRows = half ? 2 * rows : rows;
 	const levels = palette.color ? MAP_LEVELS : mapShades(palette).length;
-	const level = (c: number, p: number): number => {
-		if (!picture) return -1;
-		const gx = Math.min(picture.width - 1, Math.floor(((c + 0.5) / columns) * picture.width));
-		const gy = Math.min(picture.height - 1, Math.floor(((p + 0.5) / pixelRows) * picture.height));
-		return levelOf(picture.values[gy * picture.width + gx]!, data.low, data.high, levels);
-	};
+	const at = picture ? gridSampler(picture.width, picture.height, columns, pixelRows) : null;
+	const level = (c: number, p: number): number => (picture && at ? levelOf(picture.values[at(c, p)]!, data.low, data.high, levels) : -1);
+	const styles = new Styles();
 	const train = signCells(data.train, data, columns, rows);
 	const test = options.showTest ? signCells(data.test, data, columns, rows) : null;
 	const [highColor, lowColor] = palette.points;
-	const out: SegmentRow[] = [];
-	for (let r = 0; r < rows; r++) {
-		const line: Cell[] = [];
-		for (let c = 0; c < columns; c++) {
-			const upper = level(c, half ? 2 * r : r);
-			const lower = half ? level(c, 2 * r + 1) : upper;
-			const isTest = test !== null && test[r * columns + c] !== 0;
-			const sign = isTest ? test[r * columns + c]! : train[r * columns + c]!;
-			const background = lower >= 0 ? colors[lower] : undefined;
-			if (sign !== 0) {
-				const color = palette.color ? (sign > 0 ? highColor : lowColor) : undefined;
-				const ch = sign > 0 ? '+' : palette.halfBlocks ? '−' : '-';
-				line.push({ch, style: {...(color ? {color} : {}), ...(background ? {backgroundColor: background} : {}), bold: !isTest, ...(isTest && !palette.color ? {dimColor: true} : {})}});
-			} else if (!palette.color) {
-				line.push({ch: upper < 0 ? ' ' : mapShades(palette)[upper]!, style: {}});
-			} else if (upper === lower || upper < 0 || lower < 0) {
-				const bg = colors[upper] ?? colors[lower];
-				line.push({ch: ' ', style: bg ? {backgroundColor: bg} : {}});
-			} else {
-				line.push({ch: palette.upperHalf, style: {color: colors[upper], backgroundColor: colors[lower]}});
-			}
+	return planeRows(columns, rows, half, level, (cell, upper, lower): Cell => {
+		const isTest = test !== null && test[cell] !== 0;
+		const sign = isTest ? test[cell]! : train[cell]!;
+		if (sign !== 0) {
+			const color = palette.color ? (sign > 0 ? highColor : lowColor) : undefined;
+			const ch = sign > 0 ? '+' : palette.halfBlocks ? '−' : '-';
+			return {ch, style: styles.get(color, lower >= 0 ? colors[lower] : undefined, !isTest, isTest && !palette.color)};
 		}
-		out.push(toSegments(line));
-	}
-	return out;
+		if (!palette.color) return {ch: upper < 0 ? ' ' : mapShades(palette)[upper]!, style: styles.get()};
+		return halfBlockCell(colors[upper], colors[lower], palette.upperHalf, styles);
+	});
 }
 
 /** `● relu  R² 0.97` or `✗ lr 5 diverged`: a run's title over its fit (the test R² when measured). */

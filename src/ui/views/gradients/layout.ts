@@ -4,6 +4,7 @@
  * runs of ten layers fit 80×24.
  */
 import type {LayerStats} from '../../../core/types.js';
+import {isOverflow} from '../../../records/numbers.js';
 import type {RunState} from '../../../runner/protocol.js';
 import type {Language} from '../../../scenarios/types.js';
 import {displayWidth, formatPercent, formatSci, padEnd, padStart, truncate} from '../../kit/format.js';
@@ -73,11 +74,23 @@ function stat(layer: LayerStats | undefined): number | null {
 	return layer?.saturated ?? layer?.dead ?? null;
 }
 
-/** Columns the bars want for `runs` runs with bars `barWidth` wide (the panel's borders excluded). */
-export function barsWidthWanted(runs: readonly RunState[], showStats: boolean, barWidth = 10): number {
-	const numberWidth = Math.max(5, ...runs.flatMap((r) => r.layers.map((l) => formatSci(l.gradNormW).length)));
+/**
+ * Columns the bars want in a panel `rows` tall (borders excluded), with bars `barWidth` wide: every
+ * run side by side if that takes at most `most` columns, else in the fewest bands (runs one band
+ * under another, as layoutBars draws them) that do, else in as many bands as the rows hold.
+ * Before the first step (no layers known) it asks for `most`.
+ */
+export function barsWidthWanted(runs: readonly RunState[], showStats: boolean, language: Language, rows = Infinity, most = Infinity, barWidth = 10): number {
+	const overflow = word('overflow', language);
+	const numberWidth = Math.max(5, ...runs.flatMap((r) => r.layers.map((l) => displayWidth(formatSci(l.gradNormW, '—', overflow)))));
 	const layers = Math.max(0, ...runs.map((r) => r.layers.length));
-	return `L${layers}`.length + runs.length * (GAP + barWidth + 1 + numberWidth + (showStats ? 1 + STATS : 0));
+	if (layers === 0 && Number.isFinite(most)) return most; // before the first step: the usual half, not a sliver
+	const perRun = GAP + barWidth + 1 + numberWidth + (showStats ? 1 + STATS : 0);
+	const bandsFit = Math.max(1, Math.min(runs.length, Math.floor((rows + 1) / (layers + 2))));
+	const width = (bands: number): number => `L${layers}`.length + Math.ceil(runs.length / bands) * perRun;
+	let bands = 1;
+	while (bands < bandsFit && width(bands) > most) bands++;
+	return width(bands);
 }
 
 /**
@@ -87,8 +100,9 @@ export function barsWidthWanted(runs: readonly RunState[], showStats: boolean, b
  */
 export function layoutBars(runs: readonly RunState[], options: BarsOptions): BarsLayout {
 	const {width, height, showStats, language, dash, ellipsis} = options;
-	const numbers = runs.flatMap((r) => r.layers.map((l) => formatSci(l.gradNormW, dash)));
-	const numberWidth = Math.max(5, ...numbers.map((n) => n.length));
+	const overflow = word('overflow', language);
+	const numbers = runs.flatMap((r) => r.layers.map((l) => formatSci(l.gradNormW, dash, overflow)));
+	const numberWidth = Math.max(5, ...numbers.map(displayWidth));
 	const layers = Math.max(0, ...runs.map((r) => r.layers.length));
 	const labelWidth = `L${layers}`.length;
 	const fixed = GAP + 1 + numberWidth + (showStats ? 1 + STATS : 0);
@@ -133,7 +147,7 @@ export function layoutBars(runs: readonly RunState[], options: BarsOptions): Bar
 		rows.push(header);
 		for (let i = 0; i < shownLayers; i++) {
 			const row: BarsSegment[] = [{kind: 'text', text: padEnd(`L${i + 1}`, labelWidth), role: 'dim'}];
-			members.forEach((run, m) => row.push(...layerCell(run, start + m, run.layers[i], {scale, barWidth, columnWidth, numberWidth, showStats, dash})));
+			members.forEach((run, m) => row.push(...layerCell(run, start + m, run.layers[i], {scale, barWidth, columnWidth, numberWidth, showStats, dash, overflow})));
 			rows.push(row);
 		}
 		if (shownLayers < layers) rows.push([{kind: 'text', text: truncate(`${' '.repeat(labelWidth + GAP)}${moreText(layers - shownLayers, 'layers', language)}`, width, ellipsis), role: 'dim'}]);
@@ -152,14 +166,14 @@ function layerCell(
 	run: RunState,
 	k: number,
 	layer: LayerStats | undefined,
-	o: {scale: BarScale; barWidth: number; columnWidth: number; numberWidth: number; showStats: boolean; dash: string},
+	o: {scale: BarScale; barWidth: number; columnWidth: number; numberWidth: number; showStats: boolean; dash: string; overflow: string},
 ): BarsSegment[] {
 	if (!layer) return [{kind: 'text', text: ' '.repeat(o.columnWidth), role: 'dim'}];
 	const g = layer.gradNormW;
 	const cells: BarsSegment[] = [
 		{kind: 'text', text: ' '.repeat(GAP), role: 'dim'},
 		{kind: 'bar', fraction: barFraction(g, o.scale), width: o.barWidth, run: k},
-		{kind: 'text', text: ` ${padStart(formatSci(g, o.dash), o.numberWidth)}`, role: !Number.isFinite(g) || run.diverged ? 'bad' : g === 0 ? 'dim' : 'text'},
+		{kind: 'text', text: ` ${padStart(formatSci(g, o.dash, o.overflow), o.numberWidth)}`, role: isOverflow(g) || Number.isNaN(g) || run.diverged ? 'bad' : g === 0 ? 'dim' : 'text'},
 	];
 	if (o.showStats) {
 		const s = stat(layer);

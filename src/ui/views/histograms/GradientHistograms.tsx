@@ -1,7 +1,7 @@
 /**
  * TensorBoard's "distributions" in a terminal: per layer, the run's |∂L/∂W| values binned by
- * log-magnitude as a one-line sparkline, so saturated or dead units show as mass piling up at tiny
- * magnitudes. The focused run alone, or as many runs as fit side by side.
+ * log-magnitude as a sparkline (taller where the panel has the rows), so saturated or dead units
+ * show as mass piling up at tiny magnitudes. The focused run alone, or as many runs as fit side by side.
  */
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
@@ -9,7 +9,7 @@ import {HISTOGRAM_BINS} from '../../../core/probe.js';
 import type {RunProbe, RunState} from '../../../runner/protocol.js';
 import {formatSci, padEnd, padStart, truncate} from '../../kit/format.js';
 import {useLanguage} from '../../kit/context.js';
-import {GAP, LABEL_WIDTH, STAT_WIDTH, histogramAxis, histogramTiles, medianMagnitude, sparkline} from './layout.js';
+import {GAP, LABEL_WIDTH, STAT_WIDTH, histogramAxis, histogramTiles, layerRows, medianMagnitude, sparkRows} from './layout.js';
 import {asciiWord, moreText, word} from '../../kit/words.js';
 import {runColor, runMarker, useTheme} from '../../kit/theme.js';
 import {viewPalette} from '../../kit/palette.js';
@@ -32,10 +32,12 @@ interface BlockProps {
 	readonly histograms: readonly (readonly number[])[] | undefined;
 	readonly width: number;
 	readonly height: number;
+	/** Rows each layer's sparkline takes. */
+	readonly rows: number;
 }
 
 /** One run: its header, a sparkline per layer, and the axis. */
-function Block({run, index, histograms, width, height}: BlockProps) {
+function Block({run, index, histograms, width, height, rows}: BlockProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const palette = useMemo(() => viewPalette(theme), [theme]);
@@ -45,35 +47,40 @@ function Block({run, index, histograms, width, height}: BlockProps) {
 	const layers = histograms ?? [];
 	// Header and axis take two rows; when layers do not fit, the last row says how many are left out.
 	const room = Math.max(0, height - 2);
-	const shown = layers.length <= room ? layers.length : Math.max(0, room - 1);
+	const tall = layers.length * rows <= room ? rows : 1;
+	const shown = layers.length * tall <= room ? layers.length : Math.max(0, room - 1);
 	const header = run?.diverged
 		? `${g.diverged} ${run.label} ${theme.glyphs.separator} ${word('divergedAt', language)} ${run.divergedAt ?? run.step}`
 		: `${runMarker(theme, index)} ${run?.label ?? index + 1}`;
 	const color = runColor(theme, index);
 	return (
-		<Box flexDirection="column" width={width} height={Math.min(height, layers.length + 2)}>
+		<Box flexDirection="column" width={width} height={Math.min(height, layers.length * tall + 2)}>
 			<Text {...(run?.diverged ? theme.roles.bad : {color})} bold>
 				{truncate(header, width, g.ellipsis)}
 			</Text>
-			{layers.slice(0, shown).map((counts, l) => {
+			{layers.slice(0, shown).flatMap((counts, l) => {
 				const label = padEnd(`${word('layer', language)}${l + 1}`, LABEL_WIDTH, '');
 				const empty = counts.every((n) => n === 0);
 				if (empty) {
-					return (
+					// As tall as the others, the words on the bottom row.
+					return [
+						...Array.from({length: tall - 1}, (_, r) => <Text key={`${l}-${r}`}> </Text>),
 						<Text key={l}>
 							<Text {...theme.roles.dim}>{label}</Text>
 							<Text {...theme.roles.bad}>{truncate(word('noGradients', language), width - LABEL_WIDTH, g.ellipsis)}</Text>
-						</Text>
-					);
+						</Text>,
+					];
 				}
 				const stat = stats ? padStart(`${word('median', language)} ${formatSci(medianMagnitude(counts), g.dash)}`, STAT_WIDTH, '') : '';
-				return (
-					<Text key={l}>
-						<Text {...theme.roles.dim}>{label}</Text>
-						<Text color={color}>{sparkline(counts, perBin, palette.spark)}</Text>
-						<Text {...theme.roles.dim}>{stat}</Text>
+				// The layer's name and median beside the bottom row, where its bars stand.
+				const lines = sparkRows(counts, perBin, palette.spark, tall);
+				return lines.map((line, r) => (
+					<Text key={`${l}-${r}`}>
+						<Text {...theme.roles.dim}>{r === tall - 1 ? label : ' '.repeat(LABEL_WIDTH)}</Text>
+						<Text color={color}>{line}</Text>
+						<Text {...theme.roles.dim}>{r === tall - 1 ? stat : ''}</Text>
 					</Text>
-				);
+				));
 			})}
 			{shown < layers.length ? <Text {...theme.roles.dim}>{truncate(moreText(layers.length - shown, 'layers', language), width, g.ellipsis)}</Text> : null}
 			<Text {...theme.roles.dim}>{' '.repeat(LABEL_WIDTH) + histogramAxis(perBin, width - LABEL_WIDTH)}</Text>
@@ -95,14 +102,14 @@ export function GradientHistograms({runs, probes, focus, width, height}: Gradien
 	if (focus !== null && focus < count) {
 		return (
 			<Box width={width} height={height} flexDirection="column">
-				<Block run={runs[focus]} index={focus} histograms={probes[focus]?.histograms} width={width} height={height} />
+				<Block run={runs[focus]} index={focus} histograms={probes[focus]?.histograms} width={width} height={height} rows={layerRows(probes[focus]?.histograms?.length ?? 0, height)} />
 			</Box>
 		);
 	}
 	const layers = Math.max(...probes.map((p) => p.histograms?.length ?? 0));
 	const tiles = histogramTiles(count, layers, width, height);
 	const hidden = count - tiles.shown;
-	const blockHeight = Math.min(height, layers + 2);
+	const blockHeight = Math.min(height, layers * tiles.rows + 2);
 	return (
 		<Box width={width} height={height} flexDirection="column">
 			{Array.from({length: tiles.down}, (_, r) => (
@@ -112,7 +119,7 @@ export function GradientHistograms({runs, probes, focus, width, height}: Gradien
 						if (k >= tiles.shown) return null;
 						return (
 							<Box key={k} marginRight={c + 1 < tiles.across ? GAP : 0}>
-								<Block run={runs[k]} index={k} histograms={probes[k]?.histograms} width={tiles.width} height={blockHeight} />
+								<Block run={runs[k]} index={k} histograms={probes[k]?.histograms} width={tiles.width} height={blockHeight} rows={tiles.rows} />
 							</Box>
 						);
 					})}

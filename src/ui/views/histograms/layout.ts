@@ -1,20 +1,34 @@
 /**
- * Gradient histograms as text: one sparkline per layer over the log-magnitude bins the worker
- * counts (core/probe.ts), and the axis under them labelled by decade.
+ * Gradient histograms as text: a sparkline per layer over the log-magnitude bins the worker
+ * counts (core/probe.ts), one row tall or, where the panel has the rows, up to MAX_LAYER_ROWS; and
+ * the axis under them labelled by decade.
  */
 import {HISTOGRAM_BINS, HISTOGRAM_BINS_PER_DECADE, HISTOGRAM_MIN_EXPONENT} from '../../../core/probe.js';
 
-/** Each bin's level (0 = empty, 1 … 8), scaled to the fullest bin; any non-empty bin shows. */
-export function sparkLevels(counts: readonly number[]): number[] {
+/** The most rows one layer's histogram grows to when the panel has room (taller adds little). */
+export const MAX_LAYER_ROWS = 4;
+
+/** Each bin's level in eighths of a row (0 = empty, 1 … 8 × rows), scaled to the fullest bin; any non-empty bin shows. */
+export function sparkLevels(counts: readonly number[], rows = 1): number[] {
 	const max = Math.max(0, ...counts);
-	return counts.map((n) => (n > 0 && max > 0 ? Math.max(1, Math.round((n / max) * 8)) : 0));
+	return counts.map((n) => (n > 0 && max > 0 ? Math.max(1, Math.round((n / max) * 8 * rows)) : 0));
 }
 
-/** The sparkline: each bin drawn `perBin` columns wide with `glyphs[level]`. */
-export function sparkline(counts: readonly number[], perBin: number, glyphs: readonly string[]): string {
-	return sparkLevels(counts)
-		.map((level) => (glyphs[level] ?? ' ').repeat(perBin))
-		.join('');
+/**
+ * The sparkline `rows` tall, top row first: each bin `perBin` columns wide, its column filled
+ * from the bottom with `glyphs` (nine: empty, then one to eight eighths of a cell).
+ */
+export function sparkRows(counts: readonly number[], perBin: number, glyphs: readonly string[], rows = 1): string[] {
+	const levels = sparkLevels(counts, rows);
+	return Array.from({length: rows}, (_, r) => {
+		const below = (rows - 1 - r) * 8;
+		return levels.map((level) => (glyphs[Math.max(0, Math.min(8, level - below))] ?? ' ').repeat(perBin)).join('');
+	});
+}
+
+/** Rows for each of `layers` histograms in `height` rows (a header and the axis aside): 1 … MAX_LAYER_ROWS. */
+export function layerRows(layers: number, height: number): number {
+	return Math.max(1, Math.min(MAX_LAYER_ROWS, Math.floor((height - 2) / Math.max(1, layers))));
 }
 
 /** The lower edge of bin `k` as a power of ten. */
@@ -62,12 +76,18 @@ export const GAP = 2;
 /** The narrowest block: labels and one column per bin. */
 export const MIN_BLOCK = LABEL_WIDTH + HISTOGRAM_BINS + 1;
 
-/** How many runs fit: `across` × `down` blocks of `width`, and how many are left out. */
-export function histogramTiles(count: number, layers: number, width: number, height: number): {across: number; down: number; width: number; shown: number} {
+/**
+ * How many runs fit: `across` × `down` blocks of `width` (each layer one row tall at least), how
+ * many are shown, and how many rows each layer gets in the rows the blocks leave (`rows`).
+ */
+export function histogramTiles(count: number, layers: number, width: number, height: number): {across: number; down: number; width: number; shown: number; rows: number} {
 	const across = Math.max(1, Math.min(count, Math.floor((width + GAP) / (MIN_BLOCK + GAP))));
 	const blockHeight = layers + 2;
 	let down = Math.max(1, Math.floor((height + 1) / (blockHeight + 1)));
 	if (across * down < count) down = Math.max(1, Math.floor(height / (blockHeight + 1))); // a line for "+N more"
+	down = Math.min(down, Math.ceil(count / across));
 	const shown = Math.min(count, across * down);
-	return {across, down, width: Math.floor((width - GAP * (across - 1)) / across), shown};
+	// Each block's share of the rows: a blank row between blocks, a line for "+N more" if runs are left out.
+	const room = Math.floor((height - (shown < count ? 1 : 0) + 1) / down) - 1;
+	return {across, down, width: Math.floor((width - GAP * (across - 1)) / across), shown, rows: layerRows(layers, room)};
 }

@@ -1,29 +1,28 @@
 /**
- * The loss chart as pure data: runs' histories mapped onto the columns available (by x value, so
- * runs with different x extents line up), drawn with asciichart one run at a time and merged into
- * rows of coloured segments. asciichart's sharp edges are handled here: non-finite points are
- * dropped, `height` is always passed, min/max are given, and series are as wide as the columns.
+ * The loss chart as pure data: lines from series.ts mapped onto the columns available (by x value,
+ * so runs with different x extents line up), drawn with asciichart one line at a time and merged
+ * into rows of styled segments. Dim lines go under the others, the run singled out on top, and
+ * every run's end marker is placed after all lines, in a cell of its own. asciichart's sharp edges
+ * are handled here: non-finite points are dropped, `height` is always passed, min/max are given,
+ * and series are as wide as the columns.
  */
 import {plot} from 'asciichart';
-import type {HistoryPoint} from '../../../runner/protocol.js';
 import type {Language, XAxis} from '../../../scenarios/types.js';
-import {center, displayWidth, formatCount, formatSci, padEnd} from '../../kit/format.js';
-import type {Glyphs} from '../../kit/theme.js';
-import {xAxisWord} from '../../kit/words.js';
+import {center, displayWidth, formatCount, formatTicks, padEnd} from '../../kit/format.js';
+import type {ChartSymbols, Glyphs} from '../../kit/theme.js';
+import {smoothingText, word, xAxisWord} from '../../kit/words.js';
 import type {RunView} from '../model.js';
+import {type ChartPoint, type ChartSeries, type Emphasis, niceCeiling, xValue} from './series.js';
 
-/** One run's line. */
-export interface ChartSeries {
-	readonly points: readonly HistoryPoint[];
-	/** Ends with the diverged marker instead of the run's marker. */
-	readonly diverged: boolean;
-}
-
-/** A stretch of one row drawn in one style. `series` is the run index, or null for axis and labels. */
+/**
+ * A stretch of one row drawn in one style. `run` is the run a line or marker belongs to, null for
+ * the axis, labels and blanks.
+ */
 export interface ChartSegment {
 	readonly text: string;
-	readonly series: number | null;
-	readonly kind: 'label' | 'axis' | 'line' | 'marker' | 'diverged' | 'blank';
+	readonly run: number | null;
+	readonly kind: 'label' | 'axis' | 'line' | 'test' | 'marker' | 'diverged' | 'blank';
+	readonly emphasis: Emphasis;
 }
 
 export type ChartLayout =
@@ -44,22 +43,15 @@ export type ChartLayout =
 	  };
 
 export interface ChartOptions {
-	/** The unit along x; points are placed by this value. */
-	readonly xAxis: XAxis;
 	/** A log10 scale is wanted (drawn only when every finite loss is positive). */
 	readonly log: boolean;
 	/** Columns for the whole chart (labels, axis, plot and end markers). */
 	readonly width: number;
 	/** Rows for the plot (the x-axis line is extra). */
 	readonly height: number;
-	/** Marker per run (index = series index). */
+	/** Marker per run (index = run). */
 	readonly markers: readonly string[];
 	readonly glyphs: Glyphs;
-}
-
-/** A point's x value in the chosen unit. */
-export function xValue(point: HistoryPoint, axis: XAxis): number {
-	return point[axis];
 }
 
 /** Formats an x value for the axis line. */
@@ -75,24 +67,17 @@ export function formatX(value: number, axis: XAxis): string {
 	}
 }
 
-interface Plotted {
-	/** Plot-space value per column (0 … last), gaps filled. */
-	readonly columns: number[];
-	readonly diverged: boolean;
-}
-
 /**
- * The series' finite points as plot-space values on columns 0 … width: the mean of the points
- * falling in a column (which calms batch-loss noise without hiding it), gaps interpolated.
+ * The line's finite points as plot-space values on columns 0 … width: the mean of the points
+ * falling in a column, gaps interpolated.
  */
-function toColumns(points: readonly HistoryPoint[], axis: XAxis, log: boolean, xMin: number, xMax: number, width: number): number[] {
+function toColumns(points: readonly ChartPoint[], log: boolean, xMin: number, xMax: number, width: number): number[] {
 	const sums: number[] = [];
 	const counts: number[] = [];
 	for (const p of points) {
-		const y = plotY(p.loss, log);
-		const x = xValue(p, axis);
-		if (!Number.isFinite(y) || !Number.isFinite(x)) continue;
-		const c = xMax > xMin ? Math.round(((x - xMin) / (xMax - xMin)) * width) : 0;
+		const y = plotY(p.y, log);
+		if (!Number.isFinite(y) || !Number.isFinite(p.x)) continue;
+		const c = xMax > xMin ? Math.round(((p.x - xMin) / (xMax - xMin)) * width) : 0;
 		sums[c] = (sums[c] ?? 0) + y;
 		counts[c] = (counts[c] ?? 0) + 1;
 	}
@@ -113,20 +98,6 @@ function toColumns(points: readonly HistoryPoint[], axis: XAxis, log: boolean, x
 	return filled;
 }
 
-const NICE_MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-
-/**
- * The smallest "nice" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) at or above `x`. The x
- * axis ends there, so between steps of this ladder the drawn curve only grows at its right end
- * instead of being squeezed every frame — calmer to watch and far fewer bytes to redraw.
- */
-export function niceCeiling(x: number): number {
-	if (!(x > 0) || !Number.isFinite(x)) return x;
-	const decade = 10 ** Math.floor(Math.log10(x));
-	const m = NICE_MANTISSAS.find((n) => n * decade >= x * (1 - 1e-12)) ?? 10;
-	return m * decade;
-}
-
 /**
  * The y range widened to round values: quarter decades on a log scale, a twentieth of the span's
  * decade on a linear one. A falling loss then moves the scale now and then, not every frame, so
@@ -140,7 +111,7 @@ export function roundedRange(min: number, max: number, log: boolean): [number, n
 
 /** Log scale only when every finite loss is positive (a surface's value can be negative). */
 export function effectiveLog(series: readonly ChartSeries[], log: boolean): boolean {
-	return log && series.every((s) => s.points.every((p) => !Number.isFinite(p.loss) || p.loss > 0));
+	return log && series.every((s) => s.points.every((p) => !Number.isFinite(p.y) || p.y > 0));
 }
 
 /**
@@ -150,8 +121,9 @@ export function effectiveLog(series: readonly ChartSeries[], log: boolean): bool
  * diverged run rides it to the step it diverged at, where its ✗ is drawn.
  */
 function ceiling(series: readonly ChartSeries[], yMin: number, log: boolean): number {
-	const settled = series.some((s) => !s.diverged) ? series.filter((s) => !s.diverged) : series;
-	const starts = settled.map((s) => plotY(s.points.find((p) => Number.isFinite(plotY(p.loss, log)))?.loss ?? Number.NaN, log));
+	const trains = series.filter((s) => s.kind === 'train');
+	const settled = trains.some((s) => !s.diverged) ? trains.filter((s) => !s.diverged) : trains;
+	const starts = settled.map((s) => plotY(s.points.find((p) => Number.isFinite(plotY(p.y, log)))?.y ?? Number.NaN, log));
 	const start = Math.max(...starts.filter(Number.isFinite));
 	if (!Number.isFinite(start)) return Infinity;
 	return log ? start + 1 : start + Math.max(start - yMin, Math.abs(start) * 0.5, 1e-9);
@@ -173,7 +145,7 @@ function rowsFor(min: number, max: number, height: number): {rows: number; ratio
 
 /**
  * The y labels by row: the top and bottom rows show their own value; between them, on a log
- * scale, the row nearest each decade shows that decade (`1e-02`), and rows evenly spaced fill in
+ * scale, the row nearest each decade shows that decade (`0.01`), and rows evenly spaced fill in
  * where decades are few. Labels keep at least one unlabelled row between them.
  */
 function yLabels(rows: number, min: number, max: number, log: boolean): Map<number, number> {
@@ -194,8 +166,48 @@ function yLabels(rows: number, min: number, max: number, log: boolean): Map<numb
 		for (let r = every; r < rows - 1; r += every) if (far(r)) labels.set(r, valueAt(r));
 	}
 	const shown = new Map<number, number>();
-	for (const [r, v] of labels) shown.set(r, log ? 10 ** v : v);
+	for (const r of [...labels.keys()].sort((a, b) => a - b)) shown.set(r, log ? 10 ** labels.get(r)! : labels.get(r)!);
 	return shown;
+}
+
+/** Lines under lines: dim ones first, the run singled out last; a run's test line under its train line. */
+const DRAW_ORDER: Readonly<Record<Emphasis, number>> = {dim: 0, normal: 1, focus: 2};
+const drawRank = (s: ChartSeries) => 2 * DRAW_ORDER[s.emphasis] + (s.kind === 'train' ? 1 : 0);
+
+function symbolsFor(s: ChartSeries, glyphs: Glyphs): ChartSymbols {
+	if (s.kind === 'test') return glyphs.chartTest;
+	return s.emphasis === 'focus' ? glyphs.chartFocus : glyphs.chart;
+}
+
+interface GridCell {
+	ch: string;
+	series: ChartSeries | null;
+}
+
+/** An end marker: where a train line ends, and the run it marks. */
+interface EndMarker {
+	readonly row: number;
+	readonly column: number;
+	readonly series: ChartSeries;
+}
+
+/**
+ * Each end marker in a cell of its own: the run singled out first (it keeps its place), then the
+ * others in run order; a marker whose cell is taken moves to the nearest free cell on its row,
+ * right first, so two runs ending at the same point both show.
+ */
+function placeMarkers(ends: readonly EndMarker[], lastColumn: number): Map<string, EndMarker> {
+	const placed = new Map<string, EndMarker>();
+	const order = [...ends].sort((a, b) => DRAW_ORDER[b.series.emphasis] - DRAW_ORDER[a.series.emphasis] || a.series.run - b.series.run);
+	for (const end of order) {
+		for (let d = 0; d <= lastColumn; d++) {
+			const column = [end.column + d, end.column - d].find((c) => c >= 0 && c <= lastColumn && !placed.has(`${end.row}:${c}`));
+			if (column === undefined) continue;
+			placed.set(`${end.row}:${column}`, {...end, column});
+			break;
+		}
+	}
+	return placed;
 }
 
 /** Lays out the chart; see the module comment. */
@@ -205,17 +217,16 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 	let xMax = -Infinity;
 	for (const s of series) {
 		for (const p of s.points) {
-			const x = xValue(p, options.xAxis);
-			if (!Number.isFinite(x) || !Number.isFinite(plotY(p.loss, log))) continue;
-			xMin = Math.min(xMin, x);
-			xMax = Math.max(xMax, x);
+			if (!Number.isFinite(p.x) || !Number.isFinite(plotY(p.y, log))) continue;
+			xMin = Math.min(xMin, p.x);
+			xMax = Math.max(xMax, p.x);
 		}
 	}
 	if (!Number.isFinite(xMin)) return {kind: 'empty', allDiverged: series.length > 0 && series.every((s) => s.diverged)};
 	if (xMax > xMin) xMax = Math.max(xMax, niceCeiling(xMax));
 
 	const labelGuess = 8; // columns for labels and axis; refined below
-	const columnsFor = (plotWidth: number) => series.map((s) => toColumns(s.points, options.xAxis, log, xMin, xMax, plotWidth));
+	const columnsFor = (plotWidth: number) => series.map((s) => toColumns(s.points, log, xMin, xMax, plotWidth));
 	let columns = columnsFor(Math.max(1, options.width - labelGuess - 2));
 	const all = columns.flat();
 	let yMin = Math.min(...all);
@@ -232,7 +243,8 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 	while (height > 1 && rowsFor(yMin, yMax, height).rows + 1 > options.height) height--;
 	const {rows, ratio, min2} = rowsFor(yMin, yMax, height);
 	const labelled = yLabels(rows, yMin, yMax, log);
-	const texts = new Map([...labelled].map(([r, v]) => [r, formatSci(v, options.glyphs.dash)]));
+	const ticks = formatTicks([...labelled.values()], options.glyphs.dash);
+	const texts = new Map([...labelled.keys()].map((r, k) => [r, ticks[k]!]));
 	const labelWidth = Math.max(2, ...[...texts.values()].map((t) => t.length));
 	const plotWidth = Math.max(1, options.width - labelWidth - 2); // label, axis, …, end marker
 	// asciichart's `format` gets (value, row); we label by row.
@@ -240,48 +252,52 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 
 	if (plotWidth !== Math.max(1, options.width - labelGuess - 2)) columns = columnsFor(plotWidth);
 	// Every line is clamped into the y range.
-	const plotted: Plotted[] = columns.map((c, k) => ({columns: c.map((y) => Math.min(yMax, Math.max(yMin, y))), diverged: series[k]!.diverged}));
+	const clamped = columns.map((c) => c.map((y) => Math.min(yMax, Math.max(yMin, y))));
 	// Grid cells after the axis: value column c (1 … plotWidth) is drawn in cell c − 1; cell plotWidth is for end markers.
 	// Value column 0 sits on the axis, which we draw ourselves.
-	const cells: {ch: string; owner: number | null}[][] = Array.from({length: rows + 1}, () => Array.from({length: plotWidth + 1}, () => ({ch: ' ', owner: null})));
+	const cells: GridCell[][] = Array.from({length: rows + 1}, () => Array.from({length: plotWidth + 1}, () => ({ch: ' ', series: null})));
 	const labels: string[] = Array.from({length: rows + 1}, (_, i) => format(0, i));
-	for (let s = plotted.length - 1; s >= 0; s--) {
-		const columns = plotted[s]!.columns;
-		if (columns.length < 2) continue;
-		const lines = plot(columns, {min: yMin, max: yMax, height, offset: 2, format, symbols: [...options.glyphs.chart]}).split('\n');
-		lines.slice(0, rows + 1).forEach((line, r) => {
-			const chars = Array.from(line).slice(labelWidth + 1);
-			chars.forEach((ch, c) => {
-				const cell = cells[r]?.[c];
-				if (cell && ch !== ' ') {
-					cell.ch = ch;
-					cell.owner = s;
-				}
-			});
+	const order = series.map((_, k) => k).sort((a, b) => drawRank(series[a]!) - drawRank(series[b]!) || series[b]!.run - series[a]!.run);
+	for (const k of order) {
+		const line = clamped[k]!;
+		if (line.length < 2) continue;
+		const drawn = plot(line, {min: yMin, max: yMax, height, offset: 2, format, symbols: [...symbolsFor(series[k]!, options.glyphs)]}).split('\n');
+		drawn.slice(0, rows + 1).forEach((text, r) => {
+			Array.from(text)
+				.slice(labelWidth + 1)
+				.forEach((ch, c) => {
+					const cell = cells[r]?.[c];
+					if (cell && ch !== ' ') {
+						cell.ch = ch;
+						cell.series = series[k]!;
+					}
+				});
 		});
 	}
-	const ends: {row: number; column: number; series: number; diverged: boolean}[] = [];
-	plotted.forEach((p, s) => {
-		const last = p.columns.at(-1);
-		if (last === undefined) return;
+	const ends: EndMarker[] = [];
+	clamped.forEach((line, k) => {
+		const s = series[k]!;
+		const last = line.at(-1);
+		if (last === undefined || s.kind !== 'train') return;
 		const row = rows - (Math.round(last * ratio) - min2);
-		ends.push({row: Math.max(0, Math.min(rows, row)), column: p.columns.length - 1, series: s, diverged: p.diverged});
+		ends.push({row: Math.max(0, Math.min(rows, row)), column: Math.min(line.length - 1, plotWidth), series: s});
 	});
+	const markers = placeMarkers(ends, plotWidth);
 
 	const out: ChartSegment[][] = cells.map((row, r) => {
 		const segments: ChartSegment[] = [
-			{text: labels[r]!, series: null, kind: 'label'},
-			{text: labelled.has(r) ? options.glyphs.tick : options.glyphs.axis, series: null, kind: 'axis'},
+			{text: labels[r]!, run: null, kind: 'label', emphasis: 'normal'},
+			{text: texts.has(r) ? options.glyphs.tick : options.glyphs.axis, run: null, kind: 'axis', emphasis: 'normal'},
 		];
-		const markers = new Map<number, (typeof ends)[number]>();
-		for (const e of ends) if (e.row === r) markers.set(Math.min(e.column, plotWidth), e);
 		row.forEach((cell, c) => {
-			const end = markers.get(c);
+			const end = markers.get(`${r}:${c}`);
+			const s = end?.series ?? cell.series;
 			const segment: ChartSegment = end
-				? {text: end.diverged ? options.glyphs.diverged : (options.markers[end.series] ?? '*'), series: end.series, kind: end.diverged ? 'diverged' : 'marker'}
-				: {text: cell.ch, series: cell.owner, kind: cell.owner === null ? 'blank' : 'line'};
+				? {text: end.series.diverged ? options.glyphs.diverged : (options.markers[end.series.run] ?? '*'), run: end.series.run, kind: end.series.diverged ? 'diverged' : 'marker', emphasis: end.series.emphasis}
+				: {text: cell.ch, run: s?.run ?? null, kind: s === null ? 'blank' : s.kind === 'test' ? 'test' : 'line', emphasis: s?.emphasis ?? 'normal'};
 			const previous = segments.at(-1)!;
-			if (previous.kind === segment.kind && previous.series === segment.series && (segment.kind === 'line' || segment.kind === 'blank')) {
+			const joins = previous.kind === segment.kind && previous.run === segment.run && previous.emphasis === segment.emphasis;
+			if (joins && (segment.kind === 'line' || segment.kind === 'test' || segment.kind === 'blank')) {
 				segments[segments.length - 1] = {...previous, text: previous.text + segment.text};
 			} else {
 				segments.push(segment);
@@ -292,14 +308,30 @@ export function layoutChart(series: readonly ChartSeries[], options: ChartOption
 	return {kind: 'chart', rows: out, plotStart: labelWidth + 1, plotWidth, xMin, xMax, log};
 }
 
-/** The runs as chart series. */
-export function runSeries(runs: readonly RunView[]): ChartSeries[] {
-	return runs.map((r) => ({points: r.history.points, diverged: r.state.diverged}));
-}
-
 /** Whether the chart for these runs is drawn on a log scale (not when some loss is ≤ 0). */
 export function chartIsLog(runs: readonly RunView[], logScale: boolean): boolean {
-	return effectiveLog(runSeries(runs), logScale);
+	return logScale && runs.every((r) => r.history.points.every((p) => !Number.isFinite(p.loss) || p.loss > 0));
+}
+
+/** What the loss panel's title says about the chart. */
+export interface LossTitle {
+	/** Drawn on a log scale (chartIsLog). */
+	readonly log: boolean;
+	/** The batch loss's smoothing in steps, null when raw; undefined where there is no batch (surfaces). */
+	readonly smoothing?: number | null;
+	/** Test-loss lines are drawn. */
+	readonly test: boolean;
+	/** The run singled out: its marker and label. */
+	readonly focus: {readonly marker: string; readonly label: string} | null;
+}
+
+/** `loss (log) · EMA 60 steps · ╌ test · ▲ tanh`: the scale, the smoothing, the test lines' dash, the run singled out. */
+export function lossTitle(t: LossTitle, glyphs: Glyphs, language: Language): string {
+	const parts = [`${word('loss', language)} (${word(t.log ? 'log' : 'linear', language)})`];
+	if (t.smoothing !== undefined) parts.push(t.smoothing === null ? word('raw', language) : smoothingText(t.smoothing, language));
+	if (t.test) parts.push(`${glyphs.chartTest[4]}${glyphs.chartTest[4]} ${word('test', language)}`);
+	if (t.focus) parts.push(`${t.focus.marker} ${t.focus.label}`);
+	return parts.join(` ${glyphs.separator} `);
 }
 
 /** A run's lr or momentum change, marked in the plot's top row above the step it happened at. */
@@ -337,9 +369,10 @@ export function markChanges(rows: readonly (readonly ChartSegment[])[], marks: r
 	const out: ChartSegment[] = [];
 	cells.forEach(({ch, segment}, column) => {
 		const series = at.get(column);
-		const piece: ChartSegment = series !== undefined && segment.kind !== 'label' && segment.kind !== 'axis' ? {text: markers[series] ?? '*', series, kind: 'marker'} : {...segment, text: ch};
+		const piece: ChartSegment =
+			series !== undefined && segment.kind !== 'label' && segment.kind !== 'axis' ? {text: markers[series] ?? '*', run: series, kind: 'marker', emphasis: 'normal'} : {...segment, text: ch};
 		const last = out.at(-1);
-		if (last && last.kind === piece.kind && last.series === piece.series && piece.kind !== 'marker') out[out.length - 1] = {...last, text: last.text + piece.text};
+		if (last && last.kind === piece.kind && last.run === piece.run && last.emphasis === piece.emphasis && piece.kind !== 'marker') out[out.length - 1] = {...last, text: last.text + piece.text};
 		else out.push(piece);
 	});
 	return [out, ...rest];

@@ -1,20 +1,32 @@
 /**
- * The optimizer race map as pure data: the surface as contour bands (log-spaced levels of
- * f − min), each run's path rasterised from its history, where paths share a cell, where each run
- * stands now, and where a run left the window.
+ * The optimizer race map as pure data: the surface as contour bands (whole decades of f − min),
+ * each run's path rasterised from its history and drawn in its own marker and colour along the
+ * whole trail, where each run stands now, the minimum, and where a run left the window. A run
+ * singled out draws on top, the others dim.
  */
 import {SURFACES, type Surface, type SurfaceName, type SurfaceView} from '../../../core/surfaces.js';
 import type {HistoryPoint} from '../../../runner/protocol.js';
 import type {Language} from '../../../scenarios/types.js';
-import {type Cell, type SegmentRow, toSegments} from '../../kit/cells.js';
-import {type CellStyle, type ViewPalette, cycled} from '../../kit/palette.js';
+import {type Cell, type Segment, type SegmentRow, toSegments} from '../../kit/cells.js';
+import {displayWidth, formatTicks} from '../../kit/format.js';
+import type {CellStyle, ViewPalette} from '../../kit/palette.js';
 import {asciiWord, word} from '../../kit/words.js';
 
-/** Decades the bands span at most, from the highest value in the window down. */
-const MAX_DECADES = 8;
+/** Decades the bands span at most, from the highest value in the window down (one band each). */
+export const MAX_DECADES = 8;
 
-/** Band index (0 = lowest) per cell of a columns × rows map, row 0 at the top. */
-export function contourBands(surface: Surface, view: SurfaceView, columns: number, rows: number, bands: number): Uint8Array {
+/** The surface's contour bands for one map size. */
+export interface Contours {
+	/** Band index (0 = lowest) per cell of a columns × rows map, row 0 at the top. */
+	readonly bands: Uint8Array;
+	/** log10 of band 0's upper edge minus one: band k holds f − min in [10^(lo+k), 10^(lo+k+1)). Band 0 also holds everything lower, the top band everything higher. */
+	readonly lo: number;
+	/** How many bands (decades) there are, at least 2. */
+	readonly count: number;
+}
+
+/** The map's contour bands: one per decade of f − min, up to MAX_DECADES below the highest value in the window. */
+export function contourBands(surface: Surface, view: SurfaceView, columns: number, rows: number): Contours {
 	const logs = new Float64Array(columns * rows);
 	let hi = -Infinity;
 	let lo = Infinity;
@@ -31,14 +43,23 @@ export function contourBands(surface: Surface, view: SurfaceView, columns: numbe
 			}
 		}
 	}
-	lo = Math.max(lo, hi - MAX_DECADES);
 	const out = new Uint8Array(columns * rows);
-	if (!(hi > lo)) return out;
+	if (!Number.isFinite(hi)) return {bands: out, lo: 0, count: 2};
+	const top = Math.ceil(hi);
+	const count = Math.max(2, Math.min(MAX_DECADES, top - Math.floor(lo)));
+	const bottom = top - count;
 	for (let k = 0; k < out.length; k++) {
 		const l = logs[k]!;
-		out[k] = l === -Infinity ? 0 : Math.min(bands - 1, Math.max(0, Math.floor(((l - lo) / (hi - lo)) * bands)));
+		out[k] = l === -Infinity ? 0 : Math.min(count - 1, Math.max(0, Math.floor(l - bottom)));
 	}
-	return out;
+	return {bands: out, lo: bottom, count};
+}
+
+/** Band `band`'s colour out of `count`, spread over the palette's ramp from its lowest to its highest; undefined without colour. */
+export function bandColor(palette: ViewPalette, band: number, count: number): string | undefined {
+	const ramp = palette.contour;
+	if (ramp.length === 0) return undefined;
+	return ramp[Math.round((Math.min(band, count - 1) * (ramp.length - 1)) / Math.max(1, count - 1))];
 }
 
 /** Maps surface coordinates to (fractional) map cells. */
@@ -71,18 +92,6 @@ export class MapFrame {
 
 /** The run's bit in a cell mask (runs beyond 31 share the last bit). */
 export const runBit = (run: number): number => (1 << Math.min(run, 31)) >>> 0;
-
-/** Number of runs in a mask. */
-export function countRuns(mask: number): number {
-	let n = 0;
-	for (let m = mask >>> 0; m !== 0; m = (m & (m - 1)) >>> 0) n++;
-	return n;
-}
-
-/** The lowest run in a mask. */
-export function firstRun(mask: number): number {
-	return 31 - Math.clz32((mask & -mask) >>> 0);
-}
 
 /**
  * Marks with `bit` every cell the path through `points` crosses: consecutive points are joined by
@@ -163,65 +172,102 @@ export interface RaceMapOptions {
 	readonly rows: number;
 	readonly palette: ViewPalette;
 	/** Contour bands from `contourBands` for this size (computed once per size). */
-	readonly bands: Uint8Array;
+	readonly contours: Contours;
+	/** The run singled out (on top, the others dim), or null. */
+	readonly focus: number | null;
 }
 
 const DIM: CellStyle = {dimColor: true};
 
-/** The digit for a count of runs sharing a cell (9 stands for 9 or more). */
-const countGlyph = (n: number): string => String(Math.min(9, n));
+/**
+ * Which run a cell crossed by several paths shows, as a rank per run (higher on top): the run
+ * singled out, then the shorter trails, so a run that barely moved is never buried under one
+ * that went far; equal trails by run order.
+ */
+export function pathRanks(trailCells: readonly number[], focus: number | null): number[] {
+	const order = trailCells.map((_, k) => k).sort((a, b) => trailCells[b]! - trailCells[a]! || b - a);
+	const ranks = new Array<number>(trailCells.length).fill(0);
+	order.forEach((k, r) => (ranks[k] = r));
+	if (focus !== null && focus < ranks.length) ranks[focus] = ranks.length;
+	return ranks;
+}
+
+/** The run in `mask` with the highest rank, or −1 for an empty mask. */
+function topRun(mask: number, ranks: readonly number[]): number {
+	let best = -1;
+	for (let m = mask >>> 0; m !== 0; m = (m & (m - 1)) >>> 0) {
+		const k = 31 - Math.clz32((m & -m) >>> 0);
+		if (best < 0 || (ranks[k] ?? -1) > (ranks[best] ?? -1)) best = k;
+	}
+	return best;
+}
 
 /**
- * The map's rows. Precedence in a cell: current positions (inverse), paths (a run's own marker,
- * or the number of runs whose paths share the cell, so no run hides another), the minimum, an
- * edge arrow toward a run outside the window, then the contour band.
+ * The map's rows. Precedence in a cell: the minimum (always visible; inverse, in the colour of
+ * a run standing on it), current positions (inverse), paths (the top-ranked run's marker, so
+ * each trail is one glyph and one colour end to end), an edge arrow toward a run outside the
+ * window, then the contour band.
  */
 export function layoutRaceMap(surface: Surface, racers: readonly Racer[], options: RaceMapOptions): SegmentRow[] {
-	const {columns, rows, palette, bands} = options;
+	const {columns, rows, palette, contours, focus} = options;
 	if (columns <= 0 || rows <= 0) return [];
 	const frame = new MapFrame(surface.view, columns, rows);
 	const paths = new Uint32Array(columns * rows);
 	const current = new Uint32Array(columns * rows);
 	const arrows = new Map<number, {run: number; arrow: Arrow}>();
-	racers.forEach((racer, k) => {
-		tracePath(racer.points, frame, runBit(k), paths);
+	const trails = racers.map((racer, k) => {
+		const own = new Uint32Array(columns * rows);
+		tracePath(racer.points, frame, runBit(k), own);
+		let cells = 0;
+		for (let i = 0; i < own.length; i++) {
+			if (own[i] === 0) continue;
+			cells++;
+			paths[i] = (paths[i]! | own[i]!) >>> 0;
+		}
 		const position = racer.position;
-		if (!position) return;
-		const cell = frame.cell(position[0], position[1]);
-		if (cell >= 0) current[cell] = (current[cell]! | runBit(k)) >>> 0;
-		const edge = edgeArrow(position[0], position[1], frame);
-		if (edge && !arrows.has(edge.cell)) arrows.set(edge.cell, {run: k, arrow: edge.arrow});
+		if (position) {
+			const cell = frame.cell(position[0], position[1]);
+			if (cell >= 0) current[cell] = (current[cell]! | runBit(k)) >>> 0;
+			const edge = edgeArrow(position[0], position[1], frame);
+			if (edge && (!arrows.has(edge.cell) || k === focus)) arrows.set(edge.cell, {run: k, arrow: edge.arrow});
+		}
+		return cells;
 	});
+	const ranks = pathRanks(trails, focus);
 	const minima = new Set(surface.minima.map(([x, y]) => frame.cell(x, y)).filter((c) => c >= 0));
 	const styles = new Map<string, CellStyle>();
-	const style = (color: string | undefined, bg: string | undefined, bold = false, inverse = false): CellStyle => {
-		const key = `${color}|${bg}|${bold}|${inverse}`;
+	const style = (color: string | undefined, bg: string | undefined, bold = false, inverse = false, dim = false): CellStyle => {
+		const key = `${color}|${bg}|${bold}|${inverse}|${dim}`;
 		let s = styles.get(key);
-		if (!s) styles.set(key, (s = {...(color ? {color} : {}), ...(bg ? {backgroundColor: bg} : {}), ...(bold ? {bold} : {}), ...(inverse ? {inverse} : {})}));
+		if (!s) {
+			s = {...(color ? {color} : {}), ...(bg ? {backgroundColor: bg} : {}), ...(bold ? {bold} : {}), ...(inverse ? {inverse} : {}), ...(dim ? {dimColor: true} : {})};
+			styles.set(key, s);
+		}
 		return s;
 	};
+	const dimmed = (run: number) => focus !== null && run !== focus;
+	const bands = contours.bands;
 	const out: SegmentRow[] = [];
 	for (let r = 0; r < rows; r++) {
 		const cells: Cell[] = [];
 		for (let c = 0; c < columns; c++) {
 			const k = r * columns + c;
 			const band = bands[k] ?? 0;
-			const bg = cycled(palette.contour, band);
-			const here = current[k]!;
-			const path = paths[k]!;
+			const bg = bandColor(palette, band, contours.count);
+			const here = topRun(current[k]!, ranks);
+			const path = topRun(paths[k]!, ranks);
 			const arrow = arrows.get(k);
-			if (here !== 0) {
-				const n = countRuns(here);
-				const run = racers[firstRun(here)];
-				cells.push({ch: n === 1 ? (run?.marker ?? '?') : countGlyph(n), style: style(n === 1 ? run?.color : undefined, undefined, true, true)});
-			} else if (path !== 0) {
-				const n = countRuns(path);
-				const run = racers[firstRun(path)];
-				cells.push({ch: n === 1 ? (run?.marker ?? '?') : countGlyph(n), style: style(n === 1 ? run?.color : undefined, bg, n > 1)});
-			} else if (minima.has(k)) {
-				cells.push({ch: palette.minimum, style: style(undefined, bg, true)});
+			if (minima.has(k)) {
+				const run = racers[here];
+				cells.push({ch: palette.minimum, style: run ? style(run.color, undefined, true, true, dimmed(here)) : style(undefined, bg, true)});
+			} else if (here >= 0) {
+				const run = racers[here]!;
+				cells.push({ch: run.marker, style: style(run.color, undefined, true, true, dimmed(here))});
+			} else if (path >= 0) {
+				const run = racers[path]!;
+				cells.push({ch: run.marker, style: style(run.color, bg, path === focus, false, dimmed(path))});
 			} else if (arrow) {
-				cells.push({ch: palette.arrows[arrow.arrow], style: style(racers[arrow.run]?.color, bg, true)});
+				cells.push({ch: palette.arrows[arrow.arrow], style: style(racers[arrow.run]?.color, bg, true, false, dimmed(arrow.run))});
 			} else if (bg) {
 				cells.push({ch: ' ', style: style(undefined, bg)});
 			} else {
@@ -235,16 +281,55 @@ export function layoutRaceMap(surface: Surface, racers: readonly Racer[], option
 	return out;
 }
 
+/** Three significant digits, no trailing zeros: 1, -1.5, 3.13. */
+const coordinate = (x: number) => (Math.abs(x) < 1e-12 ? '0' : String(Number(x.toPrecision(3))));
+
+/** `x -2 … 2 · y -1 … 3`: the window the map shows. */
+export function windowText(surface: SurfaceName, ellipsis: string, separator: string): string {
+	const v = SURFACES[surface].view;
+	return `x ${coordinate(v.xMin)} ${ellipsis} ${coordinate(v.xMax)} ${separator} y ${coordinate(v.yMin)} ${ellipsis} ${coordinate(v.yMax)}`;
+}
+
+/** What the key line needs besides the surface. */
+export interface RaceKeyOptions {
+	readonly contours: Contours;
+	readonly palette: ViewPalette;
+	readonly separator: string;
+	readonly ellipsis: string;
+	readonly language: Language;
+	/** Columns the line may take. */
+	readonly width: number;
+	/** Spell the words in ASCII (f − min → f - min). */
+	readonly ascii: boolean;
+}
+
 /**
- * `◎ minimum (1, 1) · 2–9 runs in a cell · x −2 … 2 · y −1 … 3`: every minimum, what a digit on a
- * path means, and the window.
+ * The key under the map: every minimum, then what the contours mean — with colour, a swatch per
+ * band between the lowest and highest decade (`f − min: 1e-05 ████████ 1000, ×10 a band`);
+ * without, the values the dotted lines are drawn at. The longest form that fits `width`.
  */
-export function raceKey(surface: SurfaceName, minimum: string, separator: string, ellipsis: string, language: Language, ascii = false): string {
+export function raceKeyRow(surface: SurfaceName, o: RaceKeyOptions): SegmentRow {
 	const s = SURFACES[surface];
-	const v = s.view;
-	// Three significant digits, no trailing zeros: 1, −1.5, 3.13.
-	const n = (x: number) => (Math.abs(x) < 1e-12 ? '0' : String(Number(x.toPrecision(3))));
-	const minima = s.minima.map(([x, y]) => `(${n(x)}, ${n(y)})`).join(' ');
-	const name = word(s.minima.length > 1 ? 'minima' : 'minimum', language);
-	return `${minimum} ${name} ${minima} ${separator} ${asciiWord('sharedCell', language, ascii)} ${separator} x ${n(v.xMin)} ${ellipsis} ${n(v.xMax)} ${separator} y ${n(v.yMin)} ${ellipsis} ${n(v.yMax)}`;
+	const minima = s.minima.map(([x, y]) => `(${coordinate(x)}, ${coordinate(y)})`).join(' ');
+	const head = `${o.palette.minimum} ${word(s.minima.length > 1 ? 'minima' : 'minimum', o.language)} ${minima} ${o.separator} `;
+	const say = (key: Parameters<typeof word>[0]) => asciiWord(key, o.language, o.ascii);
+	const fMin = say('fMinusMin');
+	const {lo, count} = o.contours;
+	const plain: CellStyle = {};
+	const dim: CellStyle = {dimColor: true};
+	const candidates: Segment[][] = [];
+	if (o.palette.color) {
+		const [low, high] = formatTicks([10 ** lo, 10 ** (lo + count)]);
+		const swatches = Array.from({length: count}, (_, b): Segment => ({text: ' ', style: {backgroundColor: bandColor(o.palette, b, count)!}}));
+		const scale = [{text: `${fMin}: ${low} `, style: plain}, ...swatches, {text: ` ${high}`, style: plain}];
+		candidates.push([...scale, {text: `, ${say('perBand')}`, style: plain}], scale);
+	} else {
+		const edges = formatTicks(Array.from({length: count - 1}, (_, b) => 10 ** (lo + b + 1)));
+		const listed = edges.length > 3 ? `${edges[0]}, ${edges[1]} ${o.ellipsis} ${edges.at(-1)}` : edges.join(', ');
+		const line = {text: o.palette.contourLine, style: dim};
+		candidates.push([line, {text: ` ${say('contours')} ${fMin} = ${listed}`, style: plain}], [line, {text: ` ${fMin} = ${edges[0]} ${o.ellipsis} ${edges.at(-1)}`, style: plain}]);
+	}
+	const width = (segments: readonly Segment[]) => segments.reduce((n, seg) => n + displayWidth(seg.text), 0);
+	const fitting = candidates.find((c) => displayWidth(head) + width(c) <= o.width);
+	return fitting ? [{text: head, style: plain}, ...fitting] : [{text: head.slice(0, -(o.separator.length + 2)), style: plain}];
 }

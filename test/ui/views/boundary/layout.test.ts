@@ -1,7 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {viewPalette} from '../../../../src/ui/kit/palette.js';
 import {createTheme} from '../../../../src/ui/kit/theme.js';
-import {MIN_PLOT_ROWS, boundaryTitle, layoutBoundary, tileTitleWidth, pointCells, squarePlot, tileRuns} from '../../../../src/ui/views/boundary/layout.js';
+import {boundaryTitle, layoutBoundary, tileTitleWidth, pointCells} from '../../../../src/ui/views/boundary/layout.js';
+import {MIN_PLOT_ROWS, tileRuns} from '../../../../src/ui/views/plane/layout.js';
 import {circleGrid, planeData, runState} from '../../fixtures.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
 
@@ -28,19 +29,6 @@ describe('boundary', () => {
 		expect(tiles.plotRows).toBeGreaterThanOrEqual(MIN_PLOT_ROWS);
 		expect(boundaryTitle(runState('lr 50', [], {diverged: true}), 2, '■', glyphs, 'en', 14)).toBe('✗ lr… diverged');
 	});
-	test('square plots and tilings', () => {
-		expect(squarePlot(24, 20)).toEqual({columns: 24, rows: 12});
-		expect(squarePlot(80, 10)).toEqual({columns: 20, rows: 10});
-		const eight = tileRuns(8, 80, 15);
-		expect(eight.shown).toBe(8);
-		expect(eight.across * eight.down).toBeGreaterThanOrEqual(8);
-		expect(eight.plotRows).toBeGreaterThanOrEqual(MIN_PLOT_ROWS);
-		expect(tileRuns(1, 80, 15)).toMatchObject({across: 1, down: 1, shown: 1});
-		const many = tileRuns(30, 80, 15);
-		expect(many.shown).toBeLessThan(30);
-		expect(many.plotRows).toBeGreaterThanOrEqual(MIN_PLOT_ROWS);
-	});
-
 	test('points land in their cells, majority class wins, small plots are thinned', () => {
 		const data = planeData();
 		const cells = pointCells(data.train, data.bounds, 20, 10, 2);

@@ -156,4 +156,12 @@ describe('FitView, 2-D: the prediction as a shaded map, the points on top', () =
 		expect(text).toContain('▀');
 		expect(text).not.toMatch(/[░▒▓]/);
 	});
+
+	test('too many runs: as many maps as fit, the last tile says how many more and starts the keys that pick one (as the boundary’s does)', () => {
+		// Mutation: dropping the "+N more" tile, or its key hint, fails this.
+		const many = Array.from({length: 14}, (_, k) => regression(`run ${k}`, 0.5, 0.4));
+		const lines = draw(view({runs: many, probes: many.map(() => ({fit: map((a) => a)}))}));
+		expectFits(lines, 80, 15);
+		expect(lines.join('\n')).toMatch(/\+\d+ more · \[/);
+	});
 });

@@ -1,11 +1,11 @@
 import {describe, expect, test} from 'vitest';
-import {histogramAxis, histogramTiles, medianMagnitude, sparkLevels, sparkline} from '../../../../src/ui/views/histograms/layout.js';
+import {histogramAxis, histogramTiles, layerRows, medianMagnitude, sparkLevels, sparkRows} from '../../../../src/ui/views/histograms/layout.js';
 
 describe('histograms', () => {
 	test('levels, sparkline and median', () => {
 		expect(sparkLevels([0, 1, 50, 100])).toEqual([0, 1, 4, 8]);
 		expect(sparkLevels([0, 0])).toEqual([0, 0]);
-		expect(sparkline([0, 1, 100], 2, [' ', '1', '2', '3', '4', '5', '6', '7', '8'])).toBe('  1188');
+		expect(sparkRows([0, 1, 100], 2, [' ', '1', '2', '3', '4', '5', '6', '7', '8'])).toEqual(['  1188']);
 		const counts = new Array<number>(28).fill(0);
 		counts[10] = 5; // 1e-7 … 3.2e-7
 		expect(medianMagnitude(counts)).toBeCloseTo(10 ** -6.75, 10);
@@ -32,6 +32,24 @@ describe('histograms', () => {
 		for (const [perBin, width] of [[1, 28], [1, 60], [2, 60], [3, 90]] as const) {
 			for (const label of histogramAxis(perBin, width).trim().split(/ +/)) expect(label, `${perBin} ${width}`).toMatch(/^1e-?\d+$/);
 		}
+	});
+
+	// The histograms left 25 of 40 rows empty at 160×50. Mutation: layerRows returning 1 (or
+	// sparkRows filling every row alike) fails this.
+	test('where the panel has rows, each layer grows up to four rows tall, filled from the bottom', () => {
+		const glyphs = [' ', '1', '2', '3', '4', '5', '6', '7', '8'];
+		// 20 of 32 eighths: two full rows, a half row, an empty top row; the smallest bin a sliver.
+		expect(sparkRows([0, 1, 62, 100], 1, glyphs, 4)).toEqual(['   8', '  48', '  88', ' 188']);
+		expect(sparkLevels([50, 100], 4)).toEqual([16, 32]);
+		expect(layerRows(3, 40)).toBe(4);
+		expect(layerRows(3, 12)).toBe(3);
+		expect(layerRows(11, 13)).toBe(1);
+		expect(layerRows(0, 13)).toBe(4);
+		// 160×50 (a panel of 156×38), three runs of three layers: side by side, 4 rows a layer.
+		expect(histogramTiles(3, 3, 156, 38)).toMatchObject({across: 3, down: 1, shown: 3, rows: 4});
+		// 80×24: one row a layer, as before.
+		expect(histogramTiles(3, 11, 78, 13)).toMatchObject({rows: 1});
+		expect(histogramTiles(2, 3, 78, 13)).toMatchObject({down: 1, rows: 3});
 	});
 
 	test('tiles: two runs side by side at 78 columns, a line kept for "+N more"', () => {

@@ -5,8 +5,11 @@ import {initialDashboardState} from '../../../../src/ui/dashboard/state.js';
 import {displayWidth} from '../../../../src/ui/kit/format.js';
 import {UNICODE_GLYPHS} from '../../../../src/ui/kit/theme.js';
 import {layoutChart} from '../../../../src/ui/views/loss/layout.js';
+import {runSeries} from '../../../../src/ui/views/loss/series.js';
 import {LossChart} from '../../../../src/ui/views/loss/LossChart.js';
 import type {RunView} from '../../../../src/ui/views/model.js';
+import type {ChartSeries} from '../../../../src/ui/views/loss/series.js';
+import {THEMES, type ThemeName} from '../draw.js';
 import {frameLines, history, runState, scenario, snapshot, threeRuns} from '../../fixtures.js';
 import {renderUi} from '../../render.js';
 
@@ -14,10 +17,36 @@ function views(runs: readonly RunState[]): readonly RunView[] {
 	return dashboardReducer(initialDashboardState(scenario()), snapshot(runs)).runs;
 }
 
-function chart(runs: readonly RunState[], props: {log?: boolean; width?: number; height?: number; xAxis?: 'step' | 'epoch' | 'samples' | 'seconds'} = {}) {
-	const {lastFrame} = renderUi(<LossChart runs={views(runs)} xAxis={props.xAxis ?? 'step'} logScale={props.log ?? true} width={props.width ?? 78} height={props.height ?? 15} />);
+interface ChartProps {
+	log?: boolean;
+	width?: number;
+	height?: number;
+	xAxis?: 'step' | 'epoch' | 'samples' | 'seconds';
+	smoothing?: number | null;
+	showTest?: boolean;
+	focus?: number | null;
+	theme?: ThemeName;
+}
+
+function chart(runs: readonly RunState[], props: ChartProps = {}) {
+	const {lastFrame} = renderUi(
+		<LossChart
+			runs={views(runs)}
+			xAxis={props.xAxis ?? 'step'}
+			logScale={props.log ?? true}
+			smoothing={props.smoothing ?? null}
+			showTest={props.showTest ?? false}
+			focus={props.focus ?? null}
+			width={props.width ?? 78}
+			height={props.height ?? 15}
+		/>,
+		{theme: THEMES[props.theme ?? 'color']},
+	);
 	return frameLines(lastFrame());
 }
+
+/** A history as chart points by step. */
+const line = (points: readonly HistoryPoint[], run = 0): ChartSeries => ({points: points.map((p) => ({x: p.step, y: p.loss})), run, kind: 'train', diverged: false, emphasis: 'normal'});
 
 function expectFits(lines: string[], width: number, height: number) {
 	expect(lines.length).toBeLessThanOrEqual(height);
@@ -32,8 +61,10 @@ describe('LossChart', () => {
 		const text = lines.join('\n');
 		expect(text).toMatch(/[─╰╮]/);
 		expect(text).toContain('●');
-		expect(text).toMatch(/\de[+-]\d\d┤/);
-		expect(text).toContain('1e-01'); // a decade label
+		// Decades in plain decimals where they are short.
+		expect(text).toContain(' 0.1┤');
+		expect(text).toContain('0.01┤');
+		expect(text).not.toMatch(/e[+-]\d\d┤/);
 		expect(lines.at(-1)).toMatch(/1\s+step\s+500$/);
 	});
 
@@ -105,7 +136,7 @@ describe('LossChart', () => {
 	});
 
 	test('zero or negative losses switch a log chart to linear', () => {
-		const layout = layoutChart([{points: history(40, (s) => 1 - s / 20), diverged: false}], {xAxis: 'step', log: true, width: 60, height: 10, markers: ['●'], glyphs: UNICODE_GLYPHS});
+		const layout = layoutChart([line(history(40, (s) => 1 - s / 20))], {log: true, width: 60, height: 10, markers: ['●'], glyphs: UNICODE_GLYPHS});
 		expect(layout.kind === 'chart' && layout.log).toBe(false);
 	});
 
@@ -113,11 +144,8 @@ describe('LossChart', () => {
 		const long = history(400, () => 0.5);
 		const short = history(100, () => 0.2);
 		const layout = layoutChart(
-			[
-				{points: long, diverged: false},
-				{points: short, diverged: false},
-			],
-			{xAxis: 'step', log: true, width: 60, height: 10, markers: ['●', '▲'], glyphs: UNICODE_GLYPHS},
+			[line(long, 0), line(short, 1)],
+			{log: true, width: 60, height: 10, markers: ['●', '▲'], glyphs: UNICODE_GLYPHS},
 		);
 		if (layout.kind !== 'chart') throw new Error('expected a chart');
 		const columnOf = (marker: string) => {
@@ -143,5 +171,70 @@ describe('LossChart', () => {
 			expectFits(lines, 78, 15);
 			expect(lines.at(-1)).toContain(xAxis === 'step' ? 'step' : xAxis);
 		}
+	});
+
+	// Mutation: formatSci for the labels again (7.5e-01) fails this.
+	test('a linear axis reads plain decimals, as many digits as keep labels apart', () => {
+		const lines = chart([runState('a', history(200, (s) => 0.75 - (0.13 * s) / 200))], {log: false});
+		const labels = lines.map((l) => /^\s*([^\s┤│]+)┤/.exec(l)?.[1]).filter((l): l is string => l !== undefined);
+		expect(labels.length).toBeGreaterThanOrEqual(3);
+		for (const label of labels) expect(label).toMatch(/^0\.\d{1,3}$/);
+		expect(new Set(labels).size).toBe(labels.length);
+	});
+
+	/** A relu-like batch loss: falling, each batch 0.03 or 0.4 around it (a seeded pattern, not a mean). */
+	const noisy = (n: number) => history(n, (s) => 0.05 + 0.3 * Math.exp(-s / 300) + ((s * 7919) % 13 < 6 ? -0.03 : 0.3));
+	/** Rows the line passes through in each of the right half's columns, summed: how much it zigzags. */
+	function zigzag(lines: readonly string[]): number {
+		const plot = lines.slice(0, -1).map((l) => [...l.slice(l.search(/[┤│]/) + 1)]);
+		const width = Math.max(...plot.map((r) => r.length));
+		let rows = 0;
+		for (let c = Math.floor(width / 2); c < width - 2; c++) rows += plot.filter((r) => /[─╭╮╰╯│]/.test(r[c] ?? ' ')).length;
+		return rows;
+	}
+
+	// Mutation: movingAverage returning the raw losses (or smoothing ignored) fails this.
+	test('smoothing: the moving average calms a noisy batch loss that the raw line zigzags through', () => {
+		const runs = [runState('relu', noisy(140))];
+		const raw = chart(runs, {smoothing: null, log: false});
+		const smooth = chart(runs, {smoothing: 8, log: false});
+		expect(zigzag(raw)).toBeGreaterThan(2.5 * zigzag(smooth));
+		expect(smooth.join('\n')).toContain('●');
+	});
+
+	// Mutation: runSeries leaving out the test series fails this.
+	test.each(['color', 'ascii'] as const)('test-loss lines are dashed, only when asked (%s)', (theme) => {
+		const points = history(400, (s) => 0.7 * Math.exp(-s / 100) + 0.05).map((p) => (p.step % 20 === 0 ? {...p, testLoss: p.loss * 1.6 + 0.05} : p));
+		const dash = THEMES[theme].glyphs.chartTest[4]!;
+		const without = chart([runState('relu', points)], {theme});
+		const withTest = chart([runState('relu', points)], {theme, showTest: true});
+		expectFits(withTest, 78, 15);
+		const plotOf = (lines: string[]) => lines.slice(0, -1).map((l) => l.slice(l.search(/[┤|│+]/) + 1)).join('\n');
+		expect(plotOf(without)).not.toContain(dash);
+		expect(plotOf(withTest).split(dash).length - 1).toBeGreaterThan(10);
+		// The train line and its marker are still there.
+		expect(plotOf(withTest)).toContain(THEMES[theme].glyphs.markers[0]!);
+	});
+
+	// Mutation: sorting every line by run only (no emphasis), or dropping the focus glyphs, fails this.
+	test('a run singled out draws on top in heavy lines, the others dim, every end marker shown', () => {
+		// Two runs on the very same curve: one hides the other unless one is singled out.
+		const same = history(300, (s) => 0.7 * Math.exp(-s / 80) + 0.05);
+		const runs = [runState('a', same), runState('b', same), runState('c', history(300, (s) => 0.5 * Math.exp(-s / 200) + 0.1))];
+		const plain = chart(runs, {theme: 'mono'});
+		const focused = chart(runs, {theme: 'mono', focus: 1});
+		expect(plain.join('\n')).not.toMatch(/[━┏┓┗┛┃]/);
+		expect(focused.join('\n')).toMatch(/━{5}/);
+		// Every run's end marker shows, the two that end on the same point side by side.
+		for (const lines of [plain, focused]) for (const marker of ['●', '▲', '■']) expect(lines.join('\n')).toContain(marker);
+		expect(focused.join('\n')).toMatch(/▲●|●▲/);
+		// Styles: b's line is the focus, a's and c's are dim (no colour needed to tell).
+		const layout = layoutChart(runSeries(views(runs), {xAxis: 'step', smoothing: null, test: false, focus: 1}), {log: true, width: 78, height: 14, markers: ['●', '▲', '■'], glyphs: UNICODE_GLYPHS});
+		if (layout.kind !== 'chart') throw new Error('expected a chart');
+		const segments = layout.rows.flat().filter((s) => s.run !== null);
+		expect(segments.filter((s) => s.run === 1).every((s) => s.emphasis === 'focus')).toBe(true);
+		expect(segments.filter((s) => s.run !== 1).every((s) => s.emphasis === 'dim')).toBe(true);
+		// a's line is entirely under b's: no cell of the shared curve is a's.
+		expect(segments.some((s) => s.run === 0 && s.kind === 'line')).toBe(false);
 	});
 });

@@ -29,7 +29,7 @@ function twoSnapshots(): DashboardState {
 
 /** The chart's top row and its x-axis line. */
 function chartLines(state: DashboardState, xAxis: 'step' | 'epoch', theme = createTheme()): {top: string; axis: string} {
-	const {lastFrame} = renderUi(<LossChart runs={state.runs} xAxis={xAxis} logScale width={60} height={10} />, {theme});
+	const {lastFrame} = renderUi(<LossChart runs={state.runs} xAxis={xAxis} logScale smoothing={null} showTest={false} focus={null} width={60} height={10} />, {theme});
 	const lines = frameLines(lastFrame());
 	return {top: lines[0]!, axis: lines.at(-1)!};
 }
@@ -60,9 +60,9 @@ describe('lr changes on the loss chart and in the legend', () => {
 
 	test('a mark never covers the y labels or the axis', () => {
 		const row = [
-			{text: '1e+00', series: null, kind: 'label' as const},
-			{text: '┤', series: null, kind: 'axis' as const},
-			{text: '  ', series: null, kind: 'blank' as const},
+			{text: '1e+00', run: null, kind: 'label' as const, emphasis: 'normal' as const},
+			{text: '┤', run: null, kind: 'axis' as const, emphasis: 'normal' as const},
+			{text: '  ', run: null, kind: 'blank' as const, emphasis: 'normal' as const},
 		];
 		const text = (marks: {column: number; series: number}[]) => markChanges([row], marks, ['●'])[0]!.map((p) => p.text).join('');
 		expect(text([{column: 2, series: 0}, {column: 5, series: 0}])).toBe('1e+00┤  ');

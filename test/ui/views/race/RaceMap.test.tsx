@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {SURFACES} from '../../../../src/core/surfaces.js';
 import {dashboardReducer} from '../../../../src/ui/dashboard/reducer.js';
 import {initialDashboardState} from '../../../../src/ui/dashboard/state.js';
 import {RaceMap} from '../../../../src/ui/views/race/RaceMap.js';
@@ -8,35 +9,62 @@ import {BLOCKS, THEMES, draw, expectFits} from '../draw.js';
 describe('RaceMap', () => {
 	const sc = raceScenario();
 	const views = (runs = raceRuns()) => dashboardReducer(initialDashboardState(sc), snapshot(runs)).runs;
+	const map = (theme: keyof typeof THEMES, focus: number | null = null, language: 'en' | 'ko' = 'en') =>
+		draw(<RaceMap runs={views()} surface="rosenbrock" focus={focus} width={78} height={13} />, theme, 100, language);
 
-	test.each(['color', 'mono', 'ascii'] as const)('paths, positions, the minimum and the window fit 78×13 (%s)', (theme) => {
-		const lines = draw(<RaceMap runs={views()} surface="rosenbrock" width={78} height={13} />, theme);
+	/** The map cell (row, column) of a point of Rosenbrock's window at 78 × 12, worked out here from the window alone. */
+	const cellOf = (x: number, y: number): [number, number] => {
+		const v = SURFACES.rosenbrock.view;
+		return [Math.floor(((v.yMax - y) / (v.yMax - v.yMin)) * 12), Math.floor(((x - v.xMin) / (v.xMax - v.xMin)) * 78)];
+	};
+
+	test.each(['color', 'mono', 'ascii'] as const)('paths, positions, the minimum and the key fit 78×13 (%s)', (theme) => {
+		const lines = map(theme);
 		expectFits(lines, 78, 13);
 		const text = lines.join('\n');
 		const g = THEMES[theme].glyphs;
-		expect(lines.at(-1)).toContain(`minimum (1, 1) ${g.separator} 2${theme === 'ascii' ? '-' : '–'}9 runs in a cell ${g.separator} x -2`);
-		expect(text).toContain(g.markers[0]!); // SGD's path
-		expect(text).toContain(g.markers[1]!); // Adam's
+		expect(lines.at(-1)).toContain(`minimum (1, 1) ${g.separator} `);
+		expect(lines.at(-1)).toContain(theme === 'ascii' ? 'f - min' : 'f − min');
+		for (const marker of g.markers.slice(0, 3)) expect(text).toContain(marker); // SGD's, Adam's and Adagrad's paths
 		expect(text).toMatch(theme === 'ascii' ? /[\^>]/ : /[↑→]/); // Adagrad left up and to the right
 		if (theme === 'ascii') expect(text).not.toMatch(BLOCKS);
-		if (theme !== 'color') expect(text).toContain(theme === 'ascii' ? '.' : '·'); // contour lines
+		if (theme !== 'color') expect(lines.slice(0, -1).join('\n')).toContain(theme === 'ascii' ? '.' : '·'); // contour lines
 	});
 
-	test('shared cells show how many paths cross them', () => {
-		// Every racer starts at (−1.5, 2): that cell is shared by all four.
-		// Mutation: paths drawn without their count (a cell shows its first run's marker) fails this. The key line says
-		// "2–9 runs in a cell" and holds the axes' numbers: only the map's own rows are looked at.
-		const map = draw(<RaceMap runs={views()} surface="rosenbrock" width={78} height={13} />, 'mono').filter((line) => !line.includes('minimum'));
-		expect(map).toHaveLength(12);
-		expect(map.join('')).toContain('4');
-		expect(map.join('')).not.toMatch(/[5-9]/); // never more than the four racers
+	// The old map wrote a count of runs where paths met ("3888888888767888"), so no path could be followed.
+	// Mutation: ranking paths without the focus (pathRanks ignoring it) fails this.
+	test.each(['mono', 'ascii'] as const)('a run singled out shows its own marker on every cell of its path (%s)', (theme) => {
+		const runs = raceRuns();
+		const markers = THEMES[theme].glyphs.markers;
+		for (const focus of [0, 1, 2]) {
+			const lines = map(theme, focus);
+			const rows = lines.slice(0, -1).map((l) => [...l]);
+			expect(rows.join('\n')).not.toMatch(/\d/);
+			for (const p of runs[focus]!.newPoints) {
+				if (p.x === undefined || p.y === undefined || !Number.isFinite(p.x) || Math.abs(p.x) > 2 || p.y < -1 || p.y > 3) continue;
+				const [r, c] = cellOf(p.x, p.y);
+				const minimum = theme === 'ascii' ? 'M' : '◎';
+				if ((p.x - 1) ** 2 + (p.y - 1) ** 2 < 1e-9) expect(rows[r]![c]).toBe(minimum);
+				else expect(rows[r]![c], `run ${focus} at step ${p.step}`).toBe(markers[focus]);
+			}
+		}
 	});
 
-	test('no history yet, or only a diverged run: the surface alone', () => {
+	// Mutation: drawing paths (or positions) before the minimum fails this: Adam's path ends on it.
+	test('the minimum is always drawn, under a path that crosses it and a run that stands on it', () => {
+		for (const focus of [null, 1]) {
+			const rows = map('mono', focus).slice(0, -1).map((l) => [...l]);
+			const [r, c] = cellOf(1, 1);
+			expect(rows[r]![c]).toBe('◎');
+		}
+	});
+
+	test('no history yet, or only a diverged run: the surface alone, the key in Korean', () => {
 		for (const runs of [[] as ReturnType<typeof raceRuns>, [raceRuns()[3]!]]) {
-			const lines = draw(<RaceMap runs={views(runs)} surface="saddle" width={78} height={13} />, 'mono', 100, 'ko');
+			const lines = draw(<RaceMap runs={views(runs)} surface="saddle" focus={null} width={78} height={13} />, 'mono', 100, 'ko');
 			expectFits(lines, 78, 13);
 			expect(lines.at(-1)).toContain('최솟값 (0, 1.41) (0, -1.41)');
+			expect(lines.at(-1)).toContain('등고선: f − 최솟값 =');
 		}
 	});
 });

@@ -3,29 +3,38 @@ import {SURFACES} from '../../../../src/core/surfaces.js';
 import type {HistoryPoint} from '../../../../src/runner/protocol.js';
 import {viewPalette} from '../../../../src/ui/kit/palette.js';
 import {createTheme} from '../../../../src/ui/kit/theme.js';
-import {MapFrame, contourBands, countRuns, edgeArrow, firstRun, layoutRaceMap, leftWindowAt, runBit, tracePath} from '../../../../src/ui/views/race/layout.js';
+import {MapFrame, contourBands, edgeArrow, layoutRaceMap, leftWindowAt, pathRanks, raceKeyRow, runBit, tracePath} from '../../../../src/ui/views/race/layout.js';
 
 const point = (step: number, x: number, y: number): HistoryPoint => ({step, epoch: 0, samples: 0, seconds: 0, loss: 1, accuracy: Number.NaN, testLoss: Number.NaN, testAccuracy: Number.NaN, x, y});
 
 describe('race', () => {
 	const rosenbrock = SURFACES.rosenbrock;
 
-	test('contour bands: log-spaced, lowest at the minimum of a bowl, highest on the walls', () => {
+	test('contour bands: one decade of f − min each, lowest at the minimum of a bowl, highest on the walls', () => {
 		const bowl = SURFACES.quadratic;
-		const bands = contourBands(bowl, bowl.view, 41, 21, 8);
+		const contours = contourBands(bowl, bowl.view, 41, 21);
 		const frame = new MapFrame(bowl.view, 41, 21);
-		expect(bands[frame.cell(0, 0)]).toBe(0);
-		expect(bands[frame.cell(-4.9, 1.9)]).toBe(7);
-		// Rosenbrock: the far corner is high, the valley floor (y = x²) low.
-		const r = contourBands(rosenbrock, rosenbrock.view, 40, 20, 8);
+		expect(contours.bands[frame.cell(0, 0)]).toBe(0);
+		expect(contours.bands[frame.cell(-4.9, 1.9)]).toBe(contours.count - 1);
+		// Each band is a decade: a point's band is floor(log10(f − min)) − lo.
+		const x = -3.1;
+		const y = 1.3;
+		const k = frame.cell(x, y);
+		const cx = bowl.view.xMin + ((k % 41) + 0.5) * ((bowl.view.xMax - bowl.view.xMin) / 41);
+		const cy = bowl.view.yMax - (Math.floor(k / 41) + 0.5) * ((bowl.view.yMax - bowl.view.yMin) / 21);
+		expect(contours.bands[k]).toBe(Math.floor(Math.log10(bowl.value(cx, cy) - bowl.minValue)) - contours.lo);
+		// Rosenbrock: the far corner is high, the valley floor (y = x²) low; at most eight decades.
+		const r = contourBands(rosenbrock, rosenbrock.view, 40, 20);
 		const rf = new MapFrame(rosenbrock.view, 40, 20);
-		expect(r[rf.cell(-1.95, -0.95)]).toBe(7);
-		expect(r[rf.cell(0.5, 0.25)]).toBeLessThan(3);
+		expect(r.bands[rf.cell(-1.95, -0.95)]).toBe(r.count - 1);
+		expect(r.bands[rf.cell(0.5, 0.25)]).toBeLessThan(3);
+		expect(r.count).toBeLessThanOrEqual(8);
 	});
 
-	test('masks count runs', () => {
-		expect(countRuns(runBit(0) | runBit(3) | runBit(31))).toBe(3);
-		expect(firstRun(runBit(5) | runBit(7))).toBe(5);
+	test('path ranks: the run singled out on top, then the shorter trails', () => {
+		expect(pathRanks([10, 3, 50], null)).toEqual([1, 2, 0]);
+		expect(pathRanks([10, 3, 50], 2)).toEqual([1, 2, 3]);
+		expect(pathRanks([5, 5], null)).toEqual([1, 0]); // equal trails: the first run on top
 		expect(runBit(40)).toBe(runBit(31));
 	});
 
@@ -55,24 +64,59 @@ describe('race', () => {
 		expect(leftWindowAt([], [30, 30], view)).toBe(0);
 	});
 
-	test('the map: current positions win their cell, shared paths show a count', () => {
-		const palette = viewPalette(createTheme({color: false}));
+	test('the map: each trail in its own marker, positions inverse, the minimum on top, the others dim when one is singled out', () => {
+		const palette = viewPalette(createTheme());
 		const view = {xMin: 0, xMax: 10, yMin: 0, yMax: 10};
 		const surface = {...rosenbrock, view, minima: [[9.5, 0.5]] as const};
-		const bands = contourBands(surface, view, 10, 10, 8);
+		const contours = contourBands(surface, view, 10, 10);
 		const shared = [point(1, 0.5, 9.5), point(2, 5.5, 9.5)];
 		const racers = [
-			{points: shared, position: [5.5, 9.5] as const, marker: 'a', color: undefined},
-			{points: [...shared, point(3, 5.5, 5.5)], position: [5.5, 5.5] as const, marker: 'b', color: undefined},
-			{points: [], position: [50, 5] as const, marker: 'c', color: undefined},
+			{points: shared, position: [5.5, 9.5] as const, marker: 'a', color: '#111111'},
+			{points: [...shared, point(3, 5.5, 5.5), point(4, 9.5, 5.5), point(5, 9.5, 0.5)], position: [9.5, 0.5] as const, marker: 'b', color: '#222222'},
+			{points: [], position: [50, 5] as const, marker: 'c', color: '#333333'},
+			{points: [point(1, 0.5, 7.5), point(2, 3.5, 7.5)], position: [3.5, 7.5] as const, marker: 'd', color: '#444444'},
 		];
-		const rows = layoutRaceMap(surface, racers, {columns: 10, rows: 10, palette, bands});
-		const lines = rows.map((r) => r.map((s) => s.text).join(''));
-		expect(lines[0]!.slice(0, 5)).toBe('22222');
-		expect(lines[0]![5]).toBe('a'); // a's position (b's path passes too, but a stands there)
-		expect(lines[4]![5]).toBe('b'); // y = 5.5 is row 4 from the top
-		expect(lines[5]![9]).toBe('→'); // c is off to the right
-		expect(lines[9]![9]).toBe('◎');
-		expect(rows[0]!.some((s) => s.text.includes('a') && s.style.inverse)).toBe(true);
+		const layout = (focus: number | null) => layoutRaceMap(surface, racers, {columns: 10, rows: 10, palette, contours, focus});
+		const text = (rows: ReturnType<typeof layout>) => rows.map((r) => r.map((s) => s.text).join(''));
+		const plain = text(layout(null));
+		expect(plain[0]!.slice(0, 6)).toBe('aaaaaa'); // a's shorter trail is on top where they share, its position at the end
+		expect(plain[4]!.slice(5)).toBe('bbbbb');
+		expect(plain[5]![9]).toBe('b');
+		expect(plain[9]![9]).toBe('◎'); // b stands on the minimum: still drawn
+		const focused = text(layout(1));
+		expect(focused[0]!.slice(0, 5)).toBe('bbbbb'); // singled out, b's trail is on top
+		expect(focused[0]![5]).toBe('a'); // a's position still shows
+		const segments = layout(1).flat();
+		const style = (ch: string) => segments.filter((s) => s.text.includes(ch)).map((s) => s.style);
+		expect(style('a').every((s) => s.dimColor)).toBe(true);
+		expect(focused[2]!.slice(0, 4)).toBe('dddd');
+		expect(style('d').length).toBeGreaterThanOrEqual(2); // its trail and its position
+		expect(style('d').every((s) => s.dimColor)).toBe(true);
+		expect(style('b').every((s) => !s.dimColor && s.bold)).toBe(true);
+		expect(style('◎')).toEqual([expect.objectContaining({inverse: true, color: '#222222'})]);
+		// c is off to the right, level with b's path down the right edge: the path wins the cell.
+		expect(segments.some((s) => s.text.includes('→'))).toBe(false);
+	});
+
+	// Mutation: the swatches left out (or one colour for all) fails this.
+	test("the key: a swatch per decade in the bands' colours with colour; the contour values without", () => {
+		const contours = contourBands(rosenbrock, rosenbrock.view, 78, 12);
+		const key = (theme: ReturnType<typeof createTheme>, width = 78) =>
+			raceKeyRow('rosenbrock', {contours, palette: viewPalette(theme), separator: theme.glyphs.separator, ellipsis: theme.glyphs.ellipsis, language: 'en', width, ascii: theme.glyphs.ascii});
+		const colour = key(createTheme());
+		const swatches = colour.filter((s) => s.style.backgroundColor !== undefined);
+		expect(swatches).toHaveLength(contours.count);
+		expect(new Set(swatches.map((s) => s.style.backgroundColor)).size).toBe(contours.count);
+		const line = colour.map((s) => s.text).join('');
+		expect(line).toMatch(new RegExp(`^◎ minimum \\(1, 1\\) · f − min: ${String(10 ** contours.lo).replace('.', '\\.')} {${contours.count + 2}}\\d+, ×10 a band$`));
+		const mono = key(createTheme({color: false})).map((s) => s.text).join('');
+		expect(mono).toMatch(/^◎ minimum \(1, 1\) · · contours at f − min = /);
+		const ascii = key(createTheme({color: false, ascii: true})).map((s) => s.text).join('');
+		expect(ascii).toMatch(/^M minimum \(1, 1\) \| \. contours at f - min = /);
+		expect(ascii).not.toMatch(/[^\x20-\x7e]/);
+		// Short of room: the longest form that fits, never a cut number.
+		const narrow = key(createTheme(), 45).map((s) => s.text).join('');
+		expect(narrow.length).toBeLessThanOrEqual(45);
+		expect(narrow).not.toContain('×10');
 	});
 });
