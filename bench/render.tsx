@@ -72,7 +72,7 @@ function lessonStates(name: string, frames: number, every: number, warm: number)
 	for (let f = 0; f < frames; f++) {
 		for (let k = 0; k < every; k++) session.stepAll();
 		state = snap();
-		const probe = f % PROBE_EVERY === 0 ? prober.probe(session, true) : null;
+		const probe = f % PROBE_EVERY === 0 ? prober.probe(session, {boundary: true}) : null;
 		if (probe) state = dashboardReducer(state, probe);
 		states.push(state);
 	}
@@ -176,7 +176,7 @@ for (const name of !only || only === 'probe' ? ['vanishing-gradients', 'activati
 	for (let k = 0; k < 40; k++) {
 		session.stepAll(); // a step in between, so nothing is reused from the cache
 		const t0 = performance.now();
-		const message = prober.probe(session, true);
+		const message = prober.probe(session, {boundary: true});
 		times.push(performance.now() - t0);
 		bytes = message ? message.runs.reduce((n, r) => n + (r.boundary?.cells.length ?? 0) + 8 * (r.histograms?.flat().length ?? 0), 0) : 0;
 	}

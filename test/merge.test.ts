@@ -2,7 +2,8 @@
  * A split lesson's merge, driven without threads: fake workers' messages in, the one stream out.
  * Mutations tried: runs concatenated in reverse worker order (the frames test fails); a worker's
  * carried points dropped in `carry` (the live test fails); `align` disabled (its test fails);
- * a restart passed on at the first worker's reset (the restart test fails).
+ * a restart passed on at the first worker's reset (the restart test fails); a watch sent to every
+ * worker unchanged (the watch test fails: the inspector's run 3 would be worker 0's run 3).
  */
 import {describe, expect, it} from 'vitest';
 import {frameSamplesPerSecond} from '../src/runner/loop.js';
@@ -79,6 +80,26 @@ describe('merging split workers’ messages', () => {
 		h.merger.send({type: 'set', run: 1, momentum: 0.9});
 		h.merger.send({type: 'pause'});
 		expect(h.posted).toEqual([[1, {type: 'set', run: 1, lr: 0.5}], [0, {type: 'set', run: 1, momentum: 0.9}], [0, {type: 'pause'}], [1, {type: 'pause'}]]);
+	});
+
+	it('tells each worker what the views watch in its own run numbers, and carries the inspection and slices back in lesson order', () => {
+		const h = harness([2, 3], false);
+		h.merger.send({type: 'watch', boundary: false, inspect: {run: 3, row: 1, alone: true}});
+		h.merger.send({type: 'watch', boundary: true, slope: {runs: [1, 2, 4], mode: 'weight', seed: 7}});
+		expect(h.posted).toEqual([
+			[0, {type: 'watch', boundary: false}],
+			[1, {type: 'watch', boundary: false, inspect: {run: 1, row: 1, alone: true}}],
+			[0, {type: 'watch', boundary: true, slope: {runs: [1], mode: 'weight', seed: 7}}],
+			[1, {type: 'watch', boundary: true, slope: {runs: [0, 2], mode: 'weight', seed: 7}}],
+		]);
+		// What the workers send back for those runs reaches the view on the lesson's run.
+		const inspect = {step: 4, row: 1, alone: true, batchRows: 8, inspection: {kind: 'tooLarge'}} as unknown as RunProbe['inspect'];
+		const slice = {step: 4, lr: 0.1, layers: [2, 1], slice: {}} as unknown as RunProbe['slice'];
+		h.merger.receive(0, snapshot([run('a', 4), run('b', 4)]));
+		h.merger.receive(1, snapshot([run('c', 4), run('d', 4), run('e', 4)]));
+		h.merger.receive(0, {type: 'probe', runs: [{}, {slice}]});
+		h.merger.receive(1, {type: 'probe', runs: [{}, {inspect}, {}]});
+		expect(h.out.at(-1)).toEqual({type: 'probe', runs: [{}, {slice}, {}, {inspect}, {}]});
 	});
 
 	it('frames mode: waits for every worker, then writes each answer as one worker would, runs in lesson order', () => {

@@ -50,10 +50,10 @@ describe('image data', () => {
 		});
 		session.stepAll();
 		expect(prober.probe(session)!.images).toBeUndefined();
-		// The guesses are a costly picture: none while no picture view shows (mutation: not gating them on `pictures` fails this).
+		// The guesses are a costly picture: none while no picture view shows (mutation: not gating them on `wanted.boundary` fails this).
 		session.stepAll();
-		expect(prober.probe(session, false)!.runs[0]!.images).toBeUndefined();
-		expect(prober.probe(session, true)!.runs[0]!.images).toBeDefined();
+		expect(prober.probe(session, {boundary: false})!.runs[0]!.images).toBeUndefined();
+		expect(prober.probe(session, {boundary: true})!.runs[0]!.images).toBeDefined();
 		prober.reset();
 		expect(prober.probe(session)!.images).toBeDefined();
 	});
@@ -110,14 +110,14 @@ describe('Prober', () => {
 		const session = new Session(tinyScenario());
 		session.stepAll();
 		const prober = new Prober();
-		const light = prober.probe(session, false)!;
+		const light = prober.probe(session, {boundary: false})!;
 		expect(light.runs[0]!.boundary).toBeUndefined();
 		expect(light.runs[0]!.histograms).toBeDefined();
-		const full = prober.probe(session, true)!;
+		const full = prober.probe(session, {boundary: true})!;
 		expect(full.runs[0]!.boundary).toBeDefined();
-		expect(prober.probe(session, true)!.runs[0]).toBe(full.runs[0]); // no step since: the same object
+		expect(prober.probe(session, {boundary: true})!.runs[0]).toBe(full.runs[0]); // no step since: the same object
 		session.stepAll();
-		expect(prober.probe(session, true)!.runs[0]).not.toBe(full.runs[0]);
+		expect(prober.probe(session, {boundary: true})!.runs[0]).not.toBe(full.runs[0]);
 	});
 
 	it('probing does not change training', () => {

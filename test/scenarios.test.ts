@@ -134,11 +134,12 @@ describe('bad files are rejected with one precise line per problem', () => {
 		['intro on a surface', 'surface: saddle\nintro: 3', 'x.yaml: intro: got 3, expected text (a few lines), or {en: …, ko: …}'],
 		['note without a step', 'notes: [{at: -1, en: hi}]', 'x.yaml: notes[0].at: got -1, expected a whole number ≥ 0'],
 		['view', 'view: {x: epochs}', 'x.yaml: view.x: got "epochs", expected one of: step, epoch, samples, seconds (did you mean "epoch"?)'],
-		['view name', 'view: gradient', 'x.yaml: view.show: got "gradient", expected one of: loss, images, gradients, boundary, fit, histograms, activations, race (did you mean "gradients"?)'],
+		['slope line', 'view: {show: slope, along: gradients}', 'x.yaml: view.along: got "gradients", expected one of: weight, gradient, random (did you mean "gradient"?)'],
+		['view name', 'view: gradient', 'x.yaml: view.show: got "gradient", expected one of: loss, images, gradients, inspector, slope, boundary, fit, histograms, activations, race (did you mean "gradients"?)'],
 		['view of the other kind', 'surface: saddle\nview: gradients', 'x.yaml: view.show: got "gradients", expected one of: race, loss (the views of a surface scenario)'],
 		['boundary of 64-D data', 'dataset: digits\nview: {show: boundary}', 'x.yaml: view.show: the decision boundary needs 2-D data; this data set has more features'],
 		['images of points', 'dataset: spiral\nnotes: [{at: 0, view: images, en: look}]', 'x.yaml: notes[0].view: the images view needs image data (dataset: digits)'],
-		['note view', 'notes: [{at: 5, en: hi}, {at: 9, view: race, en: look}]', 'x.yaml: notes[1].view: got "race", expected one of: loss, images, gradients, boundary, fit, histograms, activations (the views of a network scenario)'],
+		['note view', 'notes: [{at: 5, en: hi}, {at: 9, view: race, en: look}]', 'x.yaml: notes[1].view: got "race", expected one of: loss, images, gradients, inspector, slope, boundary, fit, histograms, activations (the views of a network scenario)'],
 		['speed', 'speed: 0', 'x.yaml: speed: got 0, expected a number of steps per second > 0, or "max"'],
 		['speed word', 'speed: fast', 'x.yaml: speed: got "fast", expected a number of steps per second > 0, or "max"'],
 		['empty file', '', 'x.yaml: the file is empty; a scenario needs at least a data set and runs'],
@@ -246,12 +247,12 @@ describe('good files', () => {
 	it('a pace, a view to open on, and captions that name their view', () => {
 		const s = network('dataset: moons\nspeed: 20\nview: gradients\nnotes:\n  - {at: 100, view: boundary, en: Look.}\n  - {at: 0, en: Start.}\n');
 		expect(s.speed).toBe(20);
-		expect(s.view).toEqual({show: 'gradients', x: 'step', loss: 'log'});
+		expect(s.view).toEqual({show: 'gradients', x: 'step', loss: 'log', along: 'weight'});
 		expect(s.notes).toEqual([
 			{at: 0, text: {en: 'Start.', ko: 'Start.'}},
 			{at: 100, text: {en: 'Look.', ko: 'Look.'}, view: 'boundary'},
 		]);
-		expect(network('dataset: moons\nspeed: max\nview: {show: histograms, x: epoch}\n').view).toEqual({show: 'histograms', x: 'epoch', loss: 'log'});
+		expect(network('dataset: moons\nspeed: max\nview: {show: histograms, x: epoch}\n').view).toEqual({show: 'histograms', x: 'epoch', loss: 'log', along: 'weight'});
 	});
 
 	it('a minimal file gets every default', () => {
@@ -260,7 +261,7 @@ describe('good files', () => {
 		expect(s.title.en).toBe(s.title.ko);
 		expect(s.summary).toEqual({en: '', ko: ''});
 		expect(s.notes).toEqual([]);
-		expect(s.view).toEqual({show: 'loss', x: 'step', loss: 'log'});
+		expect(s.view).toEqual({show: 'loss', x: 'step', loss: 'log', along: 'weight'});
 		expect(s.speed).toBe('max');
 		expect(s.runs.map((r) => r.label)).toEqual(['a', 'b']);
 		const [a, b] = s.runs;

@@ -5,7 +5,8 @@
  * network and seed starting from the same weights whichever worker trains them.
  * Mutations tried: worker 1 given another seed in splitInit (the frames, live and weights tests
  * fail); live runs merged in reverse worker order (the live test fails); align never sent
- * (the pause test fails).
+ * (the pause test fails); a watch sent to every worker in the lesson's run numbers (the live
+ * test fails: no inspection, slices on the wrong runs).
  */
 import {describe, expect, it} from 'vitest';
 import {type RunnerHandle, type RunnerSetup, workerLimit} from '../src/runner/client.js';
@@ -53,7 +54,7 @@ const isSnapshot = (m: WorkerMessage): m is Snapshot => m.type === 'snapshot';
 
 /** A recording's worth of frames, with a pause, a live change and a restart on the way: every message heard. */
 async function frames(workers: number, scenario = fourRuns(200)): Promise<WorkerMessage[]> {
-	const runner = startTestRunner({scenario, options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers);
+	const runner = startTestRunner({scenario, options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true, boundary: true}, workers, 0);
 	const heard = collect(runner);
 	try {
 		await next(runner, isSnapshot);
@@ -76,14 +77,15 @@ async function frames(workers: number, scenario = fourRuns(200)): Promise<Worker
 /** Everything a live lesson said from start to finish, put together per run: its points (without wall-clock seconds), set-points and final state. */
 async function live(workers: number): Promise<{runs: unknown[]; probe: ProbeMessage}> {
 	const setup: RunnerSetup = {scenario: fourRuns(300), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false, boundary: true};
-	const runner = startTestRunner(setup, workers);
+	const runner = startTestRunner(setup, workers, 0);
 	const heard = collect(runner);
 	try {
 		await next(runner, (m) => isSnapshot(m) && m.finished, 20_000);
 		await quiet(runner);
-		// Every worker probes its final weights at once when asked (here: to keep drawing boundaries).
+		// Every worker probes its final weights at once when asked (here: boundaries, the inspector on
+		// the last run and the slope on the middle two, runs that a split puts in different workers).
 		const probe = next(runner, (m) => m.type === 'probe');
-		runner.send({type: 'watch', boundary: true});
+		runner.send({type: 'watch', boundary: true, inspect: {run: 3, row: 1, alone: false}, slope: {runs: [1, 2], mode: 'weight', seed: 1}});
 		await probe;
 	} finally {
 		await runner.stop();
@@ -123,10 +125,11 @@ describe('a lesson split across workers', () => {
 		const two = await live(2);
 		expect(two.runs).toEqual(one.runs);
 		expect(two.probe.runs).toEqual(one.probe.runs);
+		expect(two.probe.runs.map((r) => [r.inspect?.row ?? null, r.slice !== undefined])).toEqual([[null, false], [null, true], [null, true], [1, false]]);
 	}, 60_000);
 
 	it('paused, every run stands at the same step, as in one worker; a single step moves them all; then all is quiet', async () => {
-		const runner = startTestRunner({scenario: fourRuns(1_000_000), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false}, 2);
+		const runner = startTestRunner({scenario: fourRuns(1_000_000), options: {}, snapshotsPerSecond: 30, speed: 'max', paused: false}, 2, 0);
 		try {
 			await next(runner, (m) => isSnapshot(m) && m.runs[0]!.step > 300, 20_000);
 			runner.send({type: 'pause'});
@@ -146,7 +149,7 @@ describe('a lesson split across workers', () => {
 	}, 30_000);
 
 	it('runs that share a network and seed start from the same weights in different workers', async () => {
-		const runner = startTestRunner({scenario: fourRuns(50), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true}, 2);
+		const runner = startTestRunner({scenario: fourRuns(50), options: {}, snapshotsPerSecond: 10, speed: 'max', paused: false, frames: true}, 2, 0);
 		try {
 			await next(runner, isSnapshot);
 			const answered = next(runner, isSnapshot);

@@ -5,6 +5,8 @@
  */
 import {beforeAll, describe, expect, it} from 'vitest';
 import {Trainer} from '../src/core/trainer.js';
+import {Prober} from '../src/runner/probes.js';
+import type {RunProbe, Watch} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
 import {buildDataSplit, buildTrainConfig} from '../src/scenarios/data.js';
 import {loadTour} from '../src/scenarios/tour.js';
@@ -84,6 +86,26 @@ function captionStep(s: Scenario, words: RegExp): number {
 	return found[0]!.at;
 }
 
+/**
+ * What the inspector or the slope view shows at each step of [from, until): the worker's own probes
+ * for the look the view asks for, taken on a fresh training of the chapter.
+ */
+function onScreen(s: Scenario, watch: Watch, from: number, until: number, check: (step: number, probes: readonly RunProbe[]) => void): void {
+	const session = new Session(s);
+	const prober = new Prober();
+	for (let step = 0; step < until; step++) {
+		if (step >= from) check(step, prober.probe(session, watch)!.runs);
+		session.stepAll();
+	}
+}
+
+/** ‖∂L/∂W‖ of each layer as the inspector's edges show it. */
+function edgeNorms(probe: RunProbe): number[] {
+	const inspection = probe.inspect!.inspection;
+	if (inspection.kind !== 'step') throw new Error('the inspector refused the network');
+	return inspection.edges.map((layer) => Math.hypot(...layer.flat().map((e) => e.grad)));
+}
+
 /** Milliseconds per training sample of a run of `s`: warmed up, the best of three timings of ≥ 4,000 samples. */
 function msPerSample(s: Scenario, label: string): number {
 	if (s.kind !== 'network') throw new Error('not a network chapter');
@@ -125,9 +147,18 @@ describe('each chapter makes its point where its captions say', () => {
 		return t;
 	};
 
-	it('01-backprop: only the model with a hidden layer learns XOR', () => {
+	it('01-backprop: only the model with a hidden layer learns XOR; the inspector shows backprop reaching layer 1', () => {
 		const s = chapter('01-backprop');
 		const t = run('01-backprop');
+		const hidden = s.runs.findIndex((r) => r.label === 'hidden layer');
+		const inspect: Watch = {boundary: false, inspect: {run: hidden, row: 0, alone: false}};
+		// "L1's edges get about as much as L2's", for as long as the caption shows.
+		const whole = captionStep(s, /reaches layer 1 whole/);
+		onScreen(s, inspect, whole, captionStep(s, /above 90%/), (step, probes) => {
+			const [l1, l2] = edgeNorms(probes[hidden]!);
+			expect(l1! / l2!, `step ${step}`).toBeGreaterThan(1 / 3);
+			expect(l1! / l2!, `step ${step}`).toBeLessThan(3);
+		});
 		// "above 90%" holds for as long as the caption shows, not just when it appears.
 		const from = captionStep(s, /above 90%/);
 		const until = captionStep(s, /a coin toss/);
@@ -140,10 +171,19 @@ describe('each chapter makes its point where its captions say', () => {
 			expect(p.testLoss).toBeLessThan(0.7);
 		}
 		expect(at(t, 'no hidden layer', flat).grads[0]).toBeGreaterThan(0);
-		const same = at(t, 'hidden layer', captionStep(s, /about the same size/)).grads;
-		expect(same[0]! / same[1]!).toBeGreaterThan(1 / 3);
-		expect(same[0]! / same[1]!).toBeLessThan(3);
-		expect(at(t, 'hidden layer', captionStep(s, /below 0\.1/)).testLoss).toBeLessThan(0.1);
+		// The update phase: w ← w − 0.4·∂L/∂w on every edge, a positive gradient lowering its weight.
+		const update = captionStep(s, /update phase/);
+		onScreen(s, inspect, update, captionStep(s, /below 0\.1/), (step, probes) => {
+			const inspection = probes[hidden]!.inspect!.inspection;
+			if (inspection.kind !== 'step') throw new Error('refused');
+			expect(inspection.optimizer.scalars.lr).toBe(0.4);
+			for (const e of inspection.edges.flat(2)) {
+				expect(e.next - e.value, `step ${step}`).toBeCloseTo(-0.4 * e.grad, 12);
+				if (e.grad !== 0) expect(Math.sign(e.next - e.value)).toBe(-Math.sign(e.grad));
+			}
+		});
+		const below = captionStep(s, /below 0\.1/);
+		for (let step = below; step <= budget(s); step++) expect(at(t, 'hidden layer', step).testLoss, `step ${step}`).toBeLessThan(0.1);
 	});
 
 	it('02-gradient-descent: lr 2 blows up, the others descend at every step', () => {
@@ -160,8 +200,21 @@ describe('each chapter makes its point where its captions say', () => {
 		const diverged = captionStep(s, /diverged at step 113/);
 		expect(at(t, 'lr 2', diverged).divergedAt).toBe(113);
 		expect(at(t, 'lr 0.4', diverged).loss).toBeLessThan(at(t, 'lr 0.05', diverged).loss);
-		const flat = captionStep(s, /25× smaller/);
-		for (const label of ['lr 0.05', 'lr 0.4']) expect(at(t, label, flat).grads[0]! * 25).toBeLessThan(at(t, label, 1).grads[0]!);
+		// The slope view, along the line the chapter opens it on (−∇L): where each step lands, and the tangent flattening.
+		// Mutation tried: without `along: gradient` in the chapter's view it opens along one weight, and lr 2's step lands lower.
+		const slope = (runs: readonly number[]): Watch => ({boundary: false, slope: {runs, mode: s.view.along, seed: 0}});
+		const labels = s.runs.map((r) => r.label);
+		const [small, good, large] = ['lr 0.05', 'lr 0.4', 'lr 2'].map((l) => labels.indexOf(l)) as [number, number, number];
+		onScreen(s, slope([small, good, large]), captionStep(s, /across the valley and lands higher/), captionStep(s, /9,400/), (step, probes) => {
+			for (const k of [small, good]) expect(probes[k]!.slice!.slice.step.lossOnCurve, `step ${step}`).toBeLessThan(probes[k]!.slice!.slice.loss0);
+			expect(probes[large]!.slice!.slice.step.lossOnCurve, `step ${step}`).toBeGreaterThan(probes[large]!.slice!.slice.loss0);
+		});
+		const first: number[] = [];
+		onScreen(s, slope([small, good]), 0, 1, (_, probes) => first.push(...[small, good].map((k) => Math.abs(probes[k]!.slice!.slice.slope))));
+		const flat = captionStep(s, /25× flatter/);
+		onScreen(s, slope([small, good]), flat, captionStep(s, /too slow for big data/), (step, probes) => {
+			[small, good].forEach((k, i) => expect(Math.abs(probes[k]!.slice!.slice.slope) * 25, `step ${step}`).toBeLessThan(first[i]!));
+		});
 	});
 
 	it('03-vanishing: the 10-layer sigmoid network starves layer 1 (below 1e-6) and never learns', () => {

@@ -35,7 +35,9 @@ export interface ParamRef {
 	readonly from: number | null;
 }
 
-export type SliceMode = 'weight' | 'gradient' | 'random';
+/** The lines a slice can follow, in the order the slope view's `g` goes round them. */
+export const SLICE_MODES = ['weight', 'gradient', 'random'] as const;
+export type SliceMode = (typeof SLICE_MODES)[number];
 
 export interface SliceRequest {
 	readonly mode: SliceMode;

@@ -8,7 +8,7 @@ import {Worker} from 'node:worker_threads';
 import {prepareRunInputs} from './inputs.js';
 import {MessageMerger} from './merge.js';
 import type {Command, WorkerInit, WorkerMessage} from './protocol.js';
-import {runCost, splitInit, splitRuns} from './split.js';
+import {SPLIT_MIN_STEP_COST, lessonSplit, splitInit} from './split.js';
 
 export interface RunnerHandle {
 	send(command: Command): void;
@@ -44,19 +44,17 @@ export function workerLimit(env: NodeJS.ProcessEnv = process.env, cores = availa
 
 /**
  * Reads the lesson's data and checkpoints here, once (a restart reuses them), and starts its
- * workers on them: one, or for several network runs up to `workers` (default: workerLimit()). A
- * file that cannot be used comes back as an `error` message, as a worker's error would.
+ * workers on them: one, or for several network runs whose steps together cost `minStepCost` or
+ * more, up to `workers` (default: workerLimit()). A file that cannot be used comes back as an
+ * `error` message, as a worker's error would.
  */
-export function startRunner(setup: RunnerSetup, script: URL = WORKER_SCRIPT, workers?: number): RunnerHandle {
+export function startRunner(setup: RunnerSetup, script: URL = WORKER_SCRIPT, workers?: number, minStepCost = SPLIT_MIN_STEP_COST): RunnerHandle {
 	let init: WorkerInit;
 	let sizes: number[] = [];
 	try {
 		init = {...setup, inputs: prepareRunInputs(setup.scenario, setup.options)};
-		const lesson = init.scenario;
-		if (lesson.kind === 'network' && lesson.runs.length > 1) {
-			const limit = workers ?? workerLimit();
-			if (limit > 1) sizes = splitRuns(lesson.runs.map((_, run) => runCost(lesson, init.inputs, run)), limit);
-		}
+		// Tiny lessons stay in one worker (SPLIT_MIN_STEP_COST says why).
+		if (init.scenario.kind === 'network') sizes = lessonSplit(init.scenario, init.inputs, workers ?? workerLimit(), minStepCost);
 	} catch (error) {
 		return failed(error instanceof Error ? error.message : String(error));
 	}

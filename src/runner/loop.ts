@@ -10,7 +10,7 @@
 import type {StepGate} from './gate.js';
 import {MAX_SLICE_MS, Pacer, RateMeter} from './pacer.js';
 import {Prober} from './probes.js';
-import type {Command, RunState, Speed, WorkerInit, WorkerMessage} from './protocol.js';
+import type {Command, RunState, Speed, Watch, WorkerInit, WorkerMessage} from './protocol.js';
 import type {Session} from './session.js';
 
 export interface LoopTimers {
@@ -65,7 +65,8 @@ export class TrainingLoop {
 	private readonly snapshotMs: number;
 	private readonly prober = new Prober();
 	private readonly probing: boolean;
-	private watchBoundary: boolean;
+	/** What the dashboard shows that probes must compute. */
+	private watch: Watch;
 	private probeDirty = true;
 	private lastProbe = Number.NEGATIVE_INFINITY;
 	private probeCost = 0;
@@ -84,7 +85,7 @@ export class TrainingLoop {
 		this.speed = settings.speed;
 		this.snapshotMs = 1000 / Math.max(1, settings.snapshotsPerSecond);
 		this.probing = session.scenario.kind === 'network';
-		this.watchBoundary = settings.boundary ?? false;
+		this.watch = {boundary: settings.boundary ?? false};
 		this.probeEvery = Math.max(1, Math.round(settings.snapshotsPerSecond * (PROBE_MS / 1000)));
 	}
 
@@ -98,7 +99,7 @@ export class TrainingLoop {
 		this.guard(() => {
 			if (!this.settings.frames) return this.tick();
 			this.snapshot(this.host.clock());
-			const first = this.probing ? this.prober.probe(this.session, this.watchBoundary) : null;
+			const first = this.probing ? this.prober.probe(this.session, this.watch) : null;
 			if (first) this.host.post(first);
 		});
 	}
@@ -167,10 +168,12 @@ export class TrainingLoop {
 				}
 				break;
 			}
-			case 'watch':
-				this.watchBoundary = command.boundary;
+			case 'watch': {
+				const {type: _, ...watch} = command;
+				this.watch = watch;
 				this.lastProbe = Number.NEGATIVE_INFINITY; // show the newly watched view at once
 				break;
+			}
 			case 'quit':
 				return this.stop();
 		}
@@ -230,7 +233,7 @@ export class TrainingLoop {
 	/** Posts the runs' probes when something changed and the cadence and time budget allow. */
 	private maybeProbe(now: number): void {
 		if (!this.probing || !this.probeDirty || now - this.lastProbe < this.probeInterval()) return;
-		const message = this.prober.probe(this.session, this.watchBoundary);
+		const message = this.prober.probe(this.session, this.watch);
 		if (message) this.host.post(message);
 		this.lastProbe = this.host.clock();
 		this.probeCost = this.lastProbe - now;
@@ -297,7 +300,7 @@ export class TrainingLoop {
 		const rate = taken * snapshotsPerSecond;
 		this.host.post({type: 'snapshot', runs, paused: this.paused, finished: session.finished, stepsPerSecond: rate, samplesPerSecond: frameSamplesPerSecond(runs, rate), speed: this.speed});
 		if (this.probing && this.frame % this.probeEvery === 0) {
-			const message = this.prober.probe(session, this.watchBoundary);
+			const message = this.prober.probe(session, this.watch);
 			if (message) this.host.post(message);
 		}
 	}

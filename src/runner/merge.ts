@@ -87,8 +87,15 @@ export class MessageMerger {
 		}
 	}
 
-	/** A command for the lesson: to every worker, or a live change to the worker with that run. */
+	/**
+	 * A command for the lesson: to every worker, a live change to the worker with that run, and
+	 * what the views watch to each worker in its own run numbers.
+	 */
 	send(command: Command): void {
+		if (command.type === 'watch') {
+			this.parts.forEach((part, worker) => this.host.post(worker, localWatch(command, part)));
+			return;
+		}
 		if (command.type !== 'set') {
 			this.parts.forEach((_, worker) => this.host.post(worker, command));
 			return;
@@ -212,8 +219,9 @@ export class MessageMerger {
 	}
 
 	/**
-	 * The runs' probes in lesson order; the data the boundary or fit is drawn over and the sample
-	 * images, each as one worker picks it (its first run with such data) and once, as one worker sends it.
+	 * The runs' probes in lesson order (each run's own: histograms, pictures, inspection, slice); the
+	 * data the boundary or fit is drawn over and the sample images, each as one worker picks it (its
+	 * first run with such data) and once, as one worker sends it.
 	 */
 	private mergedProbe(probes: readonly (readonly RunProbe[])[]): ProbeMessage {
 		const message: {-readonly [K in keyof ProbeMessage]: ProbeMessage[K]} = {type: 'probe', runs: probes.flat()};
@@ -243,6 +251,18 @@ export class MessageMerger {
 			this.host.post(worker, {type: 'align', step});
 		});
 	}
+}
+
+/** A watch in the lesson's run numbers, as the worker training `part`'s runs numbers them: the runs it does not train dropped. */
+function localWatch(command: Command & {readonly type: 'watch'}, part: Pick<Part, 'offset' | 'runs'>): Command {
+	const local = (run: number) => run - part.offset;
+	const ours = (run: number) => local(run) >= 0 && local(run) < part.runs;
+	const {inspect, slope, ...rest} = command;
+	return {
+		...rest,
+		...(inspect && ours(inspect.run) ? {inspect: {...inspect, run: local(inspect.run)}} : {}),
+		...(slope ? {slope: {...slope, runs: slope.runs.filter(ours).map(local)}} : {}),
+	};
 }
 
 /** `older` brought up to date by `newer`, keeping the points and set-points `older` had not passed on. */

@@ -1,14 +1,19 @@
 /**
- * The teaching views' looks inside a session's network runs: decision-boundary grids (2-D
- * classification), fit curves and maps (1-D and 2-D regression), predictions and confusion matrices
- * on image data and gradient histograms, plus the data points and images the pictures are drawn
- * from. Called by the worker a few times a second, never by the headless path, so only the
- * dashboard pays for it.
+ * The teaching views' looks inside a session's network runs: gradient histograms always, and what
+ * the dashboard watches — decision-boundary grids (2-D classification), fit curves and maps (1-D
+ * and 2-D regression), predictions and confusion matrices on image data, the backprop inspector's
+ * look at one run's next step, loss slices for the slope view — plus the data points and images
+ * the pictures are drawn from. Called by the worker a few times a second, never by the headless
+ * path, so only the dashboard pays for it. Everything is per run, so runs trained in different
+ * workers merge.
  */
 import {DIGITS_SIDE} from '../core/data/index.js';
+import {inspectStep} from '../core/inspect.js';
 import {type PlaneBounds, confusionMatrix, gradientHistograms, planeBounds, predictCurve, predictPlane, predictRows, predictValues, squareBounds, unionBounds} from '../core/probe.js';
+import {type ParamRef, lossSlice} from '../core/slope.js';
+import type {Trainer} from '../core/trainer.js';
 import type {ClassificationSplit, DataSplit, Dataset, LabelledRows, RegressionSplit, TargetRows} from '../core/types.js';
-import type {FitData, FitPicture, ImageSamples, PlanePoints, ProbeData, ProbeMessage, RunProbe, TargetPoints} from './protocol.js';
+import type {FitData, FitPicture, ImageSamples, InspectProbe, InspectWatch, PlanePoints, ProbeData, ProbeMessage, RunProbe, SliceProbe, SlopeWatch, TargetPoints, Watch} from './protocol.js';
 import type {Session} from './session.js';
 
 /**
@@ -174,8 +179,8 @@ export class Prober {
 	private dataSent = false;
 	/** Image data: the split drawn from, its rows shown, and every row's predicted class (scratch). */
 	private images: {source: ClassificationSplit; set: LabelledRows; rows: number[]; predicted: Uint8Array; sent: boolean} | null = null;
-	/** Per run: the step and probe of the last call, reused while the run stands still (finished, diverged, paused). */
-	private cache: {step: number; pictures: boolean; probe: RunProbe}[] = [];
+	/** Per run: the step, what was watched and the probe of the last call, reused while the run stands still (finished, diverged, paused). */
+	private cache: {step: number; looks: string; probe: RunProbe}[] = [];
 
 	constructor(options: ProberOptions = {}) {
 		this.grid = Math.max(2, Math.floor(options.grid ?? PROBE_GRID));
@@ -201,11 +206,11 @@ export class Prober {
 	}
 
 	/**
-	 * The latest histograms of a network session's runs, and their boundary grids, fit pictures or
-	 * image predictions when `pictures` (the costly part, wanted only while such a view shows); null
-	 * for a surface session.
+	 * The latest histograms of a network session's runs, and what `wanted` asks for: boundary grids,
+	 * fit pictures or image predictions (`boundary`, while such a view shows), the inspector's step,
+	 * loss slices; null for a surface session.
 	 */
-	probe(session: Session, pictures = true): ProbeMessage | null {
+	probe(session: Session, wanted: Watch = {boundary: true}): ProbeMessage | null {
 		if (session.scenario.kind !== 'network') return null;
 		const data = session.runs.find((d) => d.trainer)?.trainer?.data;
 		if ((data ?? null) !== this.source) {
@@ -225,28 +230,34 @@ export class Prober {
 		const runs = session.runs.map((driver, k): RunProbe => {
 			const trainer = driver.trainer;
 			if (!trainer) return {};
-			const cached = this.cache[k];
-			if (cached && cached.step === driver.step && (cached.pictures || !pictures)) return cached.probe;
 			const net = trainer.network;
-			const histograms = gradientHistograms(net);
-			let probe: RunProbe = {histograms};
 			// A run whose own data differs in kind or width from the picture's (a run may override the data set) gets none.
 			const fits = trainer.data.task === (picture?.kind === 'classes' ? 'classification' : 'regression') && net.layers[0] === trainer.data.train.features;
-			if (pictures && fits && picture?.kind === 'classes') {
+			const pictured = wanted.boundary && fits ? picture : null;
+			const inspect = wanted.inspect?.run === k ? wanted.inspect : null;
+			const slope = wanted.slope?.runs.includes(k) && !driver.diverged ? wanted.slope : null;
+			const imaged = wanted.boundary && images !== null && trainer.data === images.source;
+			const looks = JSON.stringify([pictured !== null, imaged, inspect, slope]);
+			const cached = this.cache[k];
+			if (cached && cached.step === driver.step && cached.looks === looks) return cached.probe;
+			const probe: {-readonly [K in keyof RunProbe]: RunProbe[K]} = {histograms: gradientHistograms(net)};
+			if (pictured?.kind === 'classes') {
 				const n = this.grid;
 				const cells = new Uint8Array(n * n);
-				predictPlane(net, picture.data.bounds, n, n, cells, this.scratch);
-				probe = {histograms, boundary: {width: n, height: n, cells, bounds: picture.data.bounds}};
-			} else if (pictures && fits && picture?.kind === 'fit') {
-				probe = {histograms, fit: this.fit(trainer.network, picture.data)};
+				predictPlane(net, pictured.data.bounds, n, n, cells, this.scratch);
+				probe.boundary = {width: n, height: n, cells, bounds: pictured.data.bounds};
+			} else if (pictured?.kind === 'fit') {
+				probe.fit = this.fit(net, pictured.data);
 			}
 			// Every row of the image set through the network: costly, so only while a picture view shows.
-			if (pictures && images && trainer.data === images.source) {
+			if (imaged) {
 				predictRows(net, images.set.x, images.set.n, images.predicted);
 				const predicted = Uint8Array.from(images.rows, (r) => images.predicted[r]!);
-				probe = {...probe, images: {predicted, confusion: confusionMatrix(images.predicted, images.set.y, images.set.n, images.set.classes)}};
+				probe.images = {predicted, confusion: confusionMatrix(images.predicted, images.set.y, images.set.n, images.set.classes)};
 			}
-			this.cache[k] = {step: driver.step, pictures, probe};
+			if (inspect) probe.inspect = inspectRun(trainer, driver.step, inspect);
+			if (slope) probe.slice = sliceRun(trainer, driver.step, slope);
+			this.cache[k] = {step: driver.step, looks, probe};
 			return probe;
 		});
 		let samples: ImageSamples | undefined;
@@ -261,7 +272,7 @@ export class Prober {
 	}
 
 	/** A network's prediction over the fit's window: a curve (1-D) or a grid (2-D). */
-	private fit(net: Parameters<typeof predictCurve>[0], data: FitData): FitPicture {
+	private fit(net: Trainer['network'], data: FitData): FitPicture {
 		const {bounds} = data;
 		if (data.inputs === 1) {
 			const curve = new Float64Array(data.curve);
@@ -273,4 +284,26 @@ export class Prober {
 		predictValues(net, bounds, n, n, values, this.scratch);
 		return {kind: 'map', width: n, height: n, values};
 	}
+}
+
+/** The inspector's look at `trainer`'s next step: the mini-batch's at one row, or that row's alone. */
+export function inspectRun(trainer: Trainer, step: number, watch: InspectWatch): InspectProbe {
+	const input = trainer.nextStep();
+	const batchRows = input.rows.length;
+	const row = Math.max(0, Math.min(batchRows - 1, Math.floor(watch.row)));
+	const inspection = watch.alone ? inspectStep({...input, rows: input.rows.subarray(row, row + 1)}, 0) : inspectStep(input, row);
+	return {step, row, alone: watch.alone, batchRows, inspection};
+}
+
+/** The slope view's slice of `trainer`'s next step: the watched weight where this run has it, else its steepest. */
+export function sliceRun(trainer: Trainer, step: number, watch: SlopeWatch): SliceProbe {
+	const input = trainer.nextStep();
+	const param = watch.param && hasParam(trainer.network.layers, watch.param) ? watch.param : undefined;
+	return {step, lr: trainer.optimizer.lr, layers: [...trainer.network.layers], slice: lossSlice(input, {mode: watch.mode, param, seed: watch.seed})};
+}
+
+/** Whether a network of these layer sizes has the parameter. */
+export function hasParam(layers: readonly number[], {layer, to, from}: ParamRef): boolean {
+	const inside = (v: number, size: number | undefined) => Number.isInteger(v) && v >= 0 && size !== undefined && v < size;
+	return inside(layer, layers.length - 1) && inside(to, layers[layer + 1]) && (from === null || inside(from, layers[layer]));
 }

@@ -2,8 +2,10 @@
  * Everything that crosses to and from the training worker: its set-up and every message. All
  * plain data (structured-clone safe: no functions, no class instances; typed arrays clone cheaply).
  */
+import type {Inspection} from '../core/inspect.js';
 import type {PlaneBounds} from '../core/probe.js';
 import type {Change, SetPoint} from '../core/schedule.js';
+import type {LossSlice, ParamRef, SliceMode} from '../core/slope.js';
 import type {Checkpoint, DataSplit, LayerStats} from '../core/types.js';
 import type {Scenario, Speed} from '../scenarios/types.js';
 
@@ -136,6 +138,30 @@ export interface BoundaryGrid {
 	readonly bounds: PlaneBounds;
 }
 
+/** The backprop inspector's look at one run's next step (core/inspect.ts), as the worker computed it. */
+export interface InspectProbe {
+	/** Steps the run had taken: the inspection is of step `step + 1`, the one it takes next. */
+	readonly step: number;
+	/** The batch row the units show (the request's, kept inside the batch). */
+	readonly row: number;
+	/** The step is that row's alone (a batch of one), not the mini-batch's. */
+	readonly alone: boolean;
+	/** Rows in the run's next batch. */
+	readonly batchRows: number;
+	readonly inspection: Inspection;
+}
+
+/** The slope view's loss slice through one run's parameters (core/slope.ts). */
+export interface SliceProbe {
+	/** Steps the run had taken: the slice is of the batch and parameters of step `step + 1`. */
+	readonly step: number;
+	/** The learning rate that step uses. */
+	readonly lr: number;
+	/** The run's layer sizes, input first (for choosing another weight). */
+	readonly layers: readonly number[];
+	readonly slice: LossSlice;
+}
+
 /**
  * A regression network's prediction of its first target (the fit view): along the input window's
  * x at `FitData.curve` evenly spaced points, both ends included (1-D inputs), or at the centre of
@@ -154,6 +180,10 @@ export interface RunProbe {
 	readonly fit?: FitPicture;
 	/** Per dense layer (input side first): counts of |∂L/∂W| in log-magnitude bins (see core/probe.ts). */
 	readonly histograms?: readonly (readonly number[])[];
+	/** Only for the run the inspector watches. */
+	readonly inspect?: InspectProbe;
+	/** Only for the runs the slope view watches (none once a run has diverged). */
+	readonly slice?: SliceProbe;
 	/** Image data only. */
 	readonly images?: ImagePredictions;
 }
@@ -235,6 +265,36 @@ export interface ProbeMessage {
 	readonly images?: ImageSamples;
 }
 
+/** The inspector's request: which run, which row of its batch, and whose step. */
+export interface InspectWatch {
+	readonly run: number;
+	/** The batch row whose numbers the units show (kept inside the batch by the worker). */
+	readonly row: number;
+	/** Inspect that example's step alone (a batch of one) instead of the mini-batch's. */
+	readonly alone: boolean;
+}
+
+/** The slope view's request: the loss along one line through each listed run's parameters. */
+export interface SlopeWatch {
+	readonly runs: readonly number[];
+	readonly mode: SliceMode;
+	/** 'weight' mode: the parameter to move where the run has it; absent for the steepest weight of each step. */
+	readonly param?: ParamRef;
+	/** 'random' mode: the direction's seed. */
+	readonly seed: number;
+}
+
+/**
+ * What the worker computes beyond the histograms because the dashboard shows it (each costly, so
+ * only while on screen); an absent look is off.
+ */
+export interface Watch {
+	/** Decision-boundary grids (2-D classification) and fit pictures (1-D and 2-D regression). */
+	readonly boundary: boolean;
+	readonly inspect?: InspectWatch;
+	readonly slope?: SlopeWatch;
+}
+
 export type WorkerMessage =
 	| Snapshot
 	| ProbeMessage
@@ -250,8 +310,8 @@ export type Command =
 	| {readonly type: 'speed'; readonly speed: Speed}
 	/** Frames mode (recordings): exactly this many steps, then one snapshot. */
 	| {readonly type: 'advance'; readonly steps: number}
-	/** Decision-boundary grids and fit pictures are costly: the dashboard asks for them only while it shows them. */
-	| {readonly type: 'watch'; readonly boundary: boolean}
+	/** What the dashboard shows that costs the worker time: it computes each only while asked (see Watch). */
+	| ({readonly type: 'watch'} & Watch)
 	/**
 	 * Sent by a split lesson's client (never by the UI) once every worker has paused: train up to
 	 * `step`, where the furthest worker stopped, so every run stands where one worker would have left it.

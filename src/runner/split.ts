@@ -10,15 +10,40 @@ import type {RunInputs, WorkerInit} from './protocol.js';
 /** A step's fixed cost (calls, the optimizer's bookkeeping), in multiply-adds. */
 const STEP_OVERHEAD = 2000;
 
-/** What a run costs over its budget, roughly: multiply-adds per step (forward, backward, update) times steps. */
-export function runCost(scenario: NetworkScenario, inputs: readonly RunInputs[], run: number): number {
+/**
+ * A lesson whose runs together cost less than this per step, in multiply-adds, trains in one
+ * worker: a second thread buys nothing for tiny networks (a step takes microseconds, and the
+ * workers' gate costs more than it saves), and the inspector's lessons are all tiny. Kept whole,
+ * the runs also pause on one step together, so the inspector's walk through a step is never
+ * restarted by a worker that paused a step later.
+ */
+export const SPLIT_MIN_STEP_COST = 200_000;
+
+/** What one step of a run costs, roughly: multiply-adds (forward, backward, update) plus a fixed overhead. */
+export function stepCost(scenario: NetworkScenario, inputs: readonly RunInputs[], run: number): number {
 	const spec = scenario.runs[run]!;
 	const {train} = inputs[run]!.data;
 	const layers = [train.features, ...spec.model.hidden, train.task === 'regression' ? train.outputs : train.classes];
 	let weights = 0;
 	for (let l = 0; l + 1 < layers.length; l++) weights += layers[l]! * layers[l + 1]!;
 	const rows = spec.train.batch === 'full' ? train.n : Math.min(spec.train.batch, train.n);
-	return (3 * rows * weights + 4 * weights + STEP_OVERHEAD) * spec.train.steps;
+	return 3 * rows * weights + 4 * weights + STEP_OVERHEAD;
+}
+
+/** What a run costs over its budget, roughly: its step's cost times steps. */
+export function runCost(scenario: NetworkScenario, inputs: readonly RunInputs[], run: number): number {
+	return stepCost(scenario, inputs, run) * scenario.runs[run]!.train.steps;
+}
+
+/**
+ * How many runs each worker takes (splitRuns), or [] to keep the lesson in one worker: a single
+ * run, one worker allowed, or a step too cheap to share (below `minStepCost`, summed over runs).
+ */
+export function lessonSplit(scenario: NetworkScenario, inputs: readonly RunInputs[], workers: number, minStepCost = SPLIT_MIN_STEP_COST): number[] {
+	const runs = scenario.runs.map((_, run) => run);
+	if (runs.length < 2 || workers < 2) return [];
+	if (runs.reduce((sum, run) => sum + stepCost(scenario, inputs, run), 0) < minStepCost) return [];
+	return splitRuns(runs.map((run) => runCost(scenario, inputs, run)), workers);
 }
 
 /**

@@ -70,7 +70,7 @@ export const DEFAULTS = {
 		{name: 'adam', lr: 1e-2},
 	] as const,
 	/** The view a scenario opens on is the first its kind offers (VIEWS_OF): loss, or a surface's race map. */
-	view: {x: 'step', loss: 'log'} as Omit<ViewHints, 'show'>,
+	view: {x: 'step', loss: 'log', along: 'weight'} as Omit<ViewHints, 'show'>,
 	/** As fast as the machine goes: a file without captions to read has no reason to wait. */
 	speed: 'max' as Speed,
 } as const;

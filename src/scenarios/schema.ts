@@ -14,6 +14,7 @@ import {INIT_NAMES} from '../core/init.js';
 import {type FlagCheck, type NumberCheck, OPTION_CHECKS, OPTION_NAMES, type OptionCheck, type OptionName} from '../core/optim/config.js';
 import {OPTIMIZER_NAMES} from '../core/optim/optimizer.js';
 import {SCHEDULE_NAMES} from '../core/schedule.js';
+import {SLICE_MODES} from '../core/slope.js';
 import {SURFACE_NAMES} from '../core/surfaces.js';
 import {VIEW_NAMES} from './types.js';
 
@@ -196,10 +197,10 @@ export const noteSchema = shorthand(
 
 export const X_AXES = ['step', 'epoch', 'samples', 'seconds'] as const;
 
-/** `gradients` (the view to open on) or `{show: gradients, x: epoch, loss: linear}`. */
+/** `gradients` (the view to open on) or `{show: gradients, x: epoch, loss: linear, along: gradient}`. */
 export const viewSchema = shorthand(
 	'show',
-	strict({show: viewName().optional(), x: z.enum(X_AXES).optional(), loss: z.enum(['log', 'linear']).optional()}, 'a view name like gradients, or {show: …, x: …, loss: …}'),
+	strict({show: viewName().optional(), x: z.enum(X_AXES).optional(), loss: z.enum(['log', 'linear']).optional(), along: z.enum(SLICE_MODES).optional()}, 'a view name like gradients, or {show: …, x: …, loss: …, along: …}'),
 );
 
 const SPEED = 'a number of steps per second > 0, or "max"';

@@ -3,6 +3,7 @@ import type {ActivationName} from '../core/activations.js';
 import type {ColumnRef, RegressionName, ToyName} from '../core/data/index.js';
 import type {OptimizerConfig} from '../core/optim/optimizer.js';
 import type {ScheduleEntry} from '../core/schedule.js';
+import type {SliceMode} from '../core/slope.js';
 import type {SurfaceName} from '../core/surfaces.js';
 import type {InitSpec, LossName} from '../core/types.js';
 
@@ -81,16 +82,17 @@ export interface SurfaceRunSpec {
 
 /**
  * The dashboard's views: loss curves, test images with each run's guesses and confusion matrix
- * (image data), gradient bars, the decision boundary (2-D classification), the fit (1-D and 2-D
- * regression), gradient histograms, the activation explorer, and the optimizer race map (surface
- * scenarios). A scenario names them to open on one, and a caption to show the one it talks about.
+ * (image data), gradient bars, the backprop inspector, the loss along one weight (slope), the
+ * decision boundary (2-D classification), the fit (1-D and 2-D regression), gradient histograms,
+ * the activation explorer, and the optimizer race map (surface scenarios). A scenario names them
+ * to open on one, and a caption to show the one it talks about.
  */
-export const VIEW_NAMES = ['loss', 'images', 'gradients', 'boundary', 'fit', 'histograms', 'activations', 'race'] as const;
+export const VIEW_NAMES = ['loss', 'images', 'gradients', 'inspector', 'slope', 'boundary', 'fit', 'histograms', 'activations', 'race'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** The views each kind of scenario offers, in Tab order; the first is where it opens by default. */
 export const VIEWS_OF: Readonly<Record<'network' | 'surface', readonly ViewName[]>> = {
-	network: ['loss', 'images', 'gradients', 'boundary', 'fit', 'histograms', 'activations'],
+	network: ['loss', 'images', 'gradients', 'inspector', 'slope', 'boundary', 'fit', 'histograms', 'activations'],
 	surface: ['race', 'loss'],
 };
 
@@ -111,6 +113,8 @@ export interface ViewHints {
 	readonly show: ViewName;
 	readonly x: XAxis;
 	readonly loss: 'log' | 'linear';
+	/** The line the slope view opens on: one weight, the gradient, or a random direction. */
+	readonly along: SliceMode;
 }
 
 interface ScenarioBase {

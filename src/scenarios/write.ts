@@ -81,6 +81,7 @@ function footing(s: Scenario): Mapping {
 	if (s.view.show !== VIEWS_OF[s.kind][0]) view.show = s.view.show;
 	if (s.view.x !== DEFAULTS.view.x) view.x = s.view.x;
 	if (s.view.loss !== DEFAULTS.view.loss) view.loss = s.view.loss;
+	if (s.view.along !== DEFAULTS.view.along) view.along = s.view.along;
 	const keys = Object.keys(view);
 	return {
 		...(s.speed === DEFAULTS.speed ? {} : {speed: s.speed}),

@@ -44,7 +44,7 @@ describe.skipIf(!hasTmux())('keys in one burst', {timeout: E2E_TEST_MS}, () => {
 		burst(tmux, '+++++');
 		await tmux.waitUntil((s) => speedOf(s) === '50', 'speed 50 again');
 
-		tmux.keys('Tab', 'Tab'); // loss → gradients → the decision boundary
+		tmux.keys('Tab', 'Tab', 'Tab', 'Tab'); // loss → gradients → inspector → slope → the decision boundary
 		await tmux.waitFor(/┌─ ● SGD/);
 
 		burst(tmux, 's s s'); // step, resume, step, resume, step: paused at the end

@@ -76,13 +76,16 @@ describe.skipIf(!hasTmux())('the guided tour in a terminal', {timeout: E2E_TEST_
 		expect(tmux.children()).toEqual([]);
 	});
 
-	/** The app's output for a recording of the learning-rate lesson (3 runs), from entering the alternate screen to leaving it. */
+	/**
+	 * The app's output for a recording of the curve-fitting lesson (3 runs, costly enough to split
+	 * across 3 workers: test/split-cost.test.ts), from entering the alternate screen to leaving it.
+	 */
 	const record = async (name: string, env: Record<string, string> = {}): Promise<Buffer> => {
 		const tmux = start(100, 30, env);
 		const file = join(dir, name);
 		await tmux.waitFor(/^\$/m); // the shell is ready: what it prints before this is not ours
 		execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-o', '-t', tmux.name, `cat > ${file}`]);
-		tmux.line(`node ${CLI} learning-rate --duration 3 --fps 10 --seed 7; echo "exit=$?"`);
+		tmux.line(`node ${CLI} curve-fitting --duration 3 --fps 10 --seed 7; echo "exit=$?"`);
 		await tmux.waitFor(/exit=0/);
 		await sleep(500); // let the pipe drain before closing it
 		execFileSync('tmux', ['-L', tmux.name, 'pipe-pane', '-t', tmux.name]);

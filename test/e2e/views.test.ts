@@ -24,6 +24,9 @@ function start(env: Record<string, string> = {}): Tmux {
 
 /** What each view shows in its title, in order of the Tab cycle after the gradients view (the one the lesson's first caption shows). */
 const CYCLE: readonly [string, RegExp][] = [
+	// Ten layers of 16: the inspector says it is too large to draw, and what to look at instead.
+	['inspector', /backprop inspector[\s\S]*too large to draw/],
+	['slope', /slope (·|\|) loss along the steepest weight[\s\S]*(∂L\/∂w|dL\/dw) [+-]/],
 	['boundary', /[●o] sigmoid( test \d+%)? [─-]/], // the test accuracy once there is one
 	['histograms', /gradient histograms/],
 	['activations', /activations (·|\|) f and f/],
@@ -44,7 +47,7 @@ describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () =
 		['NO_COLOR', {NO_COLOR: '1'}, ''],
 		['--ascii', {}, '--ascii'],
 	] as const) {
-		it(`${look}: Tab cycles gradients → boundary → histograms → activations → loss → gradients`, async () => {
+		it(`${look}: Tab cycles gradients → inspector → slope → boundary → histograms → activations → loss → gradients`, async () => {
 			const tmux = start(env);
 			tmux.line(`clear; node ${CLI} vanishing-gradients --steps 1000000 ${flags}`);
 			await tmux.waitFor(/per layer/);
@@ -58,6 +61,61 @@ describe.skipIf(!hasTmux())('every view at 80×24', {timeout: E2E_TEST_MS}, () =
 			tmux.keys('q');
 			await tmux.waitFor(/^\$\s*$/m);
 		});
+	}
+
+	for (const [look, env, flags] of [
+		['colour, English', {}, '--lang en'],
+		['NO_COLOR, Korean', {NO_COLOR: '1'}, '--lang ko'],
+		['--ascii, English', {}, '--lang en --ascii'],
+	] as const) {
+		it(`${look}: chapter 1's inspector walks one step a phase per key, and the slope view follows`, async () => {
+			const ko = flags.includes('ko');
+			const ascii = flags.includes('ascii');
+			const d = ascii ? 'd' : '∂';
+			const tmux = start(env);
+			tmux.line(`clear; node ${CLI} scenarios/tour/01-backprop.yaml --steps 1000000 ${flags}`);
+			await tmux.waitFor(ko ? /시작/ : /enter\/space start/); // the chapter's intro card
+			tmux.keys('Enter');
+			await tmux.waitFor(ko ? /역전파 들여다보기/ : /backprop inspector/); // the first caption's view
+			tmux.keys('-l', '--', '++++++++'); // from the chapter's 20 steps/s to max
+			// Well under way, on the last caption's view, the loss (the first seconds can stall the screen on a loaded machine).
+			await tmux.waitFor(/(step|스텝) [\d.]+k/, 30_000);
+			tmux.keys('Tab');
+			await tmux.waitFor(ko ? /층별/ : /per layer/);
+			tmux.keys('Tab');
+			await tmux.waitFor(ko ? /역전파 들여다보기/ : /backprop inspector/);
+			// An edge into the output layer (→ its unit h1, → its edge from h1 to o1), then six presses:
+			// forward L1, forward L2, the loss, backward L2, backward L1, the update. The first pauses
+			// the run on the step it shows next.
+			tmux.keys('Right');
+			await tmux.waitFor(/h1 \(L1\)/);
+			tmux.keys('Right');
+			await tmux.waitFor(/w\(h1(→|->)o1\), L2/);
+			const phases: RegExp[] = [
+				ko ? /순전파가 아직 이 층에/ : /has not reached this layer yet/,
+				/z\(o1\)/,
+				ko ? /[│|] 손실 [\d.]+ [│|]/ : /[│|] loss [\d.]+ [│|]/,
+				new RegExp(`${d}L/${d}w = (Σ|sum) `),
+				new RegExp(`${d}L/${d}w = (Σ|sum) `),
+				/w (←|<-) w (−|-) lr[·*]/,
+			];
+			for (const phase of phases) {
+				tmux.keys('.');
+				const screen = await tmux.waitUntil((s) => phase.test(s), String(phase));
+				expectClean(tmux, screen);
+				expect(screen).toMatch(ko ? /다음 스텝 \d+/ : /next step \d+/); // paused on it
+				if (ascii) expect(screen.split('\n').slice(1).join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
+			}
+			tmux.keys('Right');
+			await tmux.waitFor(/b (←|<-) b (−|-) lr[·*]/); // the edge's unit: its bias's step
+			tmux.keys('Tab');
+			const slope = await tmux.waitFor(new RegExp(`${d}L/${d}w [+-]`));
+			expectClean(tmux, slope);
+			tmux.keys('g');
+			expectClean(tmux, await tmux.waitFor(ko ? /−∇L \(가장/ : ascii ? /along -grad L/ : /along −∇L/));
+			tmux.keys('q');
+			await tmux.waitFor(/^\$\s*$/m);
+		}, 90_000);
 	}
 
 	it('the race map, and e writes the curves to the working directory', async () => {

@@ -20,7 +20,7 @@ export function tinyScenario(overrides: Partial<NetworkRunSpec['train']> = {}): 
 		title: text('Tiny'),
 		summary: text('Two small runs'),
 		notes: [],
-		view: {show: 'loss', x: 'step', loss: 'log'},
+		view: {show: 'loss', x: 'step', loss: 'log', along: 'weight'},
 		speed: 'max',
 		runs: [run('adam', overrides), run('sgd', {optimizer: {name: 'sgd', lr: 0.1}, ...overrides}, 'relu')],
 	};
@@ -39,7 +39,7 @@ export function surfaceScenario(): SurfaceScenario {
 		title: text('Race'),
 		summary: text('Optimizers on Rosenbrock'),
 		notes: [],
-		view: {show: 'race', x: 'step', loss: 'log'},
+		view: {show: 'race', x: 'step', loss: 'log', along: 'weight'},
 		speed: 'max',
 		surface: 'rosenbrock',
 		start: [-1.5, 2],

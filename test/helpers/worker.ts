@@ -42,11 +42,12 @@ const logs = new WeakMap<RunnerHandle, Log>();
 
 /**
  * `startRunner` on the worker built from source; `workers` caps how many (default: one per core,
- * as the app). Its messages are logged from the start: the runner hands a turn's messages over
- * together, so a `next` awaited after another must not miss what came in the same batch.
+ * as the app); `minStepCost` 0 splits even a tiny lesson (the split tests' lessons are tiny). Its
+ * messages are logged from the start: the runner hands a turn's messages over together, so a
+ * `next` awaited after another must not miss what came in the same batch.
  */
-export function startTestRunner(setup: RunnerSetup, workers?: number): RunnerHandle {
-	const runner = startRunner(setup, workerScript(), workers);
+export function startTestRunner(setup: RunnerSetup, workers?: number, minStepCost?: number): RunnerHandle {
+	const runner = startRunner(setup, workerScript(), workers, minStepCost);
 	const log: Log = {messages: [], read: 0, wake: null};
 	runner.subscribe((m) => {
 		log.messages.push(m);

@@ -11,8 +11,9 @@ import {localizeLabels} from '../../src/scenarios/localize.js';
 import {loadTour} from '../../src/scenarios/tour.js';
 import type {Language, Scenario, Text} from '../../src/scenarios/types.js';
 import {Dashboard} from '../../src/ui/dashboard/Dashboard.js';
+import {helpColumns, helpItems} from '../../src/ui/dashboard/help-layout.js';
 import {dashboardReducer} from '../../src/ui/dashboard/reducer.js';
-import {type DashboardState, initialDashboardState} from '../../src/ui/dashboard/state.js';
+import {type DashboardState, initialDashboardState, viewScope} from '../../src/ui/dashboard/state.js';
 import {hintsText, scopeHints} from '../../src/ui/input/hints.js';
 import {DESCRIPTIONS, KEYMAP} from '../../src/ui/input/keymap.js';
 import {displayWidth} from '../../src/ui/kit/format.js';
@@ -129,13 +130,25 @@ describe('Korean at 80×24: every lesson and tour chapter, every view, trained u
 				expectIntact(frameLines(lastFrame()), {state: shown, scenario: s, language: 'ko', size, enabled}, what);
 			}
 		}
-		const helpState = {...state, helpOpen: true};
-		const help = renderUi(<Dashboard state={helpState} scenario={s} enabled={enabled} />, {language: 'ko'});
-		const helpLines = frameLines(help.lastFrame());
-		expectFits(helpLines, `${s.id} help`);
-		expectIntact(helpLines, {state: helpState, scenario: s, language: 'ko', size, enabled}, `${s.id} help`);
-		// Korean help is never cut: every description is on screen whole.
-		for (const entry of KEYMAP.lesson.entries) expect(helpLines.join('\n'), entry.command).toContain(DESCRIPTIONS[entry.command].ko);
+		// The help of every view (the inspector and the slope view have keys of their own).
+		// Mutation tried: the inspector's help listing the lesson's keys (Dashboard's scope).
+		for (const view of state.views) {
+			const helpState = {...state, view, helpOpen: true};
+			const help = renderUi(<Dashboard state={helpState} scenario={s} enabled={enabled} />, {language: 'ko'});
+			const helpLines = frameLines(help.lastFrame());
+			expectFits(helpLines, `${s.id} ${view} help`);
+			expectIntact(helpLines, {state: helpState, scenario: s, language: 'ko', size, enabled}, `${s.id} ${view} help`);
+			// Korean help is never cut: every description is on screen whole, on one row or wrapped onto
+			// the next (the overlay's 78 × 19 cells inside its borders at 80×24: layout.ts).
+			// Mutation tried: the help panel without the legend's and caption's rows (the inspector's ( ) and q go missing).
+			const helpText = helpLines.join('\n');
+			const drawn = helpColumns(78, 19, helpItems('ko', false, viewScope(view)), '…');
+			for (const entry of KEYMAP[viewScope(view)].entries) {
+				const rows = drawn.flatMap((column) => column.rows.filter((row) => row.entry === entry));
+				expect(rows.map((row) => row.text.trim()).join(' '), `${view}: ${entry.command}`).toBe(DESCRIPTIONS[entry.command].ko);
+				for (const row of rows) expect(helpText, `${view}: ${entry.command}`).toContain(`${row.keys}${row.text}`.trim());
+			}
+		}
 		const errorState = {...state, error: '학습 작업자가 갑자기 멈췄어요. r을 눌러 다시 시작하세요 (worker exited with code 1)'};
 		const error = renderUi(<Dashboard state={errorState} scenario={s} />, {language: 'ko'});
 		expectFits(frameLines(error.lastFrame()), `${s.id} error`);

@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import type {Note} from '../../scenarios/types.js';
 import {useLanguage} from '../kit/context.js';
+import {asciiMath} from '../kit/ascii.js';
 import {truncate, wrap} from '../kit/format.js';
 import {useTheme} from '../kit/theme.js';
 import {captionText} from './caption-layout.js';
@@ -23,7 +24,9 @@ export interface CaptionProps {
 export function Caption({notes, step, width, lines, error = null, notice}: CaptionProps) {
 	const theme = useTheme();
 	const g = theme.glyphs;
-	const text = captionText(notes, step, error, useLanguage());
+	const written = captionText(notes, step, error, useLanguage());
+	// --ascii spells the captions' symbols too (∂L/∂w → dL/dw, ● → O), as the views draw them.
+	const text = written && g.ascii ? asciiMath(written) : written;
 	const noteLines = notice ? lines - 1 : lines;
 	const wrapped = text && noteLines > 0 ? wrap(text, width - 3, noteLines, g.ellipsis) : [];
 	return (

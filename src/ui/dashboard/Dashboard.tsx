@@ -12,7 +12,7 @@ import {Footer} from './Footer.js';
 import {LEGEND_MAX_LINES, dashboardLayout} from './layout.js';
 import {Legend} from './Legend.js';
 import {legendLayout, raceLegendLayout} from './legend-layout.js';
-import {type DashboardState, currentStep} from './state.js';
+import {type DashboardState, currentStep, viewScope} from './state.js';
 import {StatusLine} from './StatusLine.js';
 import {ViewPanel} from './ViewPanel.js';
 
@@ -40,17 +40,15 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 	const size = useSize();
 	const {columns, rows} = size;
 	const latest = state.runs.map((r) => r.state);
-	// Laid out once: its line count sizes the panels, and the same layout is drawn below them. Under
-	// the help it keeps one line: at 80×24 every key needs the rows.
-	const legendMax = state.helpOpen ? 1 : LEGEND_MAX_LINES;
+	// Laid out once: its line count sizes the panels, and the same layout is drawn below them (not
+	// under the help, which takes the legend's rows: layout.ts).
 	const legend =
 		scenario.kind === 'surface'
-			? raceLegendLayout(state.runs, scenario.surface, columns - 1, legendMax, language, theme)
-			: legendLayout(latest, columns - 1, legendMax, language, theme, differs);
+			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
+			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme, differs);
 	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, (panelRows, most) => barsWidthWanted(latest, state.showStats, language, panelRows, most), reservedRows);
 	if (layout.tooSmall) return <TooSmall quit={commandHint('lesson', 'quit', language, theme.glyphs.ascii)} />;
 	const height = layout.panelHeight;
-	const scope = replay ? 'replay' : 'lesson';
 	return (
 		<Box flexDirection="column" width={columns} height={rows - reservedRows}>
 			<StatusLine
@@ -65,14 +63,16 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 			/>
 			<Box flexDirection="row" height={height}>
 				{layout.panels.map(({content, width}) => (
-					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} scope={scope} />
+					<ViewPanel key={content} content={content} width={width} height={height} state={state} scenario={scenario} enabled={enabled} scope={replay ? 'replay' : viewScope(state.view)} />
 				))}
 			</Box>
-			<Box paddingLeft={1} height={layout.legendLines}>
-				<Legend layout={legend} width={columns - 1} focus={state.focus} />
-			</Box>
-			<Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} />
-			<Footer width={columns} paused={live.paused} enabled={enabled} scope={scope} />
+			{layout.legendLines > 0 ? (
+				<Box paddingLeft={1} height={layout.legendLines}>
+					<Legend layout={legend} width={columns - 1} focus={state.focus} />
+				</Box>
+			) : null}
+			{layout.captionLines > 0 ? <Caption notes={scenario.notes} step={currentStep(live.runs)} width={columns} lines={layout.captionLines} error={live.error} notice={notice} /> : null}
+			<Footer width={columns} paused={live.paused} enabled={enabled} scope={replay ? 'replay' : viewScope(live.view)} />
 		</Box>
 	);
 }

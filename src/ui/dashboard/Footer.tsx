@@ -11,6 +11,7 @@ export interface FooterProps {
 	readonly paused: boolean;
 	/** Optional commands this screen offers (export, chapters). */
 	readonly enabled?: readonly CommandName[];
+	/** Whose hints: the lesson's, the view's that has keys of its own, or a replay's. */
 	readonly scope?: Scope;
 }
 

@@ -13,7 +13,7 @@ export interface HelpOverlayProps {
 	readonly height: number;
 	/** Optional commands this screen offers; the other optional ones are dimmed. */
 	readonly enabled?: readonly CommandName[];
-	/** Whose keys: a lesson's (the default) or the editor's. */
+	/** Whose keys: a lesson's (the default, or its view's when the view has keys of its own) or the editor's. */
 	readonly scope?: Scope;
 }
 

@@ -18,11 +18,15 @@ import {lastStep, smoothingSteps} from '../views/loss/series.js';
 import {LossChart} from '../views/loss/LossChart.js';
 import {windowText} from '../views/race/layout.js';
 import {RaceMap} from '../views/race/RaceMap.js';
+import {Inspector} from '../views/inspector/Inspector.js';
+import {inspectorTitle} from '../views/inspector/layout.js';
+import {SlopeView} from '../views/slope/SlopeView.js';
+import {asciiSlopeTitle} from '../views/slope/layout.js';
 import {ImageGrid} from '../views/images/ImageGrid.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import type {DashboardLayout} from './layout.js';
-import {scenarioDepth} from './offer.js';
-import type {DashboardState} from './state.js';
+import {inspectableRuns, scenarioDepth} from './offer.js';
+import {type DashboardState, inspectedRun} from './state.js';
 
 export interface ViewPanelProps {
 	/** What the panel shows. */
@@ -34,8 +38,8 @@ export interface ViewPanelProps {
 	readonly scenario: Scenario;
 	/** Optional commands this screen offers (for the help overlay). */
 	readonly enabled?: readonly CommandName[];
-	/** Whose keys the help lists. */
-	readonly scope?: Scope;
+	/** The keys in force under the help (the view's scope, or a replay's). */
+	readonly scope: Scope;
 }
 
 /** Memoised: between panel refreshes (panel-rate.ts) its props are the same objects, and the costly views are skipped. */
@@ -108,6 +112,23 @@ export const ViewPanel = memo(function ViewPanel({content, width, height, state,
 				</Panel>
 			);
 		}
+		case 'inspector': {
+			const run = inspectedRun(state);
+			const probe = state.probes?.[run]?.inspect ?? null;
+			const label = latest[run]?.label;
+			const drawable = inspectableRuns(scenario).flatMap((k) => (k === run ? [] : [latest[k]?.label ?? scenario.runs[k]?.label ?? String(k + 1)]));
+			return (
+				<Panel title={inspectorTitle(label, probe, state.paused, language, g.separator)} width={width} height={height}>
+					<Inspector run={latest[run]} probe={probe} choice={state.inspector} drawable={drawable} {...inner} />
+				</Panel>
+			);
+		}
+		case 'slope':
+			return (
+				<Panel title={asciiSlopeTitle(state.slope, language, g.separator, g.ascii)} width={width} height={height}>
+					<SlopeView runs={latest} probes={state.probes} focus={state.focus} {...inner} />
+				</Panel>
+			);
 		case 'images': {
 			// With a run singled out, its name stands where "each run's guess" would.
 			const focused = state.focus === null ? undefined : state.runs[state.focus];

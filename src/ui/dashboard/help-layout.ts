@@ -33,7 +33,7 @@ export interface HelpColumn {
 /** Below this many columns inside the panel, one column of entries. */
 const TWO_COLUMNS_FROM = 60;
 
-/** A screen's commands (a lesson's, the editor's) in keymap order (spelled in ASCII for --ascii: → becomes ->, … becomes ...). */
+/** A screen's commands (a lesson's or its view's, the editor's) in keymap order (spelled in ASCII for --ascii: → becomes ->, … becomes ...). */
 export function helpItems(language: Language, ascii: boolean, scope: Scope = 'lesson'): HelpItem[] {
 	const text = (s: string) => (ascii ? asciiText(s) : s);
 	return KEYMAP[scope].entries.map((entry) => ({entry, keys: text(keysLabel(entry)), description: text(helpWords(entry, language))}));

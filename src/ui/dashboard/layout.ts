@@ -30,7 +30,9 @@ export interface DashboardLayout {
 
 /**
  * Top to bottom: status (1), panel(s), legend (`legendNeeded`, 1 … 3), caption (3, or 4 from 30
- * rows: the lesson's notes are the point), footer (1). The panel takes what is left.
+ * rows: the lesson's notes are the point), footer (1). The panel takes what is left. The help
+ * overlay takes the legend's and the caption's rows too, so a view's keys (the inspector's thirty)
+ * are listed whole at 80×24, in a tour chapter as well.
  */
 export function dashboardLayout(
 	size: {readonly columns: number; readonly rows: number},
@@ -44,8 +46,8 @@ export function dashboardLayout(
 ): DashboardLayout {
 	const tooSmall = isTooSmall(size);
 	const tall = size.rows >= 30;
-	const captionLines = tall ? 4 : 3;
-	const legendLines = Math.max(1, Math.min(LEGEND_MAX_LINES, legendNeeded));
+	const captionLines = helpOpen ? 0 : tall ? 4 : 3;
+	const legendLines = helpOpen ? 0 : Math.max(1, Math.min(LEGEND_MAX_LINES, legendNeeded));
 	const panelHeight = size.rows - reservedRows - 1 - legendLines - captionLines - 1;
 	let panels: DashboardLayout['panels'];
 	if (helpOpen) panels = [{content: 'help', width: size.columns}];

@@ -1,7 +1,8 @@
 /**
  * What a scenario offers on the dashboard: its views, its x units, its depth for the explorer,
- * and the view its captions ask for at each step.
+ * the runs the inspector can draw, and the view its captions ask for at each step.
  */
+import {INSPECT_MAX_LAYERS, INSPECT_MAX_UNITS} from '../../core/inspect.js';
 import {type Scenario, VIEWS_OF, type ViewName, type XAxis} from '../../scenarios/types.js';
 
 /**
@@ -9,7 +10,9 @@ import {type Scenario, VIEWS_OF, type ViewName, type XAxis} from '../../scenario
  * The images view needs image data: the digits. The boundary view needs 2-D classification data:
  * every toy set is; the fit view needs regression data on 1 or 2 inputs: every built-in regression
  * set is. A CSV's width is known only once the worker's first probe brings a picture (the reducer
- * adds the view then).
+ * adds the view then). After the loss and the gradient bars come the two looks inside one step
+ * (the inspector, the slope); every network scenario offers the inspector: for a network too large
+ * to draw it says so, and points to the views that show it.
  */
 export function scenarioViews(scenario: Scenario): readonly ViewName[] {
 	const views = VIEWS_OF[scenario.kind];
@@ -25,6 +28,23 @@ function pictureView(scenario: Scenario): ViewName | null {
 	if (scenario.runs.some((r) => r.dataset.kind === 'toy')) return 'boundary';
 	if (scenario.runs.some((r) => r.dataset.kind === 'regression')) return 'fit';
 	return null;
+}
+
+/**
+ * The runs whose hidden layers the inspector can draw (the worker has the final word: the data's
+ * width and classes count too).
+ */
+export function inspectableRuns(scenario: Scenario): number[] {
+	if (scenario.kind !== 'network') return [];
+	return scenario.runs.flatMap((run, k) => (run.model.hidden.length + 1 <= INSPECT_MAX_LAYERS && run.model.hidden.every((h) => h <= INSPECT_MAX_UNITS) ? [k] : []));
+}
+
+/** The run the inspector shows until one is picked with [ ]: the deepest it can draw (the first of equals), else the first. */
+export function inspectorRun(scenario: Scenario): number {
+	if (scenario.kind !== 'network') return 0;
+	const fits = inspectableRuns(scenario);
+	const depth = (k: number) => scenario.runs[k]!.model.hidden.length;
+	return fits.reduce((best, k) => (depth(k) > depth(best) ? k : best), fits[0] ?? 0);
 }
 
 /**

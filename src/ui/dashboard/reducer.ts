@@ -1,8 +1,10 @@
 /** The dashboard's reducer: worker messages and the keys' view commands in, a new state out. */
-import type {Speed} from '../../runner/protocol.js';
+import type {InspectProbe, RunProbe, SliceProbe, Speed} from '../../runner/protocol.js';
+import {type InspectorChoice, moveSelection, phaseCount} from '../views/inspector/choice.js';
 import type {ViewName} from '../views/model.js';
+import {nextMode, stepChoice} from '../views/slope/choice.js';
 import {RunHistory} from './history.js';
-import type {DashboardAction, DashboardState, HeldRun, ViewCommand} from './state.js';
+import {type DashboardAction, type DashboardState, type HeldRun, type ViewCommand, inspectedRun} from './state.js';
 
 /** The item after (or before) `current` in `items`, wrapping around. */
 function cycle<T>(items: readonly T[], current: T, by: 1 | -1): T {
@@ -49,26 +51,20 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			};
 		}
 		case 'probe': {
-			// A CSV turns out to have a picture (2-D classes, or targets on 1 or 2 inputs): offer its view after the gradients.
+			// A CSV turns out to have a picture (2-D classes, or targets on 1 or 2 inputs): offer its view before the histograms, as scenarioViews does.
 			const data = action.data ?? state.probeData;
 			const picture: ViewName | null = data ? (data.kind === 'classes' ? 'boundary' : 'fit') : null;
-			const at = state.views.indexOf('gradients') + 1;
+			const at = state.views.includes('histograms') ? state.views.indexOf('histograms') : state.views.length;
 			const views = picture && !state.views.includes(picture) ? [...state.views.slice(0, at), picture, ...state.views.slice(at)] : state.views;
-			// Probes without a picture (its view is not shown) keep the last one for a quick return.
-			const probes = action.runs.map((r, k) => {
-				const last = state.probes?.[k];
-				return {
-					...r,
-					...(!r.boundary && last?.boundary ? {boundary: last.boundary} : {}),
-					...(!r.fit && last?.fit ? {fit: last.fit} : {}),
-					...(!r.images && last?.images ? {images: last.images} : {}),
-				};
-			});
-			return {...state, probes, probeData: data, images: action.images ?? state.images, views};
+			// Probes without a picture, an inspection or a slice (their view is not shown) keep the last ones for a quick return.
+			const probes = action.runs.map((r, k) => keepLooks(r, state.probes?.[k]));
+			const next = {...state, probes, probeData: data, images: action.images ?? state.images, views};
+			return {...next, inspector: followWalk(state.inspector, inspection(next))};
 		}
 		case 'reset':
 			return {
 				...state,
+				inspector: {...state.inspector, phase: null, walking: null},
 				runs: state.runs.map((r) => ({state: r.state, history: RunHistory.empty(), changedAt: []})),
 				received: false,
 				finished: false,
@@ -83,7 +79,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'command':
 			return applyCommand(state, action.command);
 		case 'pausing':
-			return {...state, paused: action.paused, pendingPause: action.paused};
+			// Resuming leaves the inspector's walk through one step: it follows training live again.
+			return {...state, paused: action.paused, pendingPause: action.paused, inspector: action.paused ? state.inspector : {...state.inspector, phase: null, walking: null}};
 		case 'speeding':
 			return {...state, speed: action.speed, pendingSpeed: action.speed};
 		case 'helping':
@@ -117,7 +114,85 @@ export function applyCommand(state: DashboardState, command: ViewCommand): Dashb
 			return {...state, helpOpen: !state.helpOpen};
 		case 'dismiss':
 			return {...state, helpOpen: false};
+		case 'nextPhase':
+		case 'prevPhase':
+			return stepPhase(state, command === 'nextPhase' ? 1 : -1);
+		case 'selectUp':
+		case 'selectDown':
+		case 'selectLeft':
+		case 'selectRight': {
+			const shown = inspection(state);
+			if (shown?.inspection.kind !== 'step') return state;
+			const direction = ({selectUp: 'up', selectDown: 'down', selectLeft: 'left', selectRight: 'right'} as const)[command];
+			return withInspector(state, {selection: moveSelection(state.inspector.selection, shown.inspection.layers, direction)});
+		}
+		case 'toggleAlone':
+			return withInspector(state, {alone: !state.inspector.alone});
+		case 'nextExample':
+		case 'prevExample': {
+			const rows = inspection(state)?.batchRows ?? 0;
+			if (rows === 0) return state;
+			const row = (((state.inspector.row + (command === 'nextExample' ? 1 : -1)) % rows) + rows) % rows;
+			return withInspector(state, {row});
+		}
+		case 'sliceMode':
+			return {...state, slope: nextMode(state.slope)};
+		case 'sliceUp':
+		case 'sliceDown': {
+			const shown = shownSlice(state);
+			return {...state, slope: stepChoice(state.slope, shown ? {param: shown.slice.param, layers: shown.layers} : null, command === 'sliceDown' ? 1 : -1)};
+		}
 	}
+}
+
+function withInspector(state: DashboardState, change: Partial<InspectorChoice>): DashboardState {
+	return {...state, inspector: {...state.inspector, ...change}};
+}
+
+/** The latest inspection of the run the inspector shows, or null. */
+export function inspection(state: DashboardState): InspectProbe | null {
+	return state.probes?.[inspectedRun(state)]?.inspect ?? null;
+}
+
+/** The latest slice of the first run the slope view shows (the focused one, else the first), or null. */
+export function shownSlice(state: DashboardState): SliceProbe | null {
+	return state.probes?.[state.focus ?? 0]?.slice ?? null;
+}
+
+/**
+ * `.` and `,`: the first `.` starts walking through the step on screen (the routing pauses the
+ * run), each next one shows the next phase. At the update `.` stays: the routing has the worker
+ * take that step, and its successor's inspection starts the walk over (see followWalk).
+ */
+function stepPhase(state: DashboardState, by: 1 | -1): DashboardState {
+	const shown = inspection(state);
+	if (shown?.inspection.kind !== 'step') return state;
+	const last = phaseCount(shown.inspection.layers.length - 1) - 1;
+	const {phase} = state.inspector;
+	if (phase === null) {
+		if (by < 0) return state;
+		const pause = state.paused ? {} : {paused: true, pendingPause: true};
+		return {...state, ...pause, inspector: {...state.inspector, phase: 0, walking: shown.step}};
+	}
+	return withInspector(state, {phase: Math.max(0, Math.min(last, phase + by))});
+}
+
+/** While walking through a step, an inspection of another step (the next one, or the run paused later than asked) starts the walk over. */
+function followWalk(choice: InspectorChoice, shown: InspectProbe | null): InspectorChoice {
+	if (choice.phase === null || !shown || shown.step === choice.walking) return choice;
+	return {...choice, phase: 0, walking: shown.step};
+}
+
+/** A probe with the boundary grid, inspection and slice of `previous` where it brought none. */
+function keepLooks(probe: RunProbe, previous: RunProbe | undefined): RunProbe {
+	if (!previous) return probe;
+	const boundary = probe.boundary ?? previous.boundary;
+	const fit = probe.fit ?? previous.fit;
+	const images = probe.images ?? previous.images;
+	const inspect = probe.inspect ?? previous.inspect;
+	const slice = probe.slice ?? previous.slice;
+	if (boundary === probe.boundary && fit === probe.fit && images === probe.images && inspect === probe.inspect && slice === probe.slice) return probe;
+	return {...probe, ...(boundary ? {boundary} : {}), ...(fit ? {fit} : {}), ...(images ? {images} : {}), ...(inspect ? {inspect} : {}), ...(slice ? {slice} : {})};
 }
 
 /** All runs (null), then each run in turn, then all again. */

@@ -1,12 +1,13 @@
 /**
  * Where a lesson's command goes: the reducer, the worker, and/or the app. Pause and speed are
  * answered by the screen at once (the worker may be mid-step or mid-probe) and confirmed by the
- * worker's next snapshot, so keys typed in one burst each step on from the one before.
+ * worker's next snapshot, so keys typed in one burst each step on from the one before. What the
+ * worker computes for the views on screen follows from the state (watch.ts), not from keys.
  */
 import type {Command} from '../../runner/protocol.js';
 import type {CommandName} from '../input/keymap.js';
-import {PICTURE_VIEWS, type ViewName} from '../views/model.js';
-import {applyCommand} from './reducer.js';
+import {phaseCount} from '../views/inspector/choice.js';
+import {inspection} from './reducer.js';
 import {changeSpeed} from './speed.js';
 import type {DashboardAction, DashboardState, ViewCommand} from './state.js';
 
@@ -19,17 +20,31 @@ export interface Routed {
 	readonly app?: AppCommand;
 }
 
-/** What the worker must compute while `view` shows (send it when the first view is a probe view). */
-export function watchCommand(view: ViewName): Command {
-	return {type: 'watch', boundary: PICTURE_VIEWS.includes(view)};
-}
-
-/** The `watch` command a change of view needs, if any: decision boundaries cost, so only while shown. */
-export function watchChange(before: ViewName, after: ViewName): Command | undefined {
-	return PICTURE_VIEWS.includes(after) !== PICTURE_VIEWS.includes(before) ? watchCommand(after) : undefined;
-}
-
-const VIEW_COMMANDS: readonly CommandName[] = ['nextView', 'prevView', 'toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'toggleSmooth', 'nextRun', 'prevRun', 'help', 'dismiss'];
+const VIEW_COMMANDS: readonly CommandName[] = [
+	'nextView',
+	'prevView',
+	'toggleLog',
+	'cycleXAxis',
+	'toggleStats',
+	'togglePoints',
+	'toggleSmooth',
+	'nextRun',
+	'prevRun',
+	'help',
+	'dismiss',
+	'nextPhase',
+	'prevPhase',
+	'selectUp',
+	'selectDown',
+	'selectLeft',
+	'selectRight',
+	'toggleAlone',
+	'nextExample',
+	'prevExample',
+	'sliceMode',
+	'sliceUp',
+	'sliceDown',
+];
 
 /** Whether the reducer handles `command` on its own. */
 function isViewCommand(command: CommandName): command is ViewCommand {
@@ -37,11 +52,7 @@ function isViewCommand(command: CommandName): command is ViewCommand {
 }
 
 export function routeCommand(state: DashboardState, command: CommandName): Routed {
-	if (command === 'nextView' || command === 'prevView') {
-		// The worker computes decision boundaries and fits only while they are on screen.
-		const watch = watchChange(state.view, applyCommand(state, command).view);
-		return watch ? {action: {type: 'command', command}, worker: watch} : {action: {type: 'command', command}};
-	}
+	if (command === 'nextPhase') return {action: {type: 'command', command}, ...phaseWork(state)};
 	if (command === 'help' || command === 'dismiss') {
 		// A room reading the keys misses nothing: training waits while the help is open.
 		const opening = command === 'help' && !state.helpOpen;
@@ -71,4 +82,16 @@ export function routeCommand(state: DashboardState, command: CommandName): Route
 		default:
 			return {};
 	}
+}
+
+/**
+ * What `.` asks of the worker: the first press pauses training on the step on screen (the
+ * inspector then walks through it), and a press at its update takes exactly that step.
+ */
+function phaseWork(state: DashboardState): {worker?: Command} {
+	const shown = inspection(state);
+	if (shown?.inspection.kind !== 'step') return {};
+	const {phase} = state.inspector;
+	if (phase === null) return state.paused ? {} : {worker: {type: 'pause'}};
+	return phase === phaseCount(shown.inspection.layers.length - 1) - 1 ? {worker: {type: 'step'}} : {};
 }

@@ -5,10 +5,12 @@
  */
 import type {FitData, ImageSamples, ProbeData, RunProbe, Speed, WorkerMessage} from '../../runner/protocol.js';
 import type {Scenario, XAxis} from '../../scenarios/types.js';
-import type {CommandName} from '../input/keymap.js';
+import type {CommandName, Scope} from '../input/keymap.js';
+import {INITIAL_INSPECTOR, type InspectorChoice} from '../views/inspector/choice.js';
 import type {RunView, ViewName} from '../views/model.js';
+import {type SlopeChoice, initialSlope} from '../views/slope/choice.js';
 import type {RunHistory} from './history.js';
-import {scenarioViews, scenarioXAxes, startingView} from './offer.js';
+import {inspectorRun, scenarioViews, scenarioXAxes, startingView} from './offer.js';
 
 /** A run as the dashboard holds it: its history is shared with the states before (history.ts). */
 export interface HeldRun extends RunView {
@@ -59,14 +61,42 @@ export interface DashboardState {
 	readonly showTest: boolean;
 	/** The loss chart draws the batch loss smoothed (a moving average) rather than raw. */
 	readonly smooth: boolean;
-	/** The run the views single out (drawn on top, or large), or null for all of them alike. */
+	/** The run the views single out (drawn on top, or large; the inspector shows it), or null for all of them alike. */
 	readonly focus: number | null;
+	/** The run the inspector shows while `focus` is null. */
+	readonly inspectorRun: number;
+	/** The inspector's phase, selection and example. */
+	readonly inspector: InspectorChoice;
+	/** The line the slope view slices the loss along. */
+	readonly slope: SlopeChoice;
 }
 
-/** Commands the reducer handles (the rest go to the worker or the app). */
+/** Commands the reducer handles (the rest go to the worker or the app; the inspector's phase keys to both). */
 export type ViewCommand = Extract<
 	CommandName,
-	'nextView' | 'prevView' | 'toggleLog' | 'cycleXAxis' | 'toggleStats' | 'togglePoints' | 'toggleSmooth' | 'nextRun' | 'prevRun' | 'help' | 'dismiss'
+	| 'nextView'
+	| 'prevView'
+	| 'toggleLog'
+	| 'cycleXAxis'
+	| 'toggleStats'
+	| 'togglePoints'
+	| 'toggleSmooth'
+	| 'nextRun'
+	| 'prevRun'
+	| 'help'
+	| 'dismiss'
+	| 'nextPhase'
+	| 'prevPhase'
+	| 'selectUp'
+	| 'selectDown'
+	| 'selectLeft'
+	| 'selectRight'
+	| 'toggleAlone'
+	| 'nextExample'
+	| 'prevExample'
+	| 'sliceMode'
+	| 'sliceUp'
+	| 'sliceDown'
 >;
 
 export type DashboardAction =
@@ -111,10 +141,28 @@ export function initialDashboardState(scenario: Scenario, options: {readonly spe
 		showTest: false,
 		smooth: true,
 		focus: null,
+		inspectorRun: inspectorRun(scenario),
+		inspector: INITIAL_INSPECTOR,
+		slope: initialSlope(scenario.view.along),
 	};
+}
+
+/** The run the inspector shows: the one picked with [ ], else the scenario's default. */
+export function inspectedRun(state: DashboardState): number {
+	return state.focus ?? state.inspectorRun;
 }
 
 /** The furthest step any run has reached (runs move in lockstep until their budgets differ). */
 export function currentStep(runs: readonly RunView[]): number {
 	return runs.reduce((m, r) => Math.max(m, r.state.step), 0);
+}
+
+/** The keymap scope of a view: the inspector and the slope view have keys of their own. */
+export function viewScope(view: ViewName): Scope {
+	return view === 'inspector' || view === 'slope' ? view : 'lesson';
+}
+
+/** The keys in force on a lesson: the help's while it is open, else the view's. */
+export function keyScope(state: DashboardState): Scope {
+	return state.helpOpen ? 'help' : viewScope(state.view);
 }

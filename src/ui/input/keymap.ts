@@ -8,8 +8,11 @@
 import type {Language, Text as Words} from '../../scenarios/types.js';
 import type {KeyPress, SpecialKey} from './keys.js';
 
-/** The screens that take keys: the help overlay is one too, over a lesson. */
-export type Scope = 'picker' | 'intro' | 'lesson' | 'help' | 'explorer' | 'editor' | 'typing' | 'replay';
+/**
+ * The screens that take keys: the help overlay is one too, over a lesson, and so are the lesson's
+ * two views with keys of their own (the backprop inspector, the slope view) and a recording's replay.
+ */
+export type Scope = 'picker' | 'intro' | 'lesson' | 'inspector' | 'slope' | 'help' | 'explorer' | 'editor' | 'typing' | 'replay';
 
 export type CommandName =
 	// The picker.
@@ -60,6 +63,20 @@ export type CommandName =
 	| 'erase'
 	| 'commit'
 	| 'cancelTyping'
+	// The backprop inspector.
+	| 'nextPhase'
+	| 'prevPhase'
+	| 'selectUp'
+	| 'selectDown'
+	| 'selectLeft'
+	| 'selectRight'
+	| 'toggleAlone'
+	| 'nextExample'
+	| 'prevExample'
+	// The slope view.
+	| 'sliceMode'
+	| 'sliceUp'
+	| 'sliceDown'
 	// A recording (gradlab view): moving through its steps.
 	| 'later'
 	| 'earlier'
@@ -123,6 +140,59 @@ const QUIT_KEYS = [char('q'), CTRL_C];
 const QUIT_HINT: HintSpec = {keys: 'q', words: {en: 'quit', ko: '종료'}, rank: 0};
 const hint = (keys: string, en: string, ko: string, rank: number): HintSpec => ({keys, words: {en, ko}, rank});
 
+/** A lesson's commands, in the help overlay's order. */
+const LESSON_ENTRIES: readonly KeymapEntry[] = [
+	{command: 'togglePause', keys: [char(' ', 'space')], hint: {...hint('space', 'pause', '일시정지', 1), paused: {en: 'resume', ko: '계속'}}},
+	{command: 'step', keys: [char('s')], hint: hint('s', 'step', '스텝', 4)},
+	{command: 'restart', keys: [char('r')], hint: hint('r', 'restart', '다시 시작', 5)},
+	{command: 'faster', keys: [char('+'), char('=')], hint: hint('+/-', 'speed', '속도', 3)},
+	{command: 'slower', keys: [char('-')]},
+	{command: 'nextView', keys: [special('tab', 'tab'), special('→', 'right')], hint: hint('tab', 'view', '화면', 2)},
+	{command: 'prevView', keys: [special('shift-tab', 'tab', true), special('←', 'left')]},
+	{command: 'toggleLog', keys: [char('l')], hint: hint('l', 'log', '로그', 6)},
+	{command: 'cycleXAxis', keys: [char('x')], hint: hint('x', 'axis', '가로축', 7)},
+	{command: 'toggleStats', keys: [char('d')], hint: hint('d', 'stats', '통계', 8)},
+	// Test data where a view has it (the boundary's points, the loss chart's test loss), and one
+	// run singled out (loss chart, race map, images) or shown large (boundary, histograms).
+	{command: 'togglePoints', keys: [char('t')]},
+	{command: 'toggleSmooth', keys: [char('a')]},
+	{command: 'nextRun', keys: [char(']')]},
+	{command: 'prevRun', keys: [char('[')]},
+	// The experiment: change its settings, its runs' lr and momentum while they train, save it.
+	{command: 'edit', keys: [char('c')], hint: hint('c', 'change', '바꾸기', 2)},
+	{command: 'lrDown', keys: [char('<'), char(',')], hint: hint('</>', 'lr', '학습률', 7)},
+	{command: 'lrUp', keys: [char('>'), char('.')]},
+	{command: 'momentumDown', keys: [char('{')]},
+	{command: 'momentumUp', keys: [char('}')]},
+	{command: 'save', keys: [char('w')], hint: hint('w', 'save', '저장', 8)},
+	{command: 'export', keys: [char('e')], optional: true, hint: hint('e', 'export', '내보내기', 10)},
+	{command: 'nextChapter', keys: [char('n')], optional: true, hint: hint('n/p', 'chapter', '장', 9)},
+	{command: 'prevChapter', keys: [char('p')], optional: true},
+	{command: 'back', keys: [char('b')], hint: hint('b', 'back', '목록', 11)},
+	{command: 'help', keys: [char('?')], hint: hint('?', 'help', '도움말', 0)},
+	{command: 'dismiss', keys: [ESC]},
+	{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
+];
+
+/** Keys that only mean something in the other views (the loss chart, the bars, the pictures). */
+const OTHER_VIEWS: readonly CommandName[] = ['toggleLog', 'cycleXAxis', 'toggleStats', 'togglePoints', 'toggleSmooth'];
+
+/** One key, as a string to compare bindings by (letters match either case). */
+const keyId = (k: KeyBinding): string => JSON.stringify([k.char?.toLowerCase(), k.special, k.shift ?? false, k.ctrl ?? false, k.digit ?? false]);
+
+/**
+ * A view with keys of its own: the lesson's keys less the other views' own and less any key the
+ * view takes for itself (the inspector's arrows, . and ,), with the view's entries after Tab's.
+ */
+function lessonView(own: readonly KeymapEntry[]): readonly KeymapEntry[] {
+	const taken = new Set(own.flatMap((e) => e.keys.map(keyId)));
+	const kept = LESSON_ENTRIES.filter((e) => !OTHER_VIEWS.includes(e.command))
+		.map((e) => ({...e, keys: e.keys.filter((k) => !taken.has(keyId(k)))}))
+		.filter((e) => e.keys.length > 0);
+	const at = kept.findIndex((e) => e.command === 'prevView') + 1;
+	return [...kept.slice(0, at), ...own, ...kept.slice(at)];
+}
+
 export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 	picker: {
 		entries: [
@@ -142,40 +212,26 @@ export const KEYMAP: Readonly<Record<Scope, ScopeKeys>> = {
 			{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
 		],
 	},
-	// In the help overlay's order.
-	lesson: {
-		entries: [
-			{command: 'togglePause', keys: [char(' ', 'space')], hint: {...hint('space', 'pause', '일시정지', 1), paused: {en: 'resume', ko: '계속'}}},
-			{command: 'step', keys: [char('s')], hint: hint('s', 'step', '스텝', 4)},
-			{command: 'restart', keys: [char('r')], hint: hint('r', 'restart', '다시 시작', 5)},
-			{command: 'faster', keys: [char('+'), char('=')], hint: hint('+/-', 'speed', '속도', 3)},
-			{command: 'slower', keys: [char('-')]},
-			{command: 'nextView', keys: [special('tab', 'tab'), special('→', 'right')], hint: hint('tab', 'view', '화면', 2)},
-			{command: 'prevView', keys: [special('shift-tab', 'tab', true), special('←', 'left')]},
-			{command: 'toggleLog', keys: [char('l')], hint: hint('l', 'log', '로그', 6)},
-			{command: 'cycleXAxis', keys: [char('x')], hint: hint('x', 'axis', '가로축', 7)},
-			{command: 'toggleStats', keys: [char('d')], hint: hint('d', 'stats', '통계', 8)},
-			// Test data where a view has it (the boundary's points, the loss chart's test loss), and one
-			// run singled out (loss chart, race map, images) or shown large (boundary, histograms).
-			{command: 'togglePoints', keys: [char('t')]},
-			{command: 'toggleSmooth', keys: [char('a')]},
-			{command: 'nextRun', keys: [char(']')]},
-			{command: 'prevRun', keys: [char('[')]},
-			// The experiment: change its settings, its runs' lr and momentum while they train, save it.
-			{command: 'edit', keys: [char('c')], hint: hint('c', 'change', '바꾸기', 2)},
-			{command: 'lrDown', keys: [char('<'), char(',')], hint: hint('</>', 'lr', '학습률', 7)},
-			{command: 'lrUp', keys: [char('>'), char('.')]},
-			{command: 'momentumDown', keys: [char('{')]},
-			{command: 'momentumUp', keys: [char('}')]},
-			{command: 'save', keys: [char('w')], hint: hint('w', 'save', '저장', 8)},
-			{command: 'export', keys: [char('e')], optional: true, hint: hint('e', 'export', '내보내기', 10)},
-			{command: 'nextChapter', keys: [char('n')], optional: true, hint: hint('n/p', 'chapter', '장', 9)},
-			{command: 'prevChapter', keys: [char('p')], optional: true},
-			{command: 'back', keys: [char('b')], hint: hint('b', 'back', '목록', 11)},
-			{command: 'help', keys: [char('?')], hint: hint('?', 'help', '도움말', 0)},
-			{command: 'dismiss', keys: [ESC]},
-			{command: 'quit', keys: QUIT_KEYS, hint: QUIT_HINT},
-		],
+	lesson: {entries: LESSON_ENTRIES},
+	inspector: {
+		entries: lessonView([
+			{command: 'nextPhase', keys: [char('.')], hint: hint('./,', 'phase', '단계', 0)},
+			{command: 'prevPhase', keys: [char(',')]},
+			{command: 'selectUp', keys: [special('↑', 'up')], hint: hint('↑/↓/←/→', 'select', '선택', 2)},
+			{command: 'selectDown', keys: [special('↓', 'down')]},
+			{command: 'selectLeft', keys: [special('←', 'left')]},
+			{command: 'selectRight', keys: [special('→', 'right')]},
+			{command: 'toggleAlone', keys: [char('m')], hint: hint('m', 'batch/one', '배치/하나', 6)},
+			{command: 'nextExample', keys: [char(')')], hint: hint('(/)', 'example', '예제', 7)},
+			{command: 'prevExample', keys: [char('(')]},
+		]),
+	},
+	slope: {
+		entries: lessonView([
+			{command: 'sliceMode', keys: [char('g')], hint: hint('g', 'along', '방향', 2)},
+			{command: 'sliceUp', keys: [special('↑', 'up')], hint: hint('↑/↓', 'weight', '가중치', 6)},
+			{command: 'sliceDown', keys: [special('↓', 'down')]},
+		]),
 	},
 	// Reading the help never restarts a run by accident: every key but quit just closes it.
 	help: {entries: [{command: 'dismiss', keys: [char('?'), ESC]}, {command: 'quit', keys: QUIT_KEYS}], otherKeys: 'dismiss'},
@@ -283,6 +339,18 @@ export const DESCRIPTIONS: Readonly<Record<CommandName, Words>> = {
 	erase: {en: 'erase a character', ko: '한 글자 지우기'},
 	commit: {en: 'done', ko: '확인'},
 	cancelTyping: {en: 'cancel typing', ko: '입력 취소'},
+	nextPhase: {en: 'next phase (pauses; then the step)', ko: '다음 단계 (일시정지, 끝나면 스텝)'},
+	prevPhase: {en: 'previous phase', ko: '이전 단계'},
+	selectUp: {en: 'previous unit or edge', ko: '이전 뉴런 / 연결'},
+	selectDown: {en: 'next unit or edge', ko: '다음 뉴런 / 연결'},
+	selectLeft: {en: 'toward the input', ko: '입력 쪽으로'},
+	selectRight: {en: 'toward the output', ko: '출력 쪽으로'},
+	toggleAlone: {en: 'mini-batch / one example', ko: '미니배치 / 예제 하나'},
+	nextExample: {en: 'next example of the batch', ko: '배치의 다음 예제'},
+	prevExample: {en: 'previous example', ko: '이전 예제'},
+	sliceMode: {en: 'along a weight, the gradient, a random direction', ko: '가중치 / 기울기 / 무작위 방향을 따라'},
+	sliceUp: {en: 'previous weight (or direction)', ko: '이전 가중치 (방향)'},
+	sliceDown: {en: 'next weight (or direction)', ko: '다음 가중치 (방향)'},
 	later: {en: 'later (1% of the recording)', ko: '다음으로 (기록의 1%)'},
 	earlier: {en: 'earlier (1%)', ko: '이전으로 (1%)'},
 	muchLater: {en: '10% later', ko: '10% 다음으로'},

@@ -173,6 +173,10 @@ describe('pieces', () => {
 			for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
 			expect(lines[0]).toContain('시그모이드');
 		}
+		// --ascii spells a caption's product as *, in Korean too (chapter 1's chain rule).
+		const chain = [{at: 0, text: {en: '∂L/∂w = ∂L/∂z · a_prev', ko: '연결마다 ∂L/∂w = ∂L/∂z · a_prev'}}];
+		const ascii = createTheme({color: false, ascii: true});
+		expect(frameLines(renderUi(<Caption notes={chain} step={1} width={80} lines={3} />, {language: 'ko', theme: ascii}).lastFrame())[0]).toContain('연결마다 dL/dw = dL/dz * a_prev');
 	});
 
 	test('footer shows what fits, keeps help and quit, says resume when paused', () => {

@@ -13,7 +13,7 @@ import {Footer} from '../../../src/ui/dashboard/Footer.js';
 import {LEGEND_MAX_LINES} from '../../../src/ui/dashboard/layout.js';
 import {Legend} from '../../../src/ui/dashboard/Legend.js';
 import {legendLayout, raceLegendLayout} from '../../../src/ui/dashboard/legend-layout.js';
-import {type DashboardState, currentStep} from '../../../src/ui/dashboard/state.js';
+import {type DashboardState, currentStep, viewScope} from '../../../src/ui/dashboard/state.js';
 import {StatusLine} from '../../../src/ui/dashboard/StatusLine.js';
 import type {CommandName} from '../../../src/ui/input/keymap.js';
 import {displayWidth} from '../../../src/ui/kit/format.js';
@@ -57,17 +57,16 @@ export function expectIntact(frame: readonly string[], inputs: DashboardInputs, 
 	const latest = state.runs.map((r) => r.state);
 	// The parts, each drawn alone (one row is Ink's spare; see Dashboard's reservedRows).
 	const status = lines(uiToString(<StatusLine title={scenario.title[language] || scenario.title.en} runs={latest} paused={state.paused} finished={state.finished} stepsPerSecond={state.stepsPerSecond} speed={state.speed} width={size.columns} />, options));
-	// Under the help the legend keeps one line.
-	const legendMax = state.helpOpen ? 1 : LEGEND_MAX_LINES;
 	const legendData =
 		scenario.kind === 'surface'
-			? raceLegendLayout(state.runs, scenario.surface, size.columns - 1, legendMax, language, theme)
-			: legendLayout(latest, size.columns - 1, legendMax, language, theme);
-	const legend = legendData.lines.length === 0 ? [''] : lines(uiToString(<Legend layout={legendData} width={size.columns - 1} />, options)).map((line) => ` ${line}`.trimEnd());
-	const captionLines = size.rows >= 30 ? 4 : 3;
-	const caption = lines(uiToString(<Caption notes={scenario.notes} step={currentStep(state.runs)} width={size.columns} lines={captionLines} error={state.error} />, options));
+			? raceLegendLayout(state.runs, scenario.surface, size.columns - 1, LEGEND_MAX_LINES, language, theme)
+			: legendLayout(latest, size.columns - 1, LEGEND_MAX_LINES, language, theme);
+	const legend = state.helpOpen ? [] : legendData.lines.length === 0 ? [''] : lines(uiToString(<Legend layout={legendData} width={size.columns - 1} />, options)).map((line) => ` ${line}`.trimEnd());
+	// The help overlay takes the legend's and the caption's rows (layout.ts).
+	const captionLines = state.helpOpen ? 0 : size.rows >= 30 ? 4 : 3;
+	const caption = state.helpOpen ? [] : lines(uiToString(<Caption notes={scenario.notes} step={currentStep(state.runs)} width={size.columns} lines={captionLines} error={state.error} />, options));
 	while (caption.length < captionLines) caption.push('');
-	const footer = lines(uiToString(<Footer width={size.columns} paused={state.paused} enabled={enabled} />, options));
+	const footer = lines(uiToString(<Footer width={size.columns} paused={state.paused} enabled={enabled} scope={viewScope(state.view)} />, options));
 	expect(status, `${what}: the status line is one line`).toHaveLength(1);
 	expect(footer, `${what}: the footer is one line`).toHaveLength(1);
 

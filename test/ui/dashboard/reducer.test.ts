@@ -14,7 +14,9 @@ describe('dashboardReducer', () => {
 		expect(s.view).toBe('loss');
 		expect(s.logScale).toBe(true);
 		expect(s.xAxis).toBe('step');
-		expect(initialDashboardState(scenario({view: {show: 'loss', x: 'epoch', loss: 'linear'}}))).toMatchObject({xAxis: 'epoch', logScale: false});
+		expect(initialDashboardState(scenario({view: {show: 'loss', x: 'epoch', loss: 'linear', along: 'weight'}}))).toMatchObject({xAxis: 'epoch', logScale: false});
+		// Mutation tried: the slope choice started along 'weight' whatever the scenario says.
+		expect(initialDashboardState(scenario({view: {show: 'slope', x: 'step', loss: 'log', along: 'gradient'}})).slope).toEqual({mode: 'gradient', param: null, seed: 0});
 	});
 
 	test('a snapshot appends new points to each run and copies the pace', () => {
@@ -73,7 +75,7 @@ describe('dashboardReducer', () => {
 	});
 
 	test('surface scenarios open on the race map, then the loss chart; step/seconds only', () => {
-		const surface = {...scenario(), view: {show: 'race', x: 'step', loss: 'log'}, kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
+		const surface = {...scenario(), view: {show: 'race', x: 'step', loss: 'log', along: 'weight'}, kind: 'surface', surface: 'saddle', start: [0, 0], seed: 1, runs: []} as unknown as SurfaceScenario;
 		const s = initialDashboardState(surface);
 		expect(s.views).toEqual(['race', 'loss']);
 		expect(s.view).toBe('race');
@@ -110,19 +112,19 @@ describe('probes and the teaching views', () => {
 		expect(s.probeData).toBeNull();
 	});
 
-	test('a CSV turns out 2-D: the boundary view joins after the gradients', () => {
+	test('a CSV turns out 2-D: the boundary view joins before the histograms', () => {
 		const s = initialDashboardState(csv);
-		expect(s.views).toEqual(['loss', 'gradients', 'histograms', 'activations']);
+		expect(s.views).toEqual(['loss', 'gradients', 'inspector', 'slope', 'histograms', 'activations']);
 		const after = dashboardReducer(s, {type: 'probe', runs: [{boundary: circleGrid()}], data: planeData()});
-		expect(after.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
+		expect(after.views).toEqual(['loss', 'gradients', 'inspector', 'slope', 'boundary', 'histograms', 'activations']);
 		expect(dashboardReducer(after, {type: 'probe', runs: [{boundary: circleGrid()}]}).views).toEqual(after.views);
 	});
 
-	test('a CSV with real targets on one input: the fit view joins after the gradients, and keeps its last curve', () => {
+	test('a CSV with real targets on one input: the fit view joins before the histograms, and keeps its last curve', () => {
 		const s = initialDashboardState(csv);
 		const curve = {kind: 'curve' as const, values: new Float32Array([0, 1])};
 		const after = dashboardReducer(s, {type: 'probe', runs: [{fit: curve}], data: curveData()});
-		expect(after.views).toEqual(['loss', 'gradients', 'fit', 'histograms', 'activations']);
+		expect(after.views).toEqual(['loss', 'gradients', 'inspector', 'slope', 'fit', 'histograms', 'activations']);
 		const later = dashboardReducer(after, {type: 'probe', runs: [{histograms: [[1]]}]});
 		expect(later.views).toEqual(after.views);
 		expect(later.probes![0]!.fit).toBe(curve);

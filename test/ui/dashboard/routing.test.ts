@@ -1,7 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
-import {routeCommand, watchCommand} from '../../../src/ui/dashboard/routing.js';
+import {routeCommand} from '../../../src/ui/dashboard/routing.js';
 import {initialDashboardState} from '../../../src/ui/dashboard/state.js';
+import {watchFor} from '../../../src/ui/dashboard/watch.js';
 import {history, runState, scenario, snapshot} from '../fixtures.js';
 
 const start = () => initialDashboardState(scenario());
@@ -60,19 +61,26 @@ describe('the help pauses training while it is open', () => {
 	});
 });
 
-describe('the boundary view', () => {
-	test('the worker is told to compute boundaries only while the boundary view shows', () => {
-		const planar = scenario({runs: [planarRun()]});
-		const s = initialDashboardState(planar);
-		const atGradients = {...s, view: 'gradients' as const};
-		expect(routeCommand(atGradients, 'nextView')).toEqual({action: {type: 'command', command: 'nextView'}, worker: {type: 'watch', boundary: true}});
-		const atBoundary = {...s, view: 'boundary' as const};
-		expect(routeCommand(atBoundary, 'nextView').worker).toEqual({type: 'watch', boundary: false});
-		expect(routeCommand(atBoundary, 'prevView').worker).toEqual({type: 'watch', boundary: false});
-		expect(routeCommand(s, 'nextView').worker).toBeUndefined(); // loss → gradients
-		expect(watchCommand('boundary')).toEqual({type: 'watch', boundary: true});
-		// Mutation: 'images' left out of PICTURE_VIEWS fails this (the guesses would never come).
-		expect(watchCommand('images')).toEqual({type: 'watch', boundary: true});
+describe('what the worker computes follows the view on screen', () => {
+	test('boundaries only on the boundary view; the inspector asks for its run, the slope view for the runs it shows', () => {
+		const small = {...planarRun(), label: 'b', model: {...planarRun().model, hidden: [3]}};
+		const planar = scenario({runs: [planarRun(), small, {...small, label: 'c'}]});
+		let s = initialDashboardState(planar);
+		s = dashboardReducer(s, snapshot(['a', 'b', 'c'].map((label) => runState(label, history(3, () => 1)))));
+		expect(watchFor(s, 80)).toEqual({boundary: false});
+		expect(watchFor({...s, view: 'gradients'}, 80)).toEqual({boundary: false});
+		expect(watchFor({...s, view: 'boundary'}, 80)).toEqual({boundary: true});
+		// Mutation: 'images' left out of watchFor's picture views fails this (the guesses would never come).
+		expect(watchFor({...s, view: 'images'}, 80)).toEqual({boundary: true});
+		// The deepest run the inspector can draw: b (a's three layers of 8 are too many units).
+		expect(watchFor({...s, view: 'inspector'}, 80)).toEqual({boundary: false, inspect: {run: 1, row: 0, alone: false}});
+		expect(watchFor({...s, view: 'inspector', focus: 2, inspector: {...s.inspector, row: 3, alone: true}}, 80)).toEqual({boundary: false, inspect: {run: 2, row: 3, alone: true}});
+		// Three tiles fit in 80 columns, two in 60; one when a run is picked.
+		expect(watchFor({...s, view: 'slope'}, 80)).toEqual({boundary: false, slope: {runs: [0, 1, 2], mode: 'weight', seed: 0}});
+		expect(watchFor({...s, view: 'slope'}, 60).slope!.runs).toEqual([0, 1]);
+		expect(watchFor({...s, view: 'slope', focus: 2, slope: {mode: 'weight', param: {layer: 0, to: 1, from: 0}, seed: 0}}, 80).slope).toEqual({runs: [2], mode: 'weight', param: {layer: 0, to: 1, from: 0}, seed: 0});
+		// Keys that change the view go to the reducer alone; the screen sends what it now watches.
+		expect(routeCommand({...s, view: 'gradients'}, 'nextView')).toEqual({action: {type: 'command', command: 'nextView'}});
 		expect(routeCommand(s, 'togglePoints')).toEqual({action: {type: 'command', command: 'togglePoints'}});
 	});
 });

@@ -49,7 +49,7 @@ const NETWORK_VIEWS: readonly ViewName[] = ['boundary', 'histograms', 'activatio
 describe('teaching views in the dashboard', () => {
 	test('a toy-data scenario offers every network view; Tab reaches each', () => {
 		const s = initialDashboardState(spiralScenario());
-		expect(s.views).toEqual(['loss', 'gradients', 'boundary', 'histograms', 'activations']);
+		expect(s.views).toEqual(['loss', 'gradients', 'inspector', 'slope', 'boundary', 'histograms', 'activations']);
 		let view = s;
 		const seen: ViewName[] = [];
 		for (const _ of s.views) {
@@ -174,7 +174,7 @@ describe('the images view in the dashboard', () => {
 
 	test('digits offer it after the loss chart', () => {
 		const {sc} = digitsState();
-		expect(initialDashboardState(sc).views).toEqual(['loss', 'images', 'gradients', 'histograms', 'activations']);
+		expect(initialDashboardState(sc).views).toEqual(['loss', 'images', 'gradients', 'inspector', 'slope', 'histograms', 'activations']);
 		expect(initialDashboardState(spiralScenario()).views).not.toContain('images');
 	});
 

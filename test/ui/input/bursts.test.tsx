@@ -141,8 +141,8 @@ const EXPECTED: Partial<Record<string, Partial<Record<Burst, (o: Outcome) => voi
 		'five -': (o) => expect(o.frame).toMatch(/speed 2\s*$/m),
 		's s s': (o) => expect(o.frame).toMatch(/step 3 .*paused/),
 		'Tab Tab': (o) => {
-			expect(o.frame).toContain('decision boundary');
-			expect(o.sent).toEqual(['{"type":"watch","boundary":true}']);
+			expect(o.frame).toContain('backprop inspector');
+			expect(o.sent).toEqual(['{"type":"watch","boundary":false,"inspect":{"run":0,"row":0,"alone":false}}']);
 		},
 		'↓↓↓ Enter': (o) => expect(o.sent).toEqual([]),
 	},

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import {Box} from 'ink';
-import {type ReactNode, useCallback, useMemo, useRef, useState} from 'react';
+import {type ReactNode, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Command, WorkerMessage} from '../../../runner/protocol.js';
 import type {RunnerSetup} from '../../../runner/client.js';
 import {WriteProblem} from '../../../scenarios/atomic.js';
@@ -18,8 +18,9 @@ import type {Scenario} from '../../../scenarios/types.js';
 import {Dashboard} from '../../dashboard/Dashboard.js';
 import {captionSwitch} from '../../dashboard/follow.js';
 import {initialPacedState, pacedReducer, panelEvery} from '../../dashboard/panel-rate.js';
-import {type AppCommand, routeCommand, watchChange} from '../../dashboard/routing.js';
-import {initialDashboardState} from '../../dashboard/state.js';
+import {type AppCommand, routeCommand} from '../../dashboard/routing.js';
+import {initialDashboardState, keyScope} from '../../dashboard/state.js';
+import {watchFor} from '../../dashboard/watch.js';
 import {writeExport} from '../../export-history.js';
 import {useLanguage, useSize} from '../../kit/context.js';
 import {exportFailedText, exportedText, saveFailedText, writeFailureText} from '../../kit/words.js';
@@ -81,16 +82,28 @@ interface OpenEditor {
 
 export function LessonScreen({init, enabled, onAppCommand, header, frames, onFramesDone, start, onEdited, saveDir, edited = false}: LessonScreenProps) {
 	const language = useLanguage();
-	const columns = useRef(0);
-	columns.current = useSize().columns;
 	const store = useOwnStore(pacedReducer(panelEvery(init.snapshotsPerSecond)), () => initialPacedState(initialDashboardState(init.scenario, {speed: init.speed, paused: init.paused})));
 	const paced = useStore(store);
+	const {columns} = useSize();
 	const clock = useRef<(message: WorkerMessage) => void>(() => {});
 	const follow = useRef(noop);
 	// What is trained, as the worker reports it, and the live values it has not reported yet.
 	const experiment = useRef<Scenario | null>(null);
 	experiment.current ??= startingExperiment(init);
 	const pending = useRef<Pending>([]);
+	// What the worker computes for the view on screen follows the state; sent at once when it changes, so in order with the frames.
+	// It starts with what the worker was told at start (a lesson may open on the inspector: then the first sync sends it).
+	const watched = useRef(JSON.stringify({boundary: init.boundary ?? false}));
+	const sendRef = useRef<(command: Command) => void>(() => {});
+	const columnsRef = useRef(columns);
+	columnsRef.current = columns;
+	const syncWatch = useCallback(() => {
+		const watch = watchFor(store.getState().live, columnsRef.current);
+		const key = JSON.stringify(watch);
+		if (key === watched.current) return;
+		watched.current = key;
+		sendRef.current({type: 'watch', ...watch});
+	}, [store]);
 	const [notice, show] = useNotice();
 	const onMessage = useCallback(
 		(message: WorkerMessage) => {
@@ -105,20 +118,20 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 			if (message.type === 'reset') pending.current = [];
 			store.dispatch(message);
 			follow.current();
+			syncWatch();
 		},
-		[store, show, language],
+		[store, syncWatch, show, language],
 	);
 	const send = useRunner(init, onMessage, start);
+	sendRef.current = send;
+	useEffect(syncWatch, [columns, syncWatch]);
 	clock.current = useFrameClock(frames, send, onFramesDone ?? noop);
 	// A caption that names a view shows it as the caption appears: in the same message's handling,
-	// so a recording asks the worker for what the view needs before the next frame's steps.
+	// so a recording asks the worker for what the view needs (syncWatch, next) before the next frame's steps.
 	follow.current = () => {
 		const live = store.getState().live;
-		const view = captionSwitch(live, init.scenario, columns.current);
-		if (view === null) return;
-		store.dispatch({type: 'show', view});
-		const watch = watchChange(live.view, view);
-		if (watch) send(watch);
+		const view = captionSwitch(live, init.scenario, columnsRef.current);
+		if (view !== null) store.dispatch({type: 'show', view});
 	};
 	// Without the lr: the legend shows the one each run uses now (a live change or a schedule moves it).
 	const differs = useMemo(() => (edited ? differenceTexts(draftOf(init.scenario), language, ['lr']) : []), [edited, init, language]);
@@ -187,7 +200,7 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 	// The store has every key's effect by the time the next key is read, however they arrived.
 	const scope = (): Scope => {
 		if (editor.current) return editorScope(editor.current.store.getState());
-		return store.getState().live.helpOpen ? 'help' : 'lesson';
+		return keyScope(store.getState().live);
 	};
 	useKeys({scope, enabled}, (command, press) => {
 		if (editor.current) return onEditorKey(editor.current, command, press);
@@ -198,6 +211,7 @@ export function LessonScreen({init, enabled, onAppCommand, header, frames, onFra
 		const routed = routeCommand(store.getState().live, command);
 		if (routed.action) store.dispatch(routed.action);
 		if (routed.worker) send(routed.worker);
+		syncWatch();
 		if (routed.app === 'export') return show(exportRuns());
 		if (routed.app) {
 			const answer = onAppCommand(routed.app);

@@ -29,7 +29,7 @@ export interface ReplayState {
 
 /** A scenario that only names the recording: its title is the file's name; no runs to train, no captions. */
 export function replayScenario(name: string): NetworkScenario {
-	return {kind: 'network', id: name, file: name, title: {en: name, ko: name}, summary: {en: '', ko: ''}, notes: [], speed: 'max', view: {show: 'loss', x: 'step', loss: 'log'}, runs: []};
+	return {kind: 'network', id: name, file: name, title: {en: name, ko: name}, summary: {en: '', ko: ''}, notes: [], speed: 'max', view: {show: 'loss', x: 'step', loss: 'log', along: 'weight'}, runs: []};
 }
 
 /** The views a recording can fill: the loss, and the gradient bars when layers were recorded. */

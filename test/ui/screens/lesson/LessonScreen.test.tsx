@@ -68,10 +68,10 @@ describe('LessonScreen', () => {
 		stdin.write('  ');
 		await tick();
 		expect(runner.sent).toEqual([{type: 'pause'}, {type: 'resume'}]);
-		// loss → gradients → boundary: the worker is told to compute the boundary.
+		// loss → gradients → inspector: the worker is told to inspect the run's next step.
 		stdin.write('\t\t');
 		await tick();
-		expect(runner.sent.slice(2)).toEqual([{type: 'watch', boundary: true}]);
+		expect(runner.sent.slice(2)).toEqual([{type: 'watch', boundary: false, inspect: {run: 0, row: 0, alone: false}}]);
 	});
 
 	it('shows a worker error in the caption instead of crashing', async () => {
@@ -121,10 +121,10 @@ describe('captions that carry a view', () => {
 		await tick();
 		runner.emit(at(10));
 		await tick();
-		stdin.write('\t'); // gradients → boundary, by hand
-		await tick();
-		stdin.write('\t'); // → histograms
-		await tick();
+		for (const key of ['\t', '\t', '\t', '\t']) {
+			stdin.write(key); // gradients → inspector → slope → boundary → histograms, by hand
+			await tick();
+		}
 		runner.emit(at(35));
 		await tick();
 		expect(lastFrame()).toMatch(/Now the boundary/);
