@@ -191,6 +191,18 @@ describe('pieces', () => {
 		expect(scopeHints('lesson', 'en', {enabled: ['export']}).some((h) => h.keys === 'e')).toBe(true);
 	});
 
+	test('footer drops hints one at a time, so a tie of ranks does not empty the line', () => {
+		// The inspector's tab, select and change share a rank: dropping all three at once left
+		// `space resume · ./, phase · ? help · q quit` at 80 columns, with no way out named.
+		const text = stripAnsi(renderUi(<Footer width={80} paused={true} scope="inspector" />).lastFrame() ?? '');
+		expect(text).toContain('tab view');
+		expect(text).toContain('select');
+		expect(displayWidth(text)).toBeLessThanOrEqual(80);
+		const slope = stripAnsi(renderUi(<Footer width={80} paused={false} scope="slope" />).lastFrame() ?? '');
+		expect(slope).toContain('tab view');
+		expect(slope).toContain('g along');
+	});
+
 	test('help overlay at its own size', () => {
 		const {lastFrame} = renderUi(<HelpOverlay width={80} height={18} />);
 		const lines = frameLines(lastFrame());
