@@ -161,6 +161,19 @@ describe('pieces', () => {
 		expect(displayWidth(line({title: 'A very long lesson title that cannot possibly fit beside the status'}))).toBeLessThanOrEqual(80);
 	});
 
+	// The batch-size lesson read "step 40 · epoch 30": the full batch's epoch (finished at step 30)
+	// beside batch 1's step. Mutation: the epoch as the largest of any run's fails this.
+	test('status line: the epoch of the runs at the step shown, none where their epochs part', () => {
+		const [a, b, c] = threeRuns();
+		const line = (runs: object[]) => stripAnsi(renderUi(<StatusLine title="Batch size" runs={runs as ReturnType<typeof threeRuns>} paused={false} finished={false} stepsPerSecond={100} speed={100} width={80} />).lastFrame() ?? '');
+		const full = {...a!, step: 30, epoch: 30};
+		expect(line([full, {...b!, step: 40, epoch: 0.125}])).toContain('step 40 · epoch 0.1 ·');
+		const text = line([full, {...b!, step: 30, epoch: 30 / 32}, {...c!, step: 30, epoch: 30}]);
+		expect(text).toContain('step 30 · ▶');
+		expect(text).not.toContain('epoch');
+		expect(line([full, {...b!, step: 30, epoch: 30}])).toContain('step 30 · epoch 30 ·');
+	});
+
 	test('caption: the note for the current step, Korean within the width', () => {
 		expect(currentNote(sc.notes, 0)?.at).toBe(0);
 		expect(currentNote(sc.notes, 49)?.at).toBe(0);
