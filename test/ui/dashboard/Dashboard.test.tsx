@@ -216,6 +216,19 @@ describe('pieces', () => {
 		expect(slope).toContain('g along');
 	});
 
+	// In a tour chapter at 80×24 the inspector's help has 18 rows of 78 columns: the first column
+	// took its longest line (". next phase (pauses; then the step)") and the right one cut five
+	// descriptions ("change settings, ad…"). Mutation: the first column always as wide as its
+	// longest line fails this.
+	test('help overlay: the first column gives way so that every description is read whole', () => {
+		const {lastFrame} = renderUi(<HelpOverlay width={80} height={20} scope="inspector" />);
+		const lines = frameLines(lastFrame());
+		expectFits(lines, 80, 20);
+		const text = lines.join('\n');
+		expect(text).not.toContain('…');
+		for (const words of ['change settings, add', 'lr ×10^¼ (the picked', 'save as a scenario file', 'previous run / all runs']) expect(text).toContain(words);
+	});
+
 	test('help overlay at its own size', () => {
 		const {lastFrame} = renderUi(<HelpOverlay width={80} height={18} />);
 		const lines = frameLines(lastFrame());
