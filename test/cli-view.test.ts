@@ -55,6 +55,21 @@ describe('gradlab view', () => {
 		}
 	});
 
+	it('a recording with a bad line: one line naming the file, the line and the field, in English and in Korean, exit 2', () => {
+		// Mutation caught: describeFailure printing error.message for a RecordError (the `ko` line reads English).
+		const good = '{"run":"a","step":1,"epoch":0,"samples":1,"loss":1,"accuracy":0.5,"testLoss":null,"testAccuracy":null,"diverged":false,"divergedAt":null,"layers":[]}';
+		writeFileSync(join(dir, 'bad.jsonl'), `${good}\n${good.replace('"step":1', '"step":2').replace('"loss":1', '"loss":"low"')}\n`);
+		for (const [lang, expected] of [
+			['en', 'gradlab: bad.jsonl line 2: "loss" must be a number or null; not a gradlab record (view reads the JSON Lines of run --headless --format jsonl, or of the dashboard export)\n'],
+			['ko', 'gradlab: bad.jsonl: 2행: "loss" 값이 맞지 않아요. 필요한 값: 수 또는 null. gradlab 기록이 아니에요 (view는 run --headless --format jsonl이나 대시보드 내보내기가 쓴 JSON Lines를 읽어요)\n'],
+		] as const) {
+			const run = gradlab('view', 'bad.jsonl', '--lang', lang);
+			expect(run.code).toBe(2);
+			expect(run.stdout).toBe('');
+			expect(run.stderr).toBe(expected);
+		}
+	});
+
 	it('a recording headless mode wrote is read before the terminal is asked for', () => {
 		const made = gradlab('run', 'learning-rate', '--headless', '--steps', '20', '--format', 'jsonl', '--out', 'runs.jsonl');
 		expect(made.code).toBe(0);

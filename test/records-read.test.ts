@@ -35,6 +35,9 @@ const refused = (text: string): string => {
 	throw new Error('not refused');
 };
 
+/** A valid record of run "a" at step 1, with no layers. */
+const LINE = '{"run":"a","step":1,"epoch":0,"samples":1,"loss":1,"accuracy":0.5,"testLoss":null,"testAccuracy":null,"diverged":false,"divergedAt":null,"layers":[]}';
+
 describe('parseRecords', () => {
 	it('headless jsonl of a lesson with a diverging run: every line back as it was written, per run', async () => {
 		const text = await headless(divergingScenario(), 10);
@@ -77,6 +80,33 @@ describe('parseRecords', () => {
 		const message = refused(text);
 		expect(message.startsWith(expected)).toBe(true);
 		expect(message).not.toContain('\n');
+	});
+
+	it.each([
+		['YAML', 'title: a lesson\n', 'runs.jsonl: 1행이 JSON이 아니에요. gradlab 기록이 아니에요 (view는 run --headless --format jsonl이나 대시보드 내보내기가 쓴 JSON Lines를 읽어요)'],
+		['a JSON list', '[1, 2]\n', 'runs.jsonl: 1행이 JSON 객체가 아니에요.'],
+		['another JSON object', '\n{"name": "x"}\n', 'runs.jsonl: 2행에 "run"이(가) 없어요.'],
+		['a text loss', '{"run":"a","step":1,"epoch":0,"samples":1,"loss":"low"}\n', 'runs.jsonl: 1행: "loss" 값이 맞지 않아요. 필요한 값: 수 또는 null.'],
+		['a negative step', '{"run":"a","step":-1}\n', 'runs.jsonl: 1행: "step" 값이 맞지 않아요. 필요한 값: 0 이상의 정수.'],
+		['a layer that is not an object', `${LINE.replace('"layers":[]', '"layers":[3]')}\n`, 'runs.jsonl: 1행: "layers"의 1번째 층이 객체가 아니에요.'],
+		['a layer without numbers', `${LINE.replace('"layers":[]', '"layers":[{"gradNormW":"big"}]')}\n`, 'runs.jsonl: 1행: "layers"의 1번째 층의 "gradNormW" 값이 맞지 않아요. 필요한 값: 수 또는 null.'],
+		['two files pasted together', `${LINE}\n${LINE}\n`, 'runs.jsonl: 2행: 실행 "a"이(가) 1 스텝으로 되돌아가요'],
+		['nothing', '\n\n', 'runs.jsonl: 기록이 하나도 없어요.'],
+	])('%s, in Korean: the same line from the phrasebook, field names as written', (_name, text, expected) => {
+		// Mutation: delete a rule of RECORD_RULES in scenarios/korean.ts and its line stays English here.
+		let error: unknown;
+		try {
+			parseRecords(text, 'runs.jsonl');
+		} catch (caught) {
+			error = caught;
+		}
+		expect(error).toBeInstanceOf(RecordError);
+		const korean = (error as RecordError).inLanguage('ko');
+		expect(korean.startsWith(expected)).toBe(true);
+		expect(korean).not.toContain('\n');
+		// No English sentence is left: what is left of four letters or more is a name, a command or a format.
+		expect(korean.replace(/"[^"]*"|\S+\.jsonl|--\w+/g, '')).not.toMatch(/\b(?!gradlab|view|null|JSON|Lines|jsonl)[a-zA-Z]{4,}\b/);
+		expect((error as RecordError).inLanguage('en')).toBe((error as Error).message);
 	});
 
 	it('a run going back in steps (two files pasted together) is refused at the line', () => {

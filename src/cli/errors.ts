@@ -2,9 +2,8 @@
 import {CsvError} from '../core/data/index.js';
 import {RecordError} from '../records/read.js';
 import {WriteProblem} from '../scenarios/atomic.js';
-import {ScenarioError, displayPath} from '../scenarios/errors.js';
-import {FileProblem} from '../scenarios/files.js';
-import {koreanCsv, koreanProblem} from '../scenarios/korean.js';
+import {ScenarioError} from '../scenarios/errors.js';
+import {koreanCsv} from '../scenarios/korean.js';
 import type {Language} from '../scenarios/types.js';
 import {UsageError} from './args.js';
 
@@ -19,7 +18,7 @@ export function describeFailure(error: unknown, language: Language): Failure {
 	if (error instanceof UsageError) return {message: `gradlab: ${error.text[language]}\n${TRY_HELP[language]}`, code: 2};
 	if (error instanceof ScenarioError) return {message: error.inLanguage(language), code: 2};
 	if (error instanceof CsvError) return {message: language === 'ko' ? koreanCsv(error.message) : error.message, code: 2};
-	if (error instanceof RecordError) return {message: `gradlab: ${recordMessage(error, language)}`, code: 2};
+	if (error instanceof RecordError) return {message: `gradlab: ${error.inLanguage(language)}`, code: 2};
 	if (error instanceof WriteProblem) return {message: language === 'ko' ? `gradlab: 쓸 수 없어요: ${error.message}` : `gradlab: cannot write ${error.message}`, code: 1};
 	const message = error instanceof Error ? error.message : String(error);
 	// A stack trace helps only the developers; GRADLAB_DEBUG=1 shows it.
@@ -27,9 +26,3 @@ export function describeFailure(error: unknown, language: Language): Failure {
 	return {message: `gradlab: ${language === 'ko' ? '오류' : 'error'}: ${message}${stack}`, code: 1};
 }
 
-/** A recording refused by the file reader reads in Korean as a scenario file's refusal does; its content checks are English. */
-function recordMessage(error: RecordError, language: Language): string {
-	const problem = error.cause;
-	if (language !== 'ko' || !(problem instanceof FileProblem)) return error.message;
-	return `${displayPath(problem.file)}: ${koreanProblem(problem.sentence) ?? problem.sentence}`;
-}

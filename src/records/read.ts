@@ -7,6 +7,8 @@
 import type {LayerStats} from '../core/types.js';
 import {displayPath} from '../scenarios/errors.js';
 import {FileProblem, readUserText} from '../scenarios/files.js';
+import {koreanProblem} from '../scenarios/korean.js';
+import type {Language} from '../scenarios/types.js';
 import type {StepRecord} from './records.js';
 
 /** One run's records, in file order (steps rising). */
@@ -32,6 +34,23 @@ export interface Recording {
  */
 export class RecordError extends Error {
 	override readonly name = 'RecordError';
+	/** The file as shown to the user. */
+	readonly file: string;
+	/** What is wrong, after the file name: `line 3 is not JSON; not a gradlab record (…)`, or the file reader's sentence. */
+	readonly sentence: string;
+
+	/** A refusal of the content; `problem` when the file reader refused the file itself (its message is kept). */
+	constructor(file: string, sentence: string, problem?: FileProblem) {
+		super(problem ? problem.message : `${file} ${sentence}`, {cause: problem});
+		this.file = file;
+		this.sentence = sentence;
+	}
+
+	/** The message in `language`: Korean comes from the phrasebook (scenarios/korean.ts), as a scenario's problems do. */
+	inLanguage(language: Language): string {
+		if (language === 'en') return this.message;
+		return `${this.file}: ${koreanProblem(this.sentence) ?? this.sentence}`;
+	}
 }
 
 /** What every refusal of a file's content ends with. */
@@ -42,19 +61,19 @@ type Fields = Record<string, unknown>;
 const isNumberOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
 const num = (v: number | null): number => (v === null ? Number.NaN : v);
 
-/** One line's record, or a RecordError naming what is wrong with it. */
-function parseLine(line: string, where: string): StepRecord {
+/** One line's record, or `refuse` saying what is wrong with it (after "line N"). */
+function parseLine(line: string, refuse: (what: string) => never): StepRecord {
 	let value: unknown;
 	try {
 		value = JSON.parse(line);
 	} catch {
-		throw new RecordError(`${where} is not JSON`);
+		refuse(' is not JSON');
 	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RecordError(`${where} is not a JSON object`);
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse(' is not a JSON object');
 	const o = value as Fields;
 	const field = (name: string, check: (v: unknown) => boolean, what: string): void => {
-		if (!(name in o)) throw new RecordError(`${where} has no "${name}"`);
-		if (!check(o[name])) throw new RecordError(`${where}: "${name}" must be ${what}`);
+		if (!(name in o)) refuse(` has no "${name}"`);
+		if (!check(o[name])) refuse(`: "${name}" must be ${what}`);
 	};
 	const numberOrNull = (name: string) => field(name, isNumberOrNull, 'a number or null');
 	field('run', (v) => typeof v === 'string', 'a string');
@@ -69,10 +88,10 @@ function parseLine(line: string, where: string): StepRecord {
 	if (surface) for (const name of ['x', 'y']) numberOrNull(name);
 	if ('seconds' in o) numberOrNull('seconds');
 	const layers = (o.layers as unknown[]).map((layer, l): LayerStats => {
-		if (typeof layer !== 'object' || layer === null) throw new RecordError(`${where}: "layers" ${l + 1} must be an object`);
+		if (typeof layer !== 'object' || layer === null) refuse(`: "layers" ${l + 1} must be an object`);
 		const stats = layer as Fields;
 		for (const name of ['gradNormW', 'gradNormB', 'updateRatio', 'saturated', 'dead']) {
-			if (!isNumberOrNull(stats[name])) throw new RecordError(`${where}: "layers" ${l + 1} "${name}" must be a number or null`);
+			if (!isNumberOrNull(stats[name])) refuse(`: "layers" ${l + 1} "${name}" must be a number or null`);
 		}
 		return {
 			gradNormW: num(stats.gradNormW as number | null),
@@ -107,19 +126,16 @@ export function parseRecords(text: string, file: string): Recording {
 	lines.forEach((raw, k) => {
 		const line = raw.trim();
 		if (line === '') return;
-		const where = `${file} line ${k + 1}`;
-		let record: StepRecord;
-		try {
-			record = parseLine(line, where);
-		} catch (error) {
-			throw error instanceof RecordError ? new RecordError(`${error.message}; ${NOT_A_RECORD}`) : error;
-		}
+		const refuse = (what: string): never => {
+			throw new RecordError(file, `line ${k + 1}${what}; ${NOT_A_RECORD}`);
+		};
+		const record = parseLine(line, refuse);
 		const earlier = runs.get(record.run);
 		if (!earlier) runs.set(record.run, [record]);
-		else if (record.step <= earlier.at(-1)!.step) throw new RecordError(`${where}: run "${record.run}" goes back to step ${record.step}; ${NOT_A_RECORD}`);
+		else if (record.step <= earlier.at(-1)!.step) refuse(`: run "${record.run}" goes back to step ${record.step}`);
 		else earlier.push(record);
 	});
-	if (runs.size === 0) throw new RecordError(`${file} has no records; ${NOT_A_RECORD}`);
+	if (runs.size === 0) throw new RecordError(file, `has no records; ${NOT_A_RECORD}`);
 	const all = [...runs.values()].flat();
 	return {
 		runs: [...runs].map(([label, records]) => ({label, records})),
@@ -140,7 +156,7 @@ export function readRecording(file: string): Recording {
 		text = readUserText(file, 'recording');
 	} catch (error) {
 		if (!(error instanceof FileProblem)) throw error;
-		throw new RecordError(error.message, {cause: error});
+		throw new RecordError(displayPath(error.file), error.sentence, error);
 	}
 	return parseRecords(text, displayPath(file));
 }

@@ -15,6 +15,10 @@ type Rule = readonly [RegExp, (...parts: string[]) => string];
 const PHRASES: Readonly<Record<string, string>> = {
 	'a number': '수',
 	'a number > 0': '0보다 큰 수',
+	'a number or null': '수 또는 null',
+	'a step or null': '스텝 번호 또는 null',
+	'a string': '문자열',
+	'a list': '목록',
 	'a number ≥ 0': '0 이상의 수',
 	'a number from 0 to 1': '0부터 1 사이의 수',
 	'a number from 0 to 1 (1 excluded)': '0 이상 1 미만의 수',
@@ -168,6 +172,8 @@ const SENTENCES: readonly Rule[] = [
 	[/^a (\S+) network has (at least )?([\d,]+) parameters and needs about (.+) to train; the limit is ([\d,]+) parameters per run \(about (.+)\)$/, (shape, least, n, memory, limit, limitMemory) => `${shape} 신경망은 매개변수가 ${least ? '적어도 ' : ''}${n}개이고 학습에 약 ${memory}가 필요해요. 실행마다 매개변수 ${limit}개(약 ${limitMemory})까지예요`],
 	[/^this lesson would need about (.+?) \((.*)\); the limit is (.+?) per lesson.*$/s, (total, parts, limit) => `이 수업에는 약 ${total}가 필요해요 (${parts}). 수업마다 ${limit}까지예요. 실행, 데이터, 층을 줄이세요`],
 	[/^(.+) has (.+); the limit is (.+) \(it would take about (.+) as training data\)$/s, (file, what, limit, memory) => `${file}: ${what}, 한도는 ${koreanPhrase(limit)}예요 (학습 데이터로 약 ${memory}가 필요해요)`],
+	// Recordings (gradlab view; records/read.ts), after the file name.
+	[/^(.+); not a gradlab record \(view reads the JSON Lines of run --headless --format jsonl, or of the dashboard export\)$/s, (what) => `${apply(RECORD_RULES, what) ?? what}. gradlab 기록이 아니에요 (view는 run --headless --format jsonl이나 대시보드 내보내기가 쓴 JSON Lines를 읽어요)`],
 	// CSV files (the reader's sentences, after the file name).
 	[/^(.+?)(?: \((.+)\))?: (The CSV file .*|Row .*|The target column .*|\w+ column ".*" not found\..*)$/s, (file, where, sentence) => `${file}${where ? ` (${where})` : ''}: ${koreanCsv(sentence)}`],
 	[/^(.+): its feature columns are (.+); the training file's are (.+)\. A test file needs the same columns\.$/s, (file, test, train) => `${file}: 특성 열이 ${test}인데 학습 파일은 ${train}이에요. 테스트 파일은 열이 같아야 해요`],
@@ -191,6 +197,18 @@ const NOUNS: Readonly<Record<string, string>> = {
 };
 
 const TASKS: Readonly<Record<string, string>> = {classification: '분류', regression: '회귀'};
+
+/** What is wrong with a recording's content (records/read.ts); field names and run labels stay as written. */
+const RECORD_RULES: readonly Rule[] = [
+	[/^line (\d+) is not JSON$/, (line) => `${line}행이 JSON이 아니에요`],
+	[/^line (\d+) is not a JSON object$/, (line) => `${line}행이 JSON 객체가 아니에요`],
+	[/^line (\d+) has no "(.*)"$/s, (line, name) => `${line}행에 "${name}"이(가) 없어요`],
+	[/^line (\d+): "layers" (\d+) must be an object$/, (line, l) => `${line}행: "layers"의 ${l}번째 층이 객체가 아니에요`],
+	[/^line (\d+): "layers" (\d+) "(.*)" must be (.+)$/s, (line, l, name, what) => `${line}행: "layers"의 ${l}번째 층의 "${name}" 값이 맞지 않아요. 필요한 값: ${koreanPhrase(what)}`],
+	[/^line (\d+): "(.*)" must be (.+)$/s, (line, name, what) => `${line}행: "${name}" 값이 맞지 않아요. 필요한 값: ${koreanPhrase(what)}`],
+	[/^line (\d+): run "(.*)" goes back to step (\d+)$/s, (line, run, step) => `${line}행: 실행 "${run}"이(가) ${step} 스텝으로 되돌아가요 (스텝은 커지기만 해요)`],
+	[/^has no records$/, () => '기록이 하나도 없어요'],
+];
 
 /** The CSV reader's sentences (core/data/csv.ts). */
 const CSV_RULES: readonly Rule[] = [

@@ -137,4 +137,24 @@ describe.skipIf(!hasTmux())('an experiment, edited, changed live, saved and repl
 		expect(last('sigmoid')).toBe(last('relu'));
 		expect(last('sigmoid')).toBeLessThan(0.5);
 	}, 180_000);
+
+	it('80×24: an edited optimizer race says in its legend that the run labelled SGD now uses adam', async () => {
+		// Mutation caught: raceLegendLayout ignoring `differs` (the legend reads "● SGD  loss …" as before the edit).
+		const tmux = Tmux.start({columns: 80, rows: 24});
+		sessions.push(tmux);
+		tmux.line(`node ${CLI} optimizer-race`);
+		await tmux.waitFor(/Optimizer race: Rosenbrock .*step/, 20_000);
+		tmux.keys('c');
+		await tmux.waitFor(/❯ optimizer\s+◂ sgd ▸/);
+		// sgd → momentum → nesterov → adagrad → adadelta → rmsprop → adam.
+		tmux.keys('Right', 'Right', 'Right', 'Right', 'Right', 'Right');
+		await tmux.waitFor(/❯ optimizer\s+◂ adam ▸/);
+		tmux.keys('s');
+		const screen = await tmux.waitUntil((s) => /● SGD {2}adam\b/.test(s) && /step \d/.test(s), 'the edited race training', 20_000);
+		expectFits(screen);
+		// Every run is in the legend, each saying its optimizer.
+		for (const [label, name] of [['Momentum', 'momentum'], ['Nesterov', 'nesterov'], ['Adagrad', 'adagrad'], ['AdaDelta', 'adadelta'], ['RMSprop', 'rmsprop'], ['Adam', 'adam'], ['NAdam', 'nadam']] as const) {
+			expect(screen).toMatch(new RegExp(`${label} {2}${name.slice(0, 2)}`));
+		}
+	}, 60_000);
 });

@@ -44,7 +44,7 @@ export function Dashboard({state, scenario, enabled, reservedRows = 1, live = st
 	// under the help, which takes the legend's rows: layout.ts).
 	const legend =
 		scenario.kind === 'surface'
-			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme)
+			? raceLegendLayout(state.runs, scenario.surface, columns - 1, LEGEND_MAX_LINES, language, theme, differs)
 			: legendLayout(latest, columns - 1, LEGEND_MAX_LINES, language, theme, differs);
 	const layout = dashboardLayout(size, state.view, state.helpOpen, legend.lines.length, (panelRows, most) => barsWidthWanted(latest, state.showStats, language, panelRows, most), reservedRows);
 	if (layout.tooSmall) return <TooSmall quit={commandHint('lesson', 'quit', language, theme.glyphs.ascii)} />;

@@ -2,8 +2,8 @@
  * The legend as pure data: one entry per run, packed into as few lines as fit. A lesson's entry
  * says loss, accuracy (R² for a regression) and the learning rate the run uses now (it moves with
  * a schedule or a live change), and after an edit first what differs between the runs (the
- * editor's words: a run still labelled `sigmoid` reads `relu`); an optimizer race's says where a
- * run left the map.
+ * editor's words: a run still labelled `sigmoid` reads `relu`, one labelled `sgd` reads `adam`);
+ * an optimizer race's says after its numbers where a run left the map.
  */
 import {SURFACES, type SurfaceName} from '../../core/surfaces.js';
 import type {RunState} from '../../runner/protocol.js';
@@ -56,8 +56,8 @@ export interface LegendGlyphs {
 	readonly dash: string;
 }
 
-/** The legend entry for a run (`differs`: what differs between the runs, after an edit). */
-export function legendEntry(run: RunState, index: number, marker: string, language: Language, glyphs: LegendGlyphs, level: LegendDetail = 'full', differs = ''): LegendEntry {
+/** The legend entry for a run (`differs`: what differs between the runs, after an edit; `note`: said after the numbers, the race's `off the map since step 31`). */
+export function legendEntry(run: RunState, index: number, marker: string, language: Language, glyphs: LegendGlyphs, level: LegendDetail = 'full', differs = '', note = ''): LegendEntry {
 	const label = truncate(run.label, MAX_LABEL, glyphs.ellipsis);
 	let detail: string;
 	if (run.diverged) {
@@ -75,6 +75,7 @@ export function legendEntry(run: RunState, index: number, marker: string, langua
 		detail = parts.join('  ');
 	}
 	if (differs !== '') detail = detail === '' ? differs : `${differs}  ${detail}`;
+	if (note !== '') detail = detail === '' ? note : `${detail}  ${note}`;
 	const shownMarker = run.diverged ? glyphs.diverged : marker;
 	return {run: index, marker: shownMarker, label, detail, diverged: run.diverged, width: displayWidth(`${shownMarker} ${label}${LABEL_GAP}${detail}`)};
 }
@@ -119,8 +120,8 @@ const NUMBERED: readonly LegendDetail[] = ['full', 'train', 'rate'];
  * loss and lr fit (8 runs at 80 columns), what differs alone, cut the same way (the charts still
  * show the loss).
  */
-export function fitLegend(runs: readonly RunState[], markers: readonly string[], width: number, maxLines: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[] = []): LegendLayout {
-	const entries = (level: LegendDetail, texts: readonly string[]) => runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level, texts[k] ?? ''));
+export function fitLegend(runs: readonly RunState[], markers: readonly string[], width: number, maxLines: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[] = [], notes: readonly string[] = []): LegendLayout {
+	const entries = (level: LegendDetail, texts: readonly string[]) => runs.map((run, k) => legendEntry(run, k, markers[k] ?? '*', language, glyphs, level, texts[k] ?? '', notes[k] ?? ''));
 	const pack = (level: LegendDetail, texts: readonly string[]) => packLegend(entries(level, texts), width, maxLines, language);
 	if (differs.some((d) => d !== '')) {
 		for (const level of NUMBERED) {
@@ -130,12 +131,12 @@ export function fitLegend(runs: readonly RunState[], markers: readonly string[],
 		for (const level of NUMBERED) {
 			const numbers = spread(entries(level, []), width, maxLines) ?? pack(level, []);
 			if (numbers.hidden > 0) continue;
-			const said = withDifferences(numbers, level, runs, width, language, glyphs, differs);
+			const said = withDifferences(numbers, level, runs, width, language, glyphs, differs, notes);
 			if (said.firstShown) return said.layout;
 		}
 		// What differs alone, the runs spread over the lines.
 		const bare = spread(entries('none', []), width, maxLines);
-		if (bare) return withDifferences(bare, 'none', runs, width, language, glyphs, differs).layout;
+		if (bare) return withDifferences(bare, 'none', runs, width, language, glyphs, differs, notes).layout;
 	}
 	let tersest: LegendLayout = {lines: [], hidden: 0, moreText: ''};
 	for (const level of LEVELS) {
@@ -168,7 +169,7 @@ function spread(entries: readonly LegendEntry[], width: number, maxLines: number
  * is left out. `firstShown`: every run that differs
  * shows its first difference whole (or `MIN_FIRST` columns of a long one).
  */
-function withDifferences(layout: LegendLayout, level: LegendDetail, runs: readonly RunState[], width: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[]): {layout: LegendLayout; firstShown: boolean} {
+function withDifferences(layout: LegendLayout, level: LegendDetail, runs: readonly RunState[], width: number, language: Language, glyphs: LegendGlyphs, differs: readonly string[], notes: readonly string[]): {layout: LegendLayout; firstShown: boolean} {
 	let firstShown = true;
 	const lines = layout.lines.map((line) => {
 		let spare = width - line.reduce((sum, entry) => sum + entry.width, 0) - LEGEND_GAP * (line.length - 1);
@@ -177,7 +178,7 @@ function withDifferences(layout: LegendLayout, level: LegendDetail, runs: readon
 			const room = Math.floor(spare / (line.length - k)) - LABEL_GAP.length;
 			const cut = room >= Math.min(MIN_DIFFERS, displayWidth(text)) ? cutDifferences(text, room, glyphs.ellipsis) : '';
 			if (displayWidth(cut) < Math.min(displayWidth(text.split(DIFFERENCE_GAP)[0]!), MIN_FIRST)) firstShown = false;
-			const said = legendEntry(runs[entry.run]!, entry.run, entry.marker, language, glyphs, level, cut);
+			const said = legendEntry(runs[entry.run]!, entry.run, entry.marker, language, glyphs, level, cut, notes[entry.run] ?? '');
 			spare -= said.width - entry.width;
 			return said;
 		});
@@ -201,26 +202,23 @@ function cutDifferences(text: string, room: number, ellipsis: string): string {
 	return shown === '' ? truncate(text, room, ellipsis) : `${shown}${more}`;
 }
 
-/** A lesson's legend with the theme's markers (the dashboard sizes the panels above by it); `differs` after an edit. */
-export function legendLayout(runs: readonly RunState[], width: number, maxLines: number, language: Language, theme: Theme, differs: readonly string[] = []): LegendLayout {
+/** A lesson's legend with the theme's markers (the dashboard sizes the panels above by it); `differs` after an edit, `notes` after the numbers. */
+export function legendLayout(runs: readonly RunState[], width: number, maxLines: number, language: Language, theme: Theme, differs: readonly string[] = [], notes: readonly string[] = []): LegendLayout {
 	const markers = runs.map((_, k) => runMarker(theme, k));
 	const spelled = theme.glyphs.ascii ? differs.map(asciiText) : differs;
-	return fitLegend(runs, markers, width, maxLines, language, theme.glyphs, spelled);
+	return fitLegend(runs, markers, width, maxLines, language, theme.glyphs, spelled, notes);
 }
 
-/** The race's legend: each optimizer's loss and lr (the loss alone when that is what lets every run show) and, for a run off the map, the step where it left. */
-export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName, width: number, maxLines: number, language: Language, theme: Theme): LegendLayout {
+/**
+ * The race's legend: a lesson's (each optimizer's loss and lr, the loss alone when that is what
+ * lets every run show; after an edit, what differs first), and for a run off the map the step where
+ * it left.
+ */
+export function raceLegendLayout(runs: readonly RunView[], surface: SurfaceName, width: number, maxLines: number, language: Language, theme: Theme, differs: readonly string[] = []): LegendLayout {
 	const view = SURFACES[surface].view;
-	const at = (level: LegendDetail): LegendLayout => {
-		const entries = runs.map((run, k) => {
-			const entry = legendEntry(run.state, k, runMarker(theme, k), language, theme.glyphs, level);
-			const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
-			if (left === null) return entry;
-			const detail = `${entry.detail}  ${word('offMap', language)} ${left}`;
-			return {...entry, detail, width: displayWidth(`${entry.marker} ${entry.label}${LABEL_GAP}${detail}`)};
-		});
-		return packLegend(entries, width, maxLines, language);
-	};
-	const withRate = at('rate');
-	return withRate.hidden === 0 ? withRate : at('loss');
+	const notes = runs.map((run) => {
+		const left = run.state.diverged ? null : leftWindowAt(run.history.points, run.state.position, view);
+		return left === null ? '' : `${word('offMap', language)} ${left}`;
+	});
+	return legendLayout(runs.map((run) => run.state), width, maxLines, language, theme, differs, notes);
 }

@@ -177,10 +177,16 @@ function stepPhase(state: DashboardState, by: 1 | -1): DashboardState {
 	return withInspector(state, {phase: Math.max(0, Math.min(last, phase + by))});
 }
 
-/** While walking through a step, an inspection of another step (the next one, or the run paused later than asked) starts the walk over. */
+/**
+ * While walking through a step, an inspection of another step: after the update (the user's `.`
+ * took the step) the walk starts over on the next one; earlier (the run paused a step or two
+ * later than the one on screen when `.` paused it) the walk goes on where it was, on the step the
+ * run really stopped at, rather than jumping back to its first phase under the user's keys.
+ */
 function followWalk(choice: InspectorChoice, shown: InspectProbe | null): InspectorChoice {
 	if (choice.phase === null || !shown || shown.step === choice.walking) return choice;
-	return {...choice, phase: 0, walking: shown.step};
+	const update = shown.inspection.kind === 'step' ? phaseCount(shown.inspection.layers.length - 1) - 1 : 0;
+	return {...choice, phase: choice.phase >= update ? 0 : choice.phase, walking: shown.step};
 }
 
 /** A probe with the boundary grid, inspection and slice of `previous` where it brought none. */

@@ -5,7 +5,7 @@ import {dashboardReducer} from '../../../src/ui/dashboard/reducer.js';
 import {initialDashboardState} from '../../../src/ui/dashboard/state.js';
 import {displayWidth} from '../../../src/ui/kit/format.js';
 import {findScenario, loadScenarioFile} from '../../../src/scenarios/load.js';
-import type {NetworkScenario} from '../../../src/scenarios/types.js';
+import type {NetworkScenario, SurfaceScenario} from '../../../src/scenarios/types.js';
 import {differenceTexts, draftOf} from '../../../src/ui/screens/editor/draft.js';
 import {initialEditorState} from '../../../src/ui/screens/editor/editor-state.js';
 import {runRows} from '../../../src/ui/screens/editor/editor-layout.js';
@@ -168,5 +168,30 @@ describe('the race legend', () => {
 		expect(text).toContain('off the map since step 31');
 		expect(text).toContain('diverged at step 11');
 		expect(text).not.toMatch(/SGD[^▲]*off the map/);
+	});
+
+	test.each([
+		['en', 'color'],
+		['ko', 'color'],
+		['en', 'ascii'],
+	] as const)('after an edit at 80×24 (%s, %s): the run labelled SGD reads adam, every run in 3 lines, in the lesson legend\'s words', (language, theme) => {
+		// Mutation caught: raceLegendLayout ignoring `differs` (no "SGD  adam": the race said nothing of the edit).
+		const race = loadScenarioFile(findScenario('optimizer-race')) as SurfaceScenario;
+		const [sgd, ...rest] = race.runs;
+		const edited: SurfaceScenario = {...race, runs: [{...sgd!, optimizer: {...sgd!.optimizer, name: 'adam'}}, ...rest]};
+		const differs = differenceTexts(draftOf(edited), language, ['lr']);
+		expect(differs[0]).toBe('adam');
+		// Eight runs on the map, one of them off it since step 31 (raceRuns' Adagrad).
+		const base = raceRuns();
+		const states = edited.runs.map((run, k) => ({...base[k % 3]!, label: run.label}));
+		const layout = raceLegendLayout(views(states), 'rosenbrock', 79, 3, language, THEMES[theme], differs);
+		expect(layout.hidden).toBe(0);
+		const lines = draw(<Legend layout={layout} width={79} />, theme, 80, language);
+		expectFits(lines, 79, 3);
+		const text = lines.join('\n');
+		expect(text).toMatch(theme === 'ascii' ? /SGD {2}adam\b/ : /● SGD {2}adam\b/);
+		for (const run of edited.runs) expect(text).toContain(`${run.label}  `);
+		// Where a run left the map still follows its numbers (none here: what differs alone).
+		expect(text).toContain(language === 'en' ? 'Nesterov  nesterov  off the map since step 31' : 'Nesterov  nesterov  지도 밖, 스텝 31');
 	});
 });
