@@ -55,13 +55,27 @@ export function helpColumns(inner: number, lines: number, items: readonly HelpIt
 	const groups = Array.from({length: count}, (_, c) => items.slice(c * per, (c + 1) * per));
 	const keysWidth = groups.map((g) => 1 + Math.max(0, ...g.map((e) => displayWidth(e.keys))) + 1);
 	const natural = groups.map((g, c) => keysWidth[c]! + Math.max(0, ...g.map((e) => displayWidth(e.description))) + 1);
-	const widths = count === 1 ? [inner] : [Math.max(keysWidth[0]! + 8, Math.min(natural[0]!, inner - keysWidth[1]! - 8)), 0];
-	if (count === 2) widths[1] = inner - widths[0]!;
+	const narrowest = keysWidth[0]! + 8;
+	const widest = Math.max(narrowest, Math.min(natural[0]!, inner - keysWidth[1]! - 8));
+	const wrapAt = (c: number, width: number) => groups[c]!.map((e) => wrap(e.description, Math.max(1, width - keysWidth[c]! - 1)));
+	const fitsAt = (c: number, width: number) => wrapAt(c, width).reduce((n, w) => n + Math.max(1, w.length), 0) <= lines;
+	// The first column as wide as its longest line allows, narrower if that lets every description
+	// of both columns be read whole (the inspector's help at 80×24 cut five on the right).
+	let first = widest;
+	if (count === 2 && !(fitsAt(0, first) && fitsAt(1, inner - first))) {
+		for (let w = widest - 1; w >= narrowest; w--) {
+			if (fitsAt(0, w) && fitsAt(1, inner - w)) {
+				first = w;
+				break;
+			}
+		}
+	}
+	const widths = count === 1 ? [inner] : [first, inner - first];
 	return groups.map((group, c) => {
 		const width = widths[c]!;
 		const room = Math.max(1, width - keysWidth[c]! - 1);
-		const wrapped = group.map((e) => wrap(e.description, room));
-		const fits = wrapped.reduce((n, w) => n + Math.max(1, w.length), 0) <= lines;
+		const wrapped = wrapAt(c, width);
+		const fits = fitsAt(c, width);
 		const rows = group.flatMap((item, k): HelpRow[] => {
 			const pieces = fits ? wrapped[k]! : [truncate(item.description, room, ellipsis)];
 			return (pieces.length > 0 ? pieces : ['']).map((piece, p) => ({

@@ -22,11 +22,21 @@ export interface StatusInfo {
 	readonly replayEnd?: number;
 }
 
+/**
+ * The epoch of the runs at `step`, the furthest any run has gone; 0 (not shown) when they part
+ * (batch sizes differ): the batch-size lesson read "step 40 · epoch 30" — the full batch's epoch,
+ * which finished at step 30, beside batch 1's step, at epoch 0.13.
+ */
+function epochAt(runs: readonly RunState[], step: number): number {
+	const epochs = new Set(runs.filter((r) => r.step === step).map((r) => formatEpoch(r.epoch)));
+	return epochs.size === 1 ? (runs.find((r) => r.step === step)?.epoch ?? 0) : 0;
+}
+
 /** The status pieces: `step 1200 · epoch 96`, `▶ 1450 steps/s` (or paused/finished), `speed max`. */
 export function statusParts(props: StatusInfo, glyphs: Glyphs): {where: string; state: string; pace: string} {
 	const {runs, paused, finished, stepsPerSecond, speed, language, replayEnd} = props;
 	const step = runs.reduce((m, r) => Math.max(m, r.step), 0);
-	const epoch = runs.reduce((m, r) => Math.max(m, r.epoch), 0);
+	const epoch = epochAt(runs, step);
 	const where = [`${word('step', language)} ${formatCount(step)}`];
 	if (epoch > 0) where.push(`${word('epoch', language)} ${formatEpoch(epoch)}`);
 	if (replayEnd !== undefined) {

@@ -39,13 +39,17 @@ function hintsWidth(hints: readonly Hint[], separator: string): number {
 	return hints.reduce((n, h, k) => n + (k > 0 ? displayWidth(separator) + 2 : 0) + displayWidth(`${h.keys} ${h.hint}`), 0);
 }
 
-/** The hints that fit `width`: the highest ranks are dropped first, rank 0 never. */
+/**
+ * The hints that fit `width`: one at a time, the highest rank first (of equal ranks the later),
+ * rank 0 never. One at a time, so a tie does not empty the line: the inspector's tab, select and
+ * change share a rank, and at 80 columns two of them fit.
+ */
 export function fitHints(hints: readonly Hint[], width: number, separator: string): Hint[] {
-	let shown = [...hints];
+	const shown = [...hints];
 	while (hintsWidth(shown, separator) > width) {
 		const worst = Math.max(...shown.map((h) => h.rank));
 		if (worst === 0) break;
-		shown = shown.filter((h) => h.rank !== worst);
+		shown.splice(shown.findLastIndex((h) => h.rank === worst), 1);
 	}
 	return shown;
 }

@@ -81,12 +81,12 @@ export const WORDS = {
 	tourEntry: {en: 'Guided tour: the whole story, chapter by chapter', ko: '가이드 투어: 처음부터 끝까지, 장별로'},
 	tourSummary: {
 		en: 'From backpropagation to Adam: each chapter opens with a short card, then trains live. n/p move between chapters.',
-		ko: '역전파부터 Adam까지. 각 장은 짧은 소개 카드로 시작해 바로 학습을 보여 줍니다. n/p로 장을 옮깁니다.',
+		ko: '역전파부터 아담(Adam)까지. 각 장은 짧은 소개 카드로 시작해 바로 학습을 보여 줘요. n/p로 장을 옮겨요.',
 	},
 	explorerEntry: {en: 'Activation explorer: f, f′ and (max f′)^depth', ko: '활성화 함수 탐색기: f, f′, (max f′)^깊이'},
 	explorerSummary: {
 		en: 'Every activation function and its derivative on [-6, 6], without training: why ten sigmoid layers starve the first one.',
-		ko: '학습 없이 모든 활성화 함수와 도함수를 [-6, 6]에서 봅니다. 시그모이드 10층이 첫 층의 기울기를 굶기는 이유.',
+		ko: '학습 없이 모든 활성화 함수와 도함수를 [-6, 6]에서 봐요. 시그모이드 10층이 첫 층의 기울기를 굶기는 이유예요.',
 	},
 	skipped: {en: 'skipped', ko: '건너뜀'},
 	newEntry: {en: 'New experiment: change any setting, add runs, save it', ko: '새 실험: 설정을 바꾸고, 실행을 더하고, 저장하기'},

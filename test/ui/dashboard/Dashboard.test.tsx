@@ -161,6 +161,19 @@ describe('pieces', () => {
 		expect(displayWidth(line({title: 'A very long lesson title that cannot possibly fit beside the status'}))).toBeLessThanOrEqual(80);
 	});
 
+	// The batch-size lesson read "step 40 · epoch 30": the full batch's epoch (finished at step 30)
+	// beside batch 1's step. Mutation: the epoch as the largest of any run's fails this.
+	test('status line: the epoch of the runs at the step shown, none where their epochs part', () => {
+		const [a, b, c] = threeRuns();
+		const line = (runs: object[]) => stripAnsi(renderUi(<StatusLine title="Batch size" runs={runs as ReturnType<typeof threeRuns>} paused={false} finished={false} stepsPerSecond={100} speed={100} width={80} />).lastFrame() ?? '');
+		const full = {...a!, step: 30, epoch: 30};
+		expect(line([full, {...b!, step: 40, epoch: 0.125}])).toContain('step 40 · epoch 0.1 ·');
+		const text = line([full, {...b!, step: 30, epoch: 30 / 32}, {...c!, step: 30, epoch: 30}]);
+		expect(text).toContain('step 30 · ▶');
+		expect(text).not.toContain('epoch');
+		expect(line([full, {...b!, step: 30, epoch: 30}])).toContain('step 30 · epoch 30 ·');
+	});
+
 	test('caption: the note for the current step, Korean within the width', () => {
 		expect(currentNote(sc.notes, 0)?.at).toBe(0);
 		expect(currentNote(sc.notes, 49)?.at).toBe(0);
@@ -189,6 +202,31 @@ describe('pieces', () => {
 		expect(scopeHints('lesson', 'en', {paused: true})[0]).toMatchObject({keys: 'space', hint: 'resume'});
 		expect(scopeHints('lesson', 'en').some((h) => h.keys === 'e')).toBe(false);
 		expect(scopeHints('lesson', 'en', {enabled: ['export']}).some((h) => h.keys === 'e')).toBe(true);
+	});
+
+	test('footer drops hints one at a time, so a tie of ranks does not empty the line', () => {
+		// The inspector's tab, select and change share a rank: dropping all three at once left
+		// `space resume · ./, phase · ? help · q quit` at 80 columns, with no way out named.
+		const text = stripAnsi(renderUi(<Footer width={80} paused={true} scope="inspector" />).lastFrame() ?? '');
+		expect(text).toContain('tab view');
+		expect(text).toContain('select');
+		expect(displayWidth(text)).toBeLessThanOrEqual(80);
+		const slope = stripAnsi(renderUi(<Footer width={80} paused={false} scope="slope" />).lastFrame() ?? '');
+		expect(slope).toContain('tab view');
+		expect(slope).toContain('g along');
+	});
+
+	// In a tour chapter at 80×24 the inspector's help has 18 rows of 78 columns: the first column
+	// took its longest line (". next phase (pauses; then the step)") and the right one cut five
+	// descriptions ("change settings, ad…"). Mutation: the first column always as wide as its
+	// longest line fails this.
+	test('help overlay: the first column gives way so that every description is read whole', () => {
+		const {lastFrame} = renderUi(<HelpOverlay width={80} height={20} scope="inspector" />);
+		const lines = frameLines(lastFrame());
+		expectFits(lines, 80, 20);
+		const text = lines.join('\n');
+		expect(text).not.toContain('…');
+		for (const words of ['change settings, add', 'lr ×10^¼ (the picked', 'save as a scenario file', 'previous run / all runs']) expect(text).toContain(words);
 	});
 
 	test('help overlay at its own size', () => {

@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {findScenario, loadScenarioFile} from '../../../src/scenarios/load.js';
 import type {NetworkScenario, Scenario} from '../../../src/scenarios/types.js';
 import {Dashboard} from '../../../src/ui/dashboard/Dashboard.js';
 import {dashboardLayout} from '../../../src/ui/dashboard/layout.js';
@@ -207,6 +208,25 @@ describe('the images view in the dashboard', () => {
 		expect(lines[7]).toMatch(/^│ {4}█ {5}2 {3}/); // image 12: class 2, its column 4 lit
 		const header = lines.findIndex((l) => l.includes('●   0  1  2'));
 		expect(lines[header - 1]).toMatch(/^│ +│$/);
+	});
+
+	// At 80×24 the digits lesson's legend takes two lines (test accuracy), so one matrix stands
+	// beside the images: SGD's. The caption on Adam's matrix says the key that shows it, and that
+	// key does. Mutation: the caption without "[" (as it was), or [ from all runs picking the first
+	// run, fails this.
+	test('80×24: the digits caption on Adam\'s matrix names [, and [ shows Adam\'s matrix', () => {
+		const digits = loadScenarioFile(findScenario('digits')) as NetworkScenario;
+		const note = digits.notes.find((n) => n.text.en.includes('confusion matrix'))!;
+		expect(digits.runs.map((r) => r.label)).toEqual(['SGD', 'Adam']);
+		expect(note.text.en).toMatch(/Adam.*\[ shows it/);
+		expect(note.text.ko).toContain('[ 키로');
+		const {state, sc} = digitsState();
+		const tested = {...state, runs: state.runs.map((r) => ({...r, state: {...r.state, testAccuracy: 0.9}}))};
+		const before = frame(tested, sc, 80, 24, 'mono');
+		expect(before.some((l) => l.includes('●   0  1'))).toBe(true);
+		expect(before.some((l) => l.includes('▲   0  1'))).toBe(false);
+		const after = frame(dashboardReducer(tested, {type: 'command', command: 'prevRun'}), sc, 80, 24, 'mono');
+		expect(after.some((l) => l.includes('▲   0  1')), after.join('\n')).toBe(true);
 	});
 
 	test('[ ] single out a run: its name in the title, its matrix alone', () => {

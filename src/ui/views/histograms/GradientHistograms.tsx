@@ -7,7 +7,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {HISTOGRAM_BINS} from '../../../core/probe.js';
 import type {RunProbe, RunState} from '../../../runner/protocol.js';
-import {formatSci, padEnd, padStart, truncate} from '../../kit/format.js';
+import {displayWidth, formatSci, padEnd, padStart, truncate} from '../../kit/format.js';
 import {useLanguage} from '../../kit/context.js';
 import {GAP, LABEL_WIDTH, STAT_WIDTH, histogramAxis, histogramTiles, layerRows, medianMagnitude, sparkRows} from './layout.js';
 import {asciiWord, moreText, word} from '../../kit/words.js';
@@ -34,10 +34,12 @@ interface BlockProps {
 	readonly height: number;
 	/** Rows each layer's sparkline takes. */
 	readonly rows: number;
+	/** Said at the right of the header row ("+1 more · [ ] run" when no row is left below the blocks). */
+	readonly note?: string;
 }
 
 /** One run: its header, a sparkline per layer, and the axis. */
-function Block({run, index, histograms, width, height, rows}: BlockProps) {
+function Block({run, index, histograms, width, height, rows, note = ''}: BlockProps) {
 	const theme = useTheme();
 	const language = useLanguage();
 	const palette = useMemo(() => viewPalette(theme), [theme]);
@@ -55,8 +57,11 @@ function Block({run, index, histograms, width, height, rows}: BlockProps) {
 	const color = runColor(theme, index);
 	return (
 		<Box flexDirection="column" width={width} height={Math.min(height, layers.length * tall + 2)}>
-			<Text {...(run?.diverged ? theme.roles.bad : {color})} bold>
-				{truncate(header, width, g.ellipsis)}
+			<Text>
+				<Text {...(run?.diverged ? theme.roles.bad : {color})} bold>
+					{truncate(header, width, g.ellipsis)}
+				</Text>
+				{note && displayWidth(header) + 2 < width ? <Text {...theme.roles.dim}>{padStart(truncate(note, width - displayWidth(header) - 2, g.ellipsis), width - displayWidth(header), '')}</Text> : null}
 			</Text>
 			{layers.slice(0, shown).flatMap((counts, l) => {
 				const label = padEnd(`${word('layer', language)}${l + 1}`, LABEL_WIDTH, '');
@@ -110,6 +115,10 @@ export function GradientHistograms({runs, probes, focus, width, height}: Gradien
 	const tiles = histogramTiles(count, layers, width, height);
 	const hidden = count - tiles.shown;
 	const blockHeight = Math.min(height, layers * tiles.rows + 2);
+	// "+N more" goes under the blocks when a row is left there, else beside the last block's name
+	// (11 layers fill a 13-row panel at 80×24: a line under them overwrote the axis).
+	const more = hidden > 0 ? `${moreText(hidden, 'runs', language)} ${theme.glyphs.separator} [ ] ${word('pickRun', language)}` : '';
+	const moreBelow = tiles.down * (blockHeight + 1) <= height;
 	return (
 		<Box width={width} height={height} flexDirection="column">
 			{Array.from({length: tiles.down}, (_, r) => (
@@ -119,13 +128,13 @@ export function GradientHistograms({runs, probes, focus, width, height}: Gradien
 						if (k >= tiles.shown) return null;
 						return (
 							<Box key={k} marginRight={c + 1 < tiles.across ? GAP : 0}>
-								<Block run={runs[k]} index={k} histograms={probes[k]?.histograms} width={tiles.width} height={blockHeight} rows={tiles.rows} />
+								<Block run={runs[k]} index={k} histograms={probes[k]?.histograms} width={tiles.width} height={blockHeight} rows={tiles.rows} note={moreBelow || k + 1 < tiles.shown ? '' : more} />
 							</Box>
 						);
 					})}
 				</Box>
 			))}
-			{hidden > 0 ? <Text {...theme.roles.dim}>{truncate(`${moreText(hidden, 'runs', language)} ${theme.glyphs.separator} [ ] ${word('pickRun', language)}`, width, theme.glyphs.ellipsis)}</Text> : null}
+			{more && moreBelow ? <Text {...theme.roles.dim}>{truncate(more, width, theme.glyphs.ellipsis)}</Text> : null}
 		</Box>
 	);
 }

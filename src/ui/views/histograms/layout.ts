@@ -52,19 +52,28 @@ export function medianMagnitude(counts: readonly number[]): number {
 export const decadeLabel = (exponent: number): string => `1e${exponent}`;
 
 /**
- * The axis under the sparklines, `width` columns: each decade's label starting at its bin edge,
- * left to right, skipping any that would touch the previous one or run past the end.
+ * The axis under the sparklines, `width` columns: every `step`-th decade's label starting at its
+ * bin edge, with the smallest step at which no label touches the previous one (labels past the end
+ * are left off). One step throughout: "1e-3 1e0 1e2" read as if the scale changed at 1e0.
  */
 export function histogramAxis(perBin: number, width: number, bins = HISTOGRAM_BINS): string {
 	const decades = bins / HISTOGRAM_BINS_PER_DECADE;
-	let line = '';
-	for (let d = 0; d <= decades; d++) {
-		const at = d * HISTOGRAM_BINS_PER_DECADE * perBin;
-		const label = decadeLabel(HISTOGRAM_MIN_EXPONENT + d);
-		if ((line.length > 0 && at <= line.length) || at + label.length > width) continue;
-		line = line.padEnd(at) + label;
+	const labelled = (step: number): string | null => {
+		let line = '';
+		for (let d = 0; d <= decades; d += step) {
+			const at = d * HISTOGRAM_BINS_PER_DECADE * perBin;
+			const label = decadeLabel(HISTOGRAM_MIN_EXPONENT + d);
+			if (at + label.length > width) break;
+			if (line.length > 0 && at <= line.length) return null;
+			line = line.padEnd(at) + label;
+		}
+		return line.padEnd(width);
+	};
+	for (let step = 1; step <= decades; step++) {
+		const line = labelled(step);
+		if (line !== null) return line;
 	}
-	return line.padEnd(width);
+	return ' '.repeat(width);
 }
 
 /** Layer labels `L1 ` … `L11 `. */

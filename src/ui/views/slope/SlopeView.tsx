@@ -81,7 +81,7 @@ function Tile({run, index, probe, width, height, theme}: TileProps) {
 				<Text {...theme.roles.accent}>{axis.arrow}</Text>
 				<Text {...theme.roles.dim}>{axis.rule.slice(axis.from + axis.arrow.length)}</Text>
 			</Text>
-			<Text {...theme.roles.dim}>{xLabels(slice.slice, width, g.dash)}</Text>
+			<Text {...theme.roles.dim}>{xLabels(slice.slice, width, g.dash, word('overflow', language))}</Text>
 			{readout.slice(0, lines).map((line, k) => (
 				<Text key={k} {...(k === 0 ? theme.roles.text : theme.roles.dim)}>
 					{padEnd(line, width, g.ellipsis)}

@@ -8,6 +8,7 @@ import type {LossSlice, ParamRef} from '../../../core/slope.js';
 import type {Language} from '../../../scenarios/types.js';
 import {asciiText} from '../../kit/ascii.js';
 import {formatValue} from '../../kit/format.js';
+import {isOverflow} from '../../../records/numbers.js';
 import {word} from '../../kit/words.js';
 import type {SlopeChoice} from './choice.js';
 
@@ -152,22 +153,25 @@ export function stepAxis(slice: LossSlice, columns: number, {ascii}: SlopeGlyphs
 	return {rule, from: Math.min(from, to), to: Math.max(from, to), arrow};
 }
 
-/** A number for the axis and the readouts: three significant digits, a sign only when negative. */
-export function short(value: number, dash: string): string {
-	return formatValue(value, dash);
+/**
+ * A number for the axis and the readouts: three significant digits, a sign only when negative;
+ * past float32's range `overflow`, as the legend says it (records/numbers.ts), not `8.6e+253`.
+ */
+export function short(value: number, dash: string, overflow?: string): string {
+	return formatValue(value, dash, overflow);
 }
 
 /** A signed number: `+0.0641`, `-0.52`. */
-export function signed(value: number, dash: string): string {
-	const text = formatValue(value, dash);
-	return Number.isFinite(value) && value > 0 ? `+${text}` : text;
+export function signed(value: number, dash: string, overflow?: string): string {
+	const text = formatValue(value, dash, overflow);
+	return Number.isFinite(value) && value > 0 && !isOverflow(value) ? `+${text}` : text;
 }
 
 /** The x axis's values: the ends of the range, and the current x where it does not touch them. */
-export function xLabels(slice: LossSlice, columns: number, dash: string): string {
-	const left = short(slice.xs[0]!, dash);
-	const right = short(slice.xs.at(-1)!, dash);
-	const middle = short(slice.x0, dash);
+export function xLabels(slice: LossSlice, columns: number, dash: string, overflow?: string): string {
+	const left = short(slice.xs[0]!, dash, overflow);
+	const right = short(slice.xs.at(-1)!, dash, overflow);
+	const middle = short(slice.x0, dash, overflow);
 	let line = left.padEnd(columns);
 	const at = Math.max(0, Math.min(columns - middle.length, columnOf(slice, slice.x0, columns) - Math.floor(middle.length / 2)));
 	if (at > left.length && at + middle.length < columns - right.length) line = line.slice(0, at) + middle + line.slice(at + middle.length);
@@ -192,14 +196,15 @@ export function paramName(param: ParamRef, layers: readonly number[], ascii: boo
 export function readouts(slice: LossSlice, lr: number, language: Language, ascii: boolean, dash: string): string[] {
 	const d = ascii ? 'd' : '∂';
 	const arrow = ascii ? '->' : '→';
-	const slope = slice.mode === 'weight' ? `${d}L/${d}w ${signed(slice.slope, dash)}` : `${language === 'ko' ? '기울기' : 'slope'} ${signed(slice.slope, dash)}`;
+	const over = word('overflow', language);
+	const slope = `${slice.mode === 'weight' ? `${d}L/${d}w` : language === 'ko' ? '기울기' : 'slope'} ${signed(slice.slope, dash, over)}`;
 	const x = slice.mode === 'weight' ? 'w' : ascii ? 'alpha' : 'α';
 	const up = slice.step.lossOnCurve > slice.loss0;
 	const mark = up ? (ascii ? '^' : '↑') : ascii ? 'v' : '↓';
 	const lines = [
 		`${slope}  lr ${Number.isFinite(lr) ? String(Number(lr.toPrecision(6))) : dash}`,
-		`${x} ${short(slice.x0, dash)} ${arrow} ${short(slice.step.x, dash)}`,
-		`L ${short(slice.loss0, dash)} ${arrow} ${short(slice.step.lossOnCurve, dash)} ${mark}`,
+		`${x} ${short(slice.x0, dash, over)} ${arrow} ${short(slice.step.x, dash, over)}`,
+		`L ${short(slice.loss0, dash, over)} ${arrow} ${short(slice.step.lossOnCurve, dash, over)} ${mark}`,
 	];
 	return lines;
 }

@@ -24,6 +24,20 @@ describe('GradientHistograms', () => {
 		else expect(text).toContain('█');
 	});
 
+	test('"+1 more" takes no axis: at 80×24 eleven layers fill the panel, so it sits beside the last name', () => {
+		for (const theme of ['color', 'ascii'] as const) {
+			const lines = draw(hist(), theme);
+			expectFits(lines, 78, 13);
+			// Both blocks keep their axis whole (the line under them wrote over the left one: "rune-6").
+			expect(lines.at(-1)!.match(/1e-12/g)).toHaveLength(2);
+			expect(lines[0]).toMatch(/tanh +\+1 more . \[ \] run$/);
+		}
+		// With a row to spare it goes under the blocks, as before.
+		const roomy = draw(hist({height: 15}));
+		expect(roomy[13]).toMatch(/^\+1 more/);
+		expect(roomy[0]).not.toContain('more');
+	});
+
 	test('the focused run alone, with medians; a layer without finite gradients says so', () => {
 		const lines = draw(hist({focus: 2}));
 		expectFits(lines, 78, 13);

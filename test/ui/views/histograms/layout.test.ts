@@ -34,6 +34,18 @@ describe('histograms', () => {
 		}
 	});
 
+	// The focused run at 80×24 read "1e-4 1e-2 1e0 1e1 1e2", as if the scale changed at 1e0.
+	// Mutation caught: labelling greedily, each decade that does not touch the last (the old axis).
+	test('axis labels keep one step of decades throughout', () => {
+		for (const [perBin, width] of [[1, 28], [1, 34], [2, 61], [2, 56], [3, 90], [4, 120]] as const) {
+			const exponents = histogramAxis(perBin, width).trim().split(/ +/).map((l) => Number(l.slice(2)));
+			expect(exponents[0]).toBe(-12);
+			const steps = new Set(exponents.slice(1).map((e, k) => e - exponents[k]!));
+			expect([...steps], `${perBin} ${width}`).toHaveLength(1);
+		}
+		expect(histogramAxis(2, 61).trim().split(/ +/).slice(-3)).toEqual(['1e-2', '1e0', '1e2']);
+	});
+
 	// The histograms left 25 of 40 rows empty at 160×50. Mutation: layerRows returning 1 (or
 	// sparkRows filling every row alike) fails this.
 	test('where the panel has rows, each layer grows up to four rows tall, filled from the bottom', () => {

@@ -8,7 +8,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import type {LossSlice} from '../../../../src/core/slope.js';
-import {plotSlice, readouts, stepAxis} from '../../../../src/ui/views/slope/layout.js';
+import {plotSlice, readouts, stepAxis, xLabels} from '../../../../src/ui/views/slope/layout.js';
 
 const POINTS = 41;
 const xs = Array.from({length: POINTS}, (_, k) => -2 + (4 * k) / (POINTS - 1));
@@ -79,5 +79,15 @@ describe('the slope plot of L(x) = x² at x = 1', () => {
 		expect(axis.arrow).toBe(`<${'='.repeat(columnOf(1) - columnOf(0.2))}`);
 		expect(readouts(slice, 0.4, 'en', true, '-')).toEqual(['dL/dw +2.00  lr 0.4', 'w 1.00 -> 0.200', 'L 1.00 -> 0.0400 v']);
 		expect(readouts(parabola(-1.5), 2, 'en', false, '−')[2]).toBe('L 1.00 → 2.25 ↑');
+	});
+
+	// Chapter 2's lr 2 read "L 8.6e+253 → 6e+256" under a legend saying "loss overflow". Mutation:
+	// readouts or xLabels without the overflow word fails this.
+	it('says overflow past float32, as the legend does, in both languages', () => {
+		const huge = {...parabola(0.2), xs: xs.map((x) => x * 1e70), x0: 1e70, loss0: 8.6e253, slope: 2.5e69, step: {x: -4e70, lossOnCurve: 6e256, lossAfter: 6e256, offLine: 0}};
+		expect(readouts(huge, 2, 'en', false, '−')).toEqual(['∂L/∂w overflow  lr 2', 'w overflow → overflow', 'L overflow → overflow ↑']);
+		expect(readouts(huge, 2, 'ko', false, '−')[2]).toBe('L 오버플로 → 오버플로 ↑');
+		expect(xLabels(huge, COLUMNS, '−', 'overflow')).toMatch(/^overflow +overflow$/);
+		expect(readouts({...huge, loss0: 3e38, slope: -1}, 2, 'en', false, '−')[0]).toBe('∂L/∂w -1.00  lr 2');
 	});
 });
