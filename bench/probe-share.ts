@@ -7,7 +7,8 @@
  */
 import {performance} from 'node:perf_hooks';
 import {parseArgs} from 'node:util';
-import {TrainingLoop, type LoopTimers} from '../src/runner/loop.js';
+import {TrainingLoop} from '../src/runner/loop.js';
+import {NODE_TIMERS} from '../src/runner/node-timers.js';
 import {Prober} from '../src/runner/probes.js';
 import type {Snapshot, Watch} from '../src/runner/protocol.js';
 import {Session} from '../src/runner/session.js';
@@ -35,16 +36,6 @@ Prober.prototype.probe = function timedProbe(this: Prober, ...args: Parameters<P
 	}
 };
 
-const timers: LoopTimers = {
-	after(ms, fn) {
-		const timer = setTimeout(fn, ms);
-		return () => clearTimeout(timer);
-	},
-	soon(fn) {
-		const immediate = setImmediate(fn);
-		return () => clearImmediate(immediate);
-	},
-};
 
 interface Window {
 	readonly stepsPerSecond: number;
@@ -62,7 +53,7 @@ async function window(path: string, watch: Watch): Promise<Window> {
 	const post = (message: {type: string}) => {
 		if (message.type === 'snapshot') step = Math.max(...(message as Snapshot).runs.map((r) => r.step));
 	};
-	const loop = new TrainingLoop(session, {snapshotsPerSecond: 15, speed: 'max', paused: false, boundary: watch.boundary}, {clock: () => performance.now(), post, timers});
+	const loop = new TrainingLoop(session, {snapshotsPerSecond: 15, speed: 'max', paused: false, boundary: watch.boundary}, {clock: () => performance.now(), post, timers: NODE_TIMERS});
 	probeMs = 0;
 	probes = 0;
 	const t0 = performance.now();

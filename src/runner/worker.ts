@@ -5,7 +5,8 @@
 import {performance} from 'node:perf_hooks';
 import {parentPort, workerData} from 'node:worker_threads';
 import {SharedGate} from './gate.js';
-import {type LoopTimers, TrainingLoop, errorText} from './loop.js';
+import {TrainingLoop, errorText} from './loop.js';
+import {NODE_TIMERS} from './node-timers.js';
 import type {Command, WorkerInit, WorkerMessage} from './protocol.js';
 import {Session} from './session.js';
 
@@ -13,21 +14,11 @@ const port = parentPort!;
 const init = workerData as WorkerInit;
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
-const timers: LoopTimers = {
-	after(ms, fn) {
-		const timer = setTimeout(fn, ms);
-		return () => clearTimeout(timer);
-	},
-	soon(fn) {
-		const immediate = setImmediate(fn);
-		return () => clearImmediate(immediate);
-	},
-};
 
 try {
 	const session = new Session(init.scenario, init.options, {inputs: init.inputs});
 	const gate = init.gate ? new SharedGate(init.gate) : undefined;
-	const loop = new TrainingLoop(session, init, {clock: () => performance.now(), post, timers, gate});
+	const loop = new TrainingLoop(session, init, {clock: () => performance.now(), post, timers: NODE_TIMERS, gate});
 	port.on('message', (command: Command) => {
 		loop.handle(command);
 		// With the port closed and no timer left, the thread ends.
